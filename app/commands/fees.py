@@ -1,0 +1,125 @@
+"""`propdesk bill`: issue a month's bills; and the "bills" table of `propdesk export`."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from app.cli import fail, open_db
+
+
+def register(sub, common) -> None:
+    bill = sub.add_parser(
+        "bill", parents=[common], help="issue a month's bills for every unit of an estate"
+    )
+    bill.add_argument("--period", required=True, help="the month, YYYY-MM")
+    bill.add_argument("--estate", help="estate name (may be left out when there is only one)")
+    bill.add_argument(
+        "--shared-cost", help="also apportion this month's shared water and electricity (yuan)"
+    )
+    bill.add_argument("--by", default="propdesk bill", help="who issues the bills")
+    bill.set_defaults(handler=run_bill)
+    _offer_export()
+
+
+def _offer_export() -> None:
+    """Register "bills" with `propdesk export` when that command exists."""
+    try:
+        from app.commands import export
+    except ImportError:
+        return
+    specials = getattr(export, "SPECIAL_EXPORTS", None)
+    if isinstance(specials, dict):
+        specials.setdefault("bills", export_bills)
+
+
+def _estate(session, name: str | None):
+    from app.services.units import find_estate, list_estates
+
+    if name:
+        estate = find_estate(session, name)
+        if estate is None:
+            raise LookupError(f"no estate named {name!r}; see `propdesk estates list`")
+        return estate
+    estates = list_estates(session)
+    if len(estates) != 1:
+        raise LookupError("name the estate with --estate (this database holds several or none)")
+    return estates[0]
+
+
+def run_bill(args) -> int:
+    from app.domain.fees import PeriodError
+    from app.domain.units import ValidationError
+    from app.services import billing
+
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            estate = _estate(s, args.estate)
+            billing.ensure_default_schedule(s, estate.id)
+            result = billing.run_billing(s, estate.id, args.period, args.by)
+            print(
+                f"{estate.name} {result.period}: {result.created} bill lines issued, "
+                f"{result.already_issued} already issued, total {result.total:,.2f} yuan"
+                + (
+                    f", {result.credits_applied:,.2f} of credit applied"
+                    if result.credits_applied
+                    else ""
+                )
+            )
+            if args.shared_cost:
+                shared = billing.bill_shared_utilities(
+                    s, estate.id, args.period, args.shared_cost, args.by
+                )
+                print(f"shared utilities: {shared.created} units, {shared.total:,.2f} yuan")
+    except (LookupError, PeriodError) as error:
+        return fail(str(error))
+    except ValidationError as error:
+        return fail("; ".join(error.errors.values()))
+    return 0
+
+
+def export_bills(args, out: Path | None = None) -> int:
+    """`propdesk export bills --period YYYY-MM --out FILE.csv|FILE.xlsx [--estate NAME]`."""
+    from app.domain.fees import PeriodError, parse_period
+    from app.services.billing import EXPORT_COLUMNS, export_rows
+
+    period = getattr(args, "period", None)
+    target = Path(out or getattr(args, "out", None) or "")
+    if not period:
+        return fail("export bills needs --period YYYY-MM")
+    if not target.name or target.suffix.lower() not in (".csv", ".xlsx"):
+        return fail("export bills needs --out FILE.csv or FILE.xlsx")
+    try:
+        parse_period(period)
+    except PeriodError as error:
+        return fail(str(error))
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            estate = _estate(s, getattr(args, "estate", None))
+            rows = export_rows(s, estate.id, period)
+    except LookupError as error:
+        return fail(str(error))
+    write_table(target, EXPORT_COLUMNS, rows)
+    print(f"{len(rows)} bill lines of {period} written to {target}")
+    return 0
+
+
+def write_table(target: Path, header, rows) -> None:
+    """CSV (UTF-8 with BOM so Excel reads Chinese) or XLSX with amounts as text."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(list(row))
+        book.save(target)
+        return
+    with target.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)

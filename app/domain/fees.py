@@ -1,0 +1,399 @@
+"""Fee rules (DOMAIN.md "Fees"): schedule, bill lines, proration, vacancy, late fees,
+payment allocation, balances, ageing and collection rate. Pure functions, no I/O.
+
+Rounding rule (shown to users by ``ROUNDING_RULE``): every bill line is computed exactly
+and rounded once, ROUND_HALF_UP to 0.01 yuan; shared costs are split with the
+largest-remainder method so the parts sum exactly to the total.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from app.domain.money import ZERO, apportion, round_yuan, to_decimal
+
+ROUNDING_RULE = (
+    "Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to "
+    "0.01 yuan. Shared costs are split by floor area with the largest-remainder method, "
+    "so the parts always add up exactly to the total."
+)
+
+# Bases: how a fee item turns into a quantity on a bill line.
+AREA_MONTH = "area_month"  # rate × m² per month, by the unit's kind
+SPACE_MONTH = "space_month"  # rate per parking space per month
+AREA_ONCE = "area_once"  # rate × m², charged once (renovation)
+PER_STAY = "per_stay"  # temporary parking, per stay of 1-12 h
+SHARED_BY_AREA = "shared_by_area"  # a month's actual cost apportioned by area
+DEPOSIT = "deposit"  # refundable, never part of the balance
+
+PAYMENT_METHODS = ("cash", "wechat", "alipay", "bank_card", "bank_transfer")
+REMINDER_METHODS = ("phone", "letter", "notice")
+PARKING_CODES = ("parking_shared", "parking_dedicated", "parking_open")
+DEPOSIT_CODES = ("deposit_renovation", "deposit_pass", "deposit_ic_card")
+AGEING_BUCKETS = ("0-30", "31-90", "91-180", "180+")
+COLLECTION_TARGET = Decimal("0.95")
+REMINDER_DAYS = (10, 25)
+
+
+@dataclass(frozen=True)
+class FeeItemSpec:
+    code: str
+    name: str  # English source text; the UI translates it
+    rate: Decimal
+    basis: str
+    effective_from: date
+
+
+EPOCH = date(2000, 1, 1)
+
+DEFAULT_SCHEDULE: tuple[FeeItemSpec, ...] = (
+    FeeItemSpec(
+        "mgmt_residential", "Residential management fee", Decimal("1.90"), AREA_MONTH, EPOCH
+    ),
+    FeeItemSpec("mgmt_commercial", "Commercial management fee", Decimal("2.50"), AREA_MONTH, EPOCH),
+    FeeItemSpec(
+        "utilities_shared", "Shared water and electricity", Decimal("500.00"), SHARED_BY_AREA, EPOCH
+    ),
+    FeeItemSpec("renovation", "Renovation management fee", Decimal("3.50"), AREA_ONCE, EPOCH),
+    FeeItemSpec("parking_shared", "Shared parking space", Decimal("260.00"), SPACE_MONTH, EPOCH),
+    FeeItemSpec(
+        "parking_dedicated", "Dedicated parking space", Decimal("80.00"), SPACE_MONTH, EPOCH
+    ),
+    FeeItemSpec("parking_open", "Open-air parking", Decimal("150.00"), SPACE_MONTH, EPOCH),
+    FeeItemSpec("parking_temporary", "Temporary parking", Decimal("5.00"), PER_STAY, EPOCH),
+    FeeItemSpec("deposit_renovation", "Renovation deposit", Decimal("2000.00"), DEPOSIT, EPOCH),
+    FeeItemSpec("deposit_pass", "Pass deposit", Decimal("20.00"), DEPOSIT, EPOCH),
+    FeeItemSpec("deposit_ic_card", "IC card deposit", Decimal("50.00"), DEPOSIT, EPOCH),
+)
+
+MGMT_CODE_BY_KIND = {"residential": "mgmt_residential", "commercial": "mgmt_commercial"}
+
+
+@dataclass(frozen=True)
+class LateFeeRule:
+    enabled: bool = False
+    rate_per_day: Decimal = Decimal("0.0003")  # of the overdue amount, per day
+    grace_days: int = 0
+    cap_ratio: Decimal = Decimal("1")  # late fees never exceed this share of the arrears
+
+
+@dataclass(frozen=True)
+class FeeRules:
+    """Estate settings of billing (all editable; DOMAIN.md gives the defaults)."""
+
+    due_day: int = 5
+    vacancy_ratio: Decimal = Decimal("0.70")
+    vacancy_months: int = 6
+    late_fee: LateFeeRule = field(default_factory=LateFeeRule)
+
+    def to_json(self) -> dict:
+        return {
+            "due_day": self.due_day,
+            "vacancy_ratio": str(self.vacancy_ratio),
+            "vacancy_months": self.vacancy_months,
+            "late_fee": {
+                "enabled": self.late_fee.enabled,
+                "rate_per_day": str(self.late_fee.rate_per_day),
+                "grace_days": self.late_fee.grace_days,
+                "cap_ratio": str(self.late_fee.cap_ratio),
+            },
+        }
+
+    @classmethod
+    def from_json(cls, value: dict | None) -> FeeRules:
+        value = value or {}
+        late = value.get("late_fee") or {}
+        default = LateFeeRule()
+        return cls(
+            due_day=int(value.get("due_day", 5)),
+            vacancy_ratio=Decimal(str(value.get("vacancy_ratio", "0.70"))),
+            vacancy_months=int(value.get("vacancy_months", 6)),
+            late_fee=LateFeeRule(
+                enabled=bool(late.get("enabled", False)),
+                rate_per_day=Decimal(str(late.get("rate_per_day", default.rate_per_day))),
+                grace_days=int(late.get("grace_days", default.grace_days)),
+                cap_ratio=Decimal(str(late.get("cap_ratio", default.cap_ratio))),
+            ),
+        )
+
+
+# ---- periods ----
+
+
+class PeriodError(ValueError):
+    pass
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """ "2026-03" -> (2026, 3); raises PeriodError with a message saying the form."""
+    try:
+        year_text, month_text = text.strip().split("-")
+        year, month = int(year_text), int(month_text)
+    except ValueError:
+        raise PeriodError(f"Period {text!r} must look like 2026-03 (year-month)") from None
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        raise PeriodError(f"Period {text!r} must look like 2026-03 (year-month)")
+    return year, month
+
+
+def period_start(period: str) -> date:
+    year, month = parse_period(period)
+    return date(year, month, 1)
+
+
+def period_end(period: str) -> date:
+    year, month = parse_period(period)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def shift_period(period: str, months: int) -> str:
+    year, month = parse_period(period)
+    index = year * 12 + (month - 1) + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def due_date(period: str, due_day: int) -> date:
+    end = period_end(period)
+    return end.replace(day=min(max(due_day, 1), end.day))
+
+
+def whole_months(start: date, end: date) -> int:
+    """Whole calendar months from ``start`` up to ``end`` (a month counts once fully past)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    return max(months, 0)
+
+
+# ---- the schedule ----
+
+
+def rate_on(items: Iterable[FeeItemSpec], code: str, day: date) -> FeeItemSpec | None:
+    """The item of ``code`` in effect on ``day``: the latest effective_from not after it."""
+    best = None
+    for item in items:
+        eligible = item.code == code and item.effective_from <= day
+        if eligible and (best is None or item.effective_from > best.effective_from):
+            best = item
+    return best
+
+
+# ---- bill lines ----
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """What billing needs to know about a unit."""
+
+    unit_id: str
+    kind: str
+    area_m2: Decimal
+    handover_date: date | None
+    vacant_since: date | None = None
+    vacancy_approved: bool = False
+    parking: tuple[tuple[str, str], ...] = ()  # (space id, fee code)
+
+
+@dataclass(frozen=True)
+class LineDraft:
+    unit_id: str
+    fee_code: str
+    quantity: Decimal
+    rate: Decimal
+    amount: Decimal
+    note: str = ""
+    space_id: str = ""
+
+
+def management_fee(
+    area_m2: Decimal,
+    rate: Decimal,
+    *,
+    billed_days: int | None = None,
+    days_in_month: int | None = None,
+    vacancy_ratio: Decimal | None = None,
+) -> Decimal:
+    """area × rate, times billed_days ÷ days_in_month for a first month, times the vacancy
+    ratio; computed exactly and rounded once (ROUND_HALF_UP)."""
+    exact = to_decimal(area_m2) * to_decimal(rate)
+    if billed_days is not None and days_in_month:
+        exact = exact * billed_days / days_in_month
+    if vacancy_ratio is not None:
+        exact = exact * vacancy_ratio
+    return round_yuan(exact)
+
+
+def vacancy_applies(unit: UnitFacts, period: str, rules: FeeRules) -> bool:
+    """Approved and vacant ``vacancy_months`` whole months before the period starts."""
+    if not unit.vacancy_approved or unit.vacant_since is None:
+        return False
+    return whole_months(unit.vacant_since, period_start(period)) >= rules.vacancy_months
+
+
+def monthly_lines(
+    unit: UnitFacts, period: str, schedule: Sequence[FeeItemSpec], rules: FeeRules
+) -> list[LineDraft]:
+    """The management fee and parking lines of one unit for one month."""
+    start, end = period_start(period), period_end(period)
+    if unit.handover_date is None or unit.handover_date > end:
+        return []  # not handed over yet: the fee counts from the handover date
+    lines: list[LineDraft] = []
+    code = MGMT_CODE_BY_KIND.get(unit.kind, "mgmt_residential")
+    item = rate_on(schedule, code, start)
+    if item is not None and unit.area_m2 > 0:
+        days_in_month = end.day
+        billed_days = None
+        notes = []
+        if unit.handover_date > start:
+            billed_days = (end - unit.handover_date).days + 1
+            notes.append(
+                f"from handover {unit.handover_date.isoformat()}: {billed_days}/{days_in_month} days"
+            )
+        ratio = None
+        if vacancy_applies(unit, period, rules):
+            ratio = rules.vacancy_ratio
+            notes.append(f"vacancy {int(ratio * 100)}%")
+        amount = management_fee(
+            unit.area_m2,
+            item.rate,
+            billed_days=billed_days,
+            days_in_month=days_in_month,
+            vacancy_ratio=ratio,
+        )
+        lines.append(
+            LineDraft(unit.unit_id, code, unit.area_m2, item.rate, amount, "; ".join(notes))
+        )
+    for space_id, space_code in unit.parking:
+        space_item = rate_on(schedule, space_code, start)
+        if space_item is not None:
+            lines.append(
+                LineDraft(
+                    unit.unit_id,
+                    space_code,
+                    Decimal("1.00"),
+                    space_item.rate,
+                    round_yuan(space_item.rate),
+                    space_id=space_id,
+                )
+            )
+    return lines
+
+
+def shared_cost_lines(total: Decimal, units: Sequence[tuple[str, Decimal]]) -> list[LineDraft]:
+    """A month's shared cost over (unit id, area) by area, largest remainder."""
+    billable = [(uid, area) for uid, area in units if area > 0]
+    parts = apportion(round_yuan(total), [area for _, area in billable])
+    return [
+        LineDraft(uid, "utilities_shared", area, ZERO, part, note=f"share of {round_yuan(total)}")
+        for (uid, area), part in zip(billable, parts, strict=True)
+    ]
+
+
+def temporary_parking_fee(hours: Decimal, rate: Decimal) -> Decimal:
+    """Per stay over 1 hour and within 12 hours; a shorter stay is free."""
+    if hours <= 1:
+        return ZERO
+    if hours > 12:
+        raise ValueError("A temporary stay is at most 12 hours; longer stays need a monthly space")
+    return round_yuan(rate)
+
+
+def late_fee(
+    open_lines: Iterable[tuple[date, Decimal]],
+    period: str,
+    rule: LateFeeRule,
+    already_charged: Decimal = ZERO,
+) -> Decimal:
+    """Late fee billed in ``period`` for the days of the previous month that each open
+    amount was overdue beyond the grace days; all late fees stay within the cap."""
+    if not rule.enabled:
+        return ZERO
+    window_start = period_start(shift_period(period, -1))
+    window_end = period_start(period)  # exclusive
+    exact = Decimal(0)
+    principal = Decimal(0)
+    for due, amount in open_lines:
+        if amount <= 0:
+            continue
+        principal += amount
+        late_from = max(due + timedelta(days=rule.grace_days + 1), window_start)
+        days = (window_end - late_from).days
+        if days > 0:
+            exact += amount * rule.rate_per_day * days
+    cap = round_yuan(principal * rule.cap_ratio) - already_charged
+    return max(min(round_yuan(exact), cap), ZERO)
+
+
+# ---- payments, allocation, balances ----
+
+
+@dataclass(frozen=True)
+class OpenLine:
+    line_id: str
+    due: date
+    open_amount: Decimal
+
+
+def allocate(amount: Decimal, lines: Sequence[OpenLine], picked: Sequence[str] | None = None):
+    """Split a payment over open lines: the picked ones first (in the order given), then the
+    oldest due first. Returns ([(line id, amount)], credit left over)."""
+    left = round_yuan(amount)
+    if left < 0:
+        raise ValueError("a payment amount cannot be negative")
+    by_id = {line.line_id: line for line in lines}
+    order = [by_id[i] for i in (picked or []) if i in by_id]
+    if not picked:
+        order = sorted(lines, key=lambda line: (line.due, line.line_id))
+    result = []
+    for line in order:
+        if left <= 0:
+            break
+        if line.open_amount <= 0:
+            continue
+        take = min(left, line.open_amount)
+        result.append((line.line_id, take))
+        left -= take
+    return result, left
+
+
+def balance(bills: Iterable[Decimal], adjustments: Iterable[Decimal], payments: Iterable[Decimal]):
+    """What the unit owes (negative: a credit). Sums only, so arrival order never matters."""
+    return sum(bills, ZERO) + sum(adjustments, ZERO) - sum(payments, ZERO)
+
+
+def ageing_bucket(due: date, as_of: date) -> str | None:
+    """The ageing bucket of an amount due on ``due``; None while not yet overdue."""
+    days = (as_of - due).days
+    if days <= 0:
+        return None
+    if days <= 30:
+        return "0-30"
+    if days <= 90:
+        return "31-90"
+    if days <= 180:
+        return "91-180"
+    return "180+"
+
+
+def collection_rate(collected: Decimal, receivable: Decimal) -> Decimal | None:
+    """collected ÷ receivable as a fraction, 4 decimals; None when nothing was receivable."""
+    if receivable <= 0:
+        return None
+    return (collected / receivable).quantize(Decimal("0.0001"))
+
+
+def reminder_due_dates(period: str) -> list[date]:
+    start = period_start(period)
+    return [start.replace(day=d) for d in REMINDER_DAYS]
+
+
+def receipt_number(prefix: str, sequence: int) -> str:
+    return f"{prefix}-{sequence:06d}"

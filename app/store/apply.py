@@ -1,0 +1,350 @@
+"""Applying incoming changes to the entity tables, on a device and on the server alike.
+
+Both ends call :func:`apply_changes` with the merge rules of :mod:`app.domain.merge`, so
+a row ends up the same wherever the same set of changes was applied, in any order, with
+repeats. Generic over ``SYNCED_TABLES``: a table another area adds is synced as soon as
+its model is registered.
+
+Work is done a page at a time: the rows a page touches are read in one query per table,
+merged in memory in the page's order, then written with executemany. Foreign keys are
+checked at commit (deferred), so a page may hold a child before its parent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import bindparam, select, text, update
+from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
+
+import app.store.all_models  # noqa: F401  (every synced table is registered)
+from app.domain.hlc import Timestamp
+from app.domain.merge import Loss, merge_register
+from app.store.base import SYNCED_TABLES, Synced
+from app.store.codec import decode_value, encode_value, field_types
+from app.store.models import SyncConflict
+
+KINDS = {"register": "upsert", "log": "insert"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change as it travels: the outbox row's content."""
+
+    change_id: str
+    table_name: str
+    row_id: str
+    estate_id: str
+    kind: str
+    fields: dict[str, Any]
+    hlc: str
+
+
+class ApplyError(ValueError):
+    """A change that cannot be applied; ``change_id`` names it."""
+
+    def __init__(self, change_id: str, reason: str) -> None:
+        super().__init__(f"change {change_id}: {reason}")
+        self.change_id = change_id
+        self.reason = reason
+
+
+@dataclass
+class Conflict:
+    change: Change
+    loss: Loss
+
+
+@dataclass
+class ApplyResult:
+    conflicts: list[Conflict] = field(default_factory=list)
+    touched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    max_hlc: str = ""
+
+
+# Other areas keep derived, local-only data (e.g. complaint status); they register a
+# callable(session, touched) here to refresh it for the rows a page changed.
+AFTER_APPLY: list[Callable[[Session, dict[str, set[str]]], None]] = []
+
+
+def problem(change: Change) -> str | None:
+    """Why a change is malformed (unknown table or field, wrong kind, bad value), or None."""
+    return _check(change)[0]
+
+
+def _check(change: Change) -> tuple[str | None, dict[str, Any]]:
+    """(problem or None, the decoded fields)."""
+    model = SYNCED_TABLES.get(change.table_name)
+    if model is None:
+        return f"unknown table {change.table_name!r}", {}
+    expected = KINDS[model.sync_kind]
+    if change.kind != expected:
+        return f"{change.table_name} takes {expected!r} changes, not {change.kind!r}", {}
+    if not change.row_id or len(change.row_id) > 36:
+        return "row id missing or longer than 36 characters", {}
+    if not change.estate_id or len(change.estate_id) > 36:
+        return "estate id missing or longer than 36 characters", {}
+    try:
+        Timestamp.decode(change.hlc)
+    except ValueError:
+        return f"malformed clock {change.hlc!r}", {}
+    if not change.fields:
+        return "no fields", {}
+    try:
+        return None, decode_fields(model, change.fields)
+    except KeyError as exc:
+        return f"{change.table_name} has no field {exc.args[0]!r}", {}
+    except (ValueError, TypeError) as exc:
+        return f"bad value: {exc}", {}
+
+
+_SAMPLES: dict[type, Any] = {
+    int: 1,
+    str: "",
+    datetime: datetime(2000, 1, 1),
+    date: date(2000, 1, 1),
+}
+
+
+@cache
+def wire_types(model: type[Synced]) -> dict[str, type | None]:
+    """Column -> Python type for decoding wire values.
+
+    Like ``codec.field_types``, but also sees through the custom column types (Money,
+    Hundredths, UTCDateTime), whose ``python_type`` SQLAlchemy reports as ``object``: the
+    type their result processing returns for a sample stored value is used instead.
+    """
+    types = dict(field_types(model))
+    for name, python_type in types.items():
+        if python_type is not object:
+            continue
+        column_type = model.__table__.c[name].type
+        types[name] = None  # JSON and the like: taken as they come
+        if isinstance(column_type, TypeDecorator):
+            try:
+                sample = _SAMPLES.get(column_type.impl_instance.python_type)
+            except NotImplementedError:
+                continue
+            if sample is not None:
+                types[name] = type(column_type.process_result_value(sample, None))
+    return types
+
+
+def decode_fields(model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
+    """Wire values to Python; KeyError for an unknown field, ValueError for a bad one."""
+    types = wire_types(model)
+    decoded = {}
+    for name, value in fields.items():
+        if name not in types:
+            raise KeyError(name)
+        decoded[name] = decode_value(types[name], value)
+        if isinstance(decoded[name], datetime) and decoded[name].tzinfo is None:
+            raise ValueError(f"{name}: a time needs its UTC offset, got {value!r}")
+    return decoded
+
+
+@dataclass
+class _Row:
+    estate_id: str
+    values: dict[str, Any]
+    clocks: dict[str, str]
+    new: bool
+    dirty: bool = False
+    log_hlc: str = ""  # a log row's one clock (logs keep no per-field clocks)
+
+
+def _load(session: Session, model: type[Synced], ids: Iterable[str]) -> dict[str, _Row]:
+    table = model.__table__
+    names = list(field_types(model))
+    cols = [table.c.id, table.c.estate_id, table.c.field_clocks, *(table.c[n] for n in names)]
+    rows: dict[str, _Row] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        for rec in session.execute(select(*cols).where(table.c.id.in_(ids[start : start + 500]))):
+            values = {n: rec._mapping[n] for n in names}
+            rows[rec.id] = _Row(rec.estate_id, values, dict(rec.field_clocks or {}), new=False)
+    return rows
+
+
+def _defer_foreign_keys(session: Session) -> None:
+    if session.get_bind().dialect.name == "sqlite":
+        # Resets itself at commit; lets a page hold a child before its parent.
+        session.execute(text("PRAGMA defer_foreign_keys=ON"))
+
+
+def apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
+    """Merge ``changes`` (in order) into the entity tables within the caller's transaction.
+
+    Raises :class:`ApplyError` for a malformed change or one that would move a row to
+    another estate; the caller rolls back.
+    """
+    result = ApplyResult()
+    if not changes:
+        return result
+    _defer_foreign_keys(session)
+    wanted: dict[str, set[str]] = defaultdict(set)
+    decoded = []
+    for change in changes:
+        reason, fields = _check(change)
+        if reason:
+            raise ApplyError(change.change_id, reason)
+        wanted[change.table_name].add(change.row_id)
+        decoded.append(fields)
+    state = {t: _load(session, SYNCED_TABLES[t], ids) for t, ids in wanted.items()}
+
+    for change, incoming in zip(changes, decoded, strict=True):
+        model = SYNCED_TABLES[change.table_name]
+        rows = state[change.table_name]
+        row = rows.get(change.row_id)
+        if row is not None and row.estate_id != change.estate_id:
+            raise ApplyError(change.change_id, "the row belongs to another estate")
+        result.max_hlc = max(result.max_hlc, change.hlc)
+        if model.sync_kind == "log":
+            if row is None:
+                rows[change.row_id] = _Row(
+                    change.estate_id, incoming, {}, new=True, dirty=True, log_hlc=change.hlc
+                )
+                result.touched[change.table_name].add(change.row_id)
+            continue
+        merged = merge_register(
+            None if row is None else row.values,
+            None if row is None else row.clocks,
+            incoming,
+            change.hlc,
+        )
+        result.conflicts.extend(Conflict(change, loss) for loss in merged.losses)
+        if row is None:
+            rows[change.row_id] = _Row(
+                change.estate_id, dict(merged.changes), merged.clocks, new=True, dirty=True
+            )
+        elif merged.changes or merged.clocks != row.clocks:
+            row.values.update(merged.changes)
+            row.clocks = merged.clocks
+            row.dirty = True
+        else:
+            continue
+        result.touched[change.table_name].add(change.row_id)
+
+    _write(session, state)
+    for hook in AFTER_APPLY:
+        hook(session, result.touched)
+    return result
+
+
+def _write(session: Session, state: dict[str, dict[str, _Row]]) -> None:
+    order = {t.name: i for i, t in enumerate(synced_tables_sorted())}
+    for table_name in sorted(state, key=lambda t: order.get(t, 0)):
+        model = SYNCED_TABLES[table_name]
+        table = model.__table__
+        defaults = _defaults(model)
+        inserts, updates = [], []
+        for row_id, row in state[table_name].items():
+            if not row.dirty:
+                continue
+            clocks = row.clocks
+            hlc = row.log_hlc or max(clocks.values(), default="")
+            values = {**defaults, **row.values} if row.new else dict(row.values)
+            values.update(id=row_id, estate_id=row.estate_id, updated_hlc=hlc, field_clocks=clocks)
+            values["deleted"] = bool(values.get("deleted", False))
+            (inserts if row.new else updates).append(values)
+        if inserts:
+            session.execute(table.insert(), inserts)
+        if updates:
+            names = list(field_types(model))
+            params = [{**{f"v_{k}": u.get(k) for k in names}, **_meta(u)} for u in updates]
+            stmt = (
+                update(table)
+                .where(table.c.id == _bind("b_id"))
+                .values(
+                    updated_hlc=_bind("b_hlc"),
+                    field_clocks=_bind("b_clocks", table.c.field_clocks.type),
+                    **{n: _bind(f"v_{n}", table.c[n].type) for n in names},
+                )
+            )
+            session.connection().execute(stmt, params)
+
+
+def _meta(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "b_id": values["id"],
+        "b_hlc": values["updated_hlc"],
+        "b_clocks": values["field_clocks"],
+    }
+
+
+def _bind(name: str, type_=None):
+    return bindparam(name, type_=type_)
+
+
+def _defaults(model: type[Synced]) -> dict[str, Any]:
+    """Column defaults, for a register row first seen through a partial change."""
+    out = {}
+    for name, col in model.__table__.columns.items():
+        if name in Synced.SYNC_META or col.default is None:
+            continue
+        out[name] = col.default.arg(None) if col.default.is_callable else col.default.arg
+    return out
+
+
+def synced_tables_sorted():
+    """Synced tables parents first, so inserts satisfy foreign keys even undeferred."""
+    names = set(SYNCED_TABLES)
+    metadata = next(iter(SYNCED_TABLES.values())).metadata
+    return [t for t in metadata.sorted_tables if t.name in names]
+
+
+def record_conflicts(session: Session, items: Iterable[Conflict]) -> int:
+    """Keep each losing value in ``sync_conflicts`` once (repeats are ignored)."""
+    count = 0
+    for item in items:
+        loss = item.loss
+        exists = session.scalar(
+            select(SyncConflict.id).where(
+                SyncConflict.table_name == item.change.table_name,
+                SyncConflict.row_id == item.change.row_id,
+                SyncConflict.field == loss.field,
+                SyncConflict.lost_hlc == loss.lost_hlc,
+            )
+        )
+        if exists is not None:
+            continue
+        session.add(
+            SyncConflict(
+                table_name=item.change.table_name,
+                row_id=item.change.row_id,
+                field=loss.field,
+                kept_value=_jsonable(loss.kept_value),
+                kept_hlc=loss.kept_hlc,
+                lost_value=_jsonable(loss.lost_value),
+                lost_hlc=loss.lost_hlc,
+                detected_at=datetime.now(UTC),
+            )
+        )
+        count += 1
+    session.flush()
+    return count
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: encode_value(v) for k, v in value.items()}
+    return encode_value(value)
+
+
+def current_rows(session: Session, model: type[Synced]) -> list[dict[str, Any]]:
+    """Live rows (no tombstones) as encoded field dicts with id and estate_id, sorted by id."""
+    table = model.__table__
+    names = list(field_types(model))
+    query = select(table.c.id, table.c.estate_id, *(table.c[n] for n in names))
+    if "deleted" in table.c:
+        query = query.where(table.c.deleted.is_(False))
+    out = []
+    for rec in session.execute(query.order_by(table.c.id)):
+        out.append({k: encode_value(v) for k, v in rec._mapping.items()})
+    return out

@@ -1,0 +1,244 @@
+"""Sync figures on loopback against real servers (SQLite and PostgreSQL).
+
+    python bench/sync.py [--rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
+
+Prints: initial pull of ROWS rows into an empty desk; the same rows bulk-inserted into an
+empty desk database (the limit to compare with); push of 10,000 offline changes; an
+incremental cycle with 100 changes; and 20 devices syncing at once (PostgreSQL).
+Targets (issue 4): initial pull <= 15 s and within 5x the bulk insert; incremental
+cycle <= 300 ms; 20 devices at once without an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from app.services.units import create_estate, natural_id  # noqa: E402
+from app.store.db import Database  # noqa: E402
+from app.store.models import Building, Unit  # noqa: E402
+from app.store.recorder import bulk_create, recorder  # noqa: E402
+from sync.client import run_enroll, run_sync  # noqa: E402
+from sync.server import crud  # noqa: E402
+from sync.server.db import make_engine, migrate  # noqa: E402
+
+
+def unit_rows(estate_id: str, building_ids: list[str], count: int, tag: str) -> list[dict]:
+    return [
+        {
+            "id": natural_id("bench-unit", tag, str(i)),
+            "estate_id": estate_id,
+            "building_id": building_ids[i % len(building_ids)],
+            "entrance": f"{i % 4 + 1}单元",
+            "room": f"{tag}{i:06d}",
+            "floor": i % 30 + 1,
+            "area_m2": Decimal("88.50"),
+        }
+        for i in range(count)
+    ]
+
+
+def seed_server(url: str, rows: int) -> str:
+    """ROWS units (and their buildings) written on the server, as head office would."""
+    engine = make_engine(url)
+    with crud.new_session(engine) as s, s.begin(), crud.server_writes(s):
+        estate = create_estate(s, "阳光花园").id
+        buildings = [
+            recorder(s).create(Building, estate_id=estate, name=f"{b}栋").id for b in range(100)
+        ]
+        bulk_create(s, Unit, unit_rows(estate, buildings, rows, "S"))
+    engine.dispose()
+    return estate
+
+
+class Server:
+    def __init__(self, url: str) -> None:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.db_url = url
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sync.server.cli",
+                "serve",
+                "--db",
+                url,
+                "--port",
+                str(self.port),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        import httpx
+
+        for _ in range(300):
+            try:
+                httpx.get(f"{self.url}/api/v1/health", timeout=1)
+                return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def code(self, estate_ids: list[str]) -> str:
+        from datetime import timedelta
+
+        engine = make_engine(self.db_url)
+        with crud.new_session(engine) as s, s.begin():
+            code = crud.create_code(s, estate_ids, False, timedelta(hours=1))
+        engine.dispose()
+        return code
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def timed(label: str, fn):
+    start = time.perf_counter()
+    result = fn()
+    elapsed = time.perf_counter() - start
+    print(f"  {label:<52} {elapsed:8.2f} s")
+    return elapsed, result
+
+
+def bench_backend(name: str, url: str, rows: int, folder: Path, devices: int) -> None:
+    print(f"{name} server")
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    estate = seed_server(url, rows)
+    server = Server(url)
+    try:
+        b = Database(folder / f"{name}-b.sqlite3")
+        run_enroll(b, server.url, server.code([estate]), "b")
+        pull_s, report = timed(f"initial pull of {rows:,} rows", lambda: run_sync(b))
+        with b.session() as s:
+            held = s.scalar(select(text("count(*)")).select_from(Unit))
+        assert held == rows, held
+
+        baseline = Database(folder / f"{name}-baseline.sqlite3")
+        with baseline.session() as s:
+            bs = [
+                {"id": natural_id("b", str(i)), "estate_id": estate, "name": f"{i}栋"}
+                for i in range(100)
+            ]
+            bulk_create(s, Building, bs)
+
+        def bulk():
+            with baseline.session() as s:
+                bulk_create(s, Unit, unit_rows(estate, [r["id"] for r in bs], rows, "S"))
+
+        bulk_s, _ = timed(f"plain SQLite bulk insert of {rows:,} rows (limit)", bulk)
+        print(f"  {'initial pull / bulk insert':<52} {pull_s / bulk_s:8.1f} x")
+
+        a = Database(folder / f"{name}-a.sqlite3")
+        run_enroll(a, server.url, server.code([estate]), "a")
+        run_sync(a)
+        with a.session() as s:
+            buildings = list(s.scalars(select(Building.id)))
+            bulk_create(s, Unit, unit_rows(estate, buildings, 10_000, "A"))
+        timed("push of 10,000 offline changes", lambda: run_sync(a))
+        run_sync(b)
+
+        with a.session() as s:
+            for unit in s.scalars(select(Unit).limit(100)):
+                recorder(s).update(unit, floor=(unit.floor or 0) + 1)
+        cycle_a, _ = timed("incremental cycle, 100 changes (pushing desk)", lambda: run_sync(a))
+        cycle_b, _ = timed("incremental cycle, 100 changes (pulling desk)", lambda: run_sync(b))
+
+        if devices:
+            # Another estate with a little data, so the figure is about concurrency, not
+            # about twenty initial pulls of the big estate.
+            engine = make_engine(url)
+            with crud.new_session(engine) as s, s.begin(), crud.server_writes(s):
+                other = create_estate(s, "翠湖苑").id
+                block = recorder(s).create(Building, estate_id=other, name="1栋").id
+                bulk_create(s, Unit, unit_rows(other, [block], 1000, "C"))
+            engine.dispose()
+            many = []
+            for i in range(devices):
+                db = Database(folder / f"{name}-many-{i}.sqlite3")
+                run_enroll(db, server.url, server.code([other]), f"m{i}")
+                with db.session() as s:
+                    for j in range(5):
+                        recorder(s).create(Building, estate_id=other, name=f"m{i}-{j}")
+                many.append(db)
+            errors: list[str] = []
+
+            def one(db):
+                try:
+                    run_sync(db)
+                except Exception as exc:  # noqa: BLE001  (counted and shown)
+                    errors.append(repr(exc))
+
+            def all_at_once():
+                threads = [threading.Thread(target=one, args=(db,)) for db in many]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+
+            timed(f"{devices} devices at once (push 5, pull 1,000+)", all_at_once)
+            errors_first = len(errors)
+            for db in many:
+                with db.session() as s:
+                    unit = s.scalar(select(Unit).where(Unit.estate_id == other).limit(1))
+                    recorder(s).update(unit, floor=(unit.floor or 0) + 1)
+            timed(f"{devices} devices at once (incremental)", all_at_once)
+            assert errors_first <= len(errors)
+            print(f"  {'errors':<52} {len(errors):8d}")
+            for e in errors[:3]:
+                print("   ", e)
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get(
+            "PROPDESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    parser.add_argument("--devices", type=int, default=20)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="propdesk-bench-"))
+    bench_backend("SQLite", f"sqlite:///{folder / 'server.sqlite3'}", args.rows, folder, 0)
+    name = f"propdesk_bench_{secrets.token_hex(4)}"
+    admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = make_url(args.pg).set(database=name).render_as_string(hide_password=False)
+        bench_backend("PostgreSQL", url, args.rows, folder, args.devices)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+if __name__ == "__main__":
+    main()

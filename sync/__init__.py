@@ -1,0 +1,1 @@
+"""Sync between devices and the central server: protocol, client and server."""

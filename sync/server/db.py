@@ -1,0 +1,165 @@
+"""The server database: engine, schema check and `propdesk-server migrate`.
+
+Two parts, both on one database:
+- the server's own tables (:mod:`sync.server.models`), versioned by the server's Alembic
+  migrations (``sync/server/migrations``, version table ``server_alembic_version``);
+- the app's entity tables (every model in ``SYNCED_TABLES`` plus the local bookkeeping
+  the app services need), so head office queries real tables. They are derived from the
+  app models at migrate time: a table another area adds is created, a column it adds is
+  added (docs/decisions/0002-server-entity-tables.md). Foreign keys are created
+  DEFERRABLE INITIALLY DEFERRED so a page of changes may hold a child before its parent.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Engine, MetaData, Table, create_engine, event, inspect, text
+from sqlalchemy.schema import AddConstraint, CreateColumn, ForeignKeyConstraint  # noqa: F401
+
+import app.store.all_models  # noqa: F401  (registers every synced table)
+from app.store.base import SYNCED_TABLES, Base
+from app.store.models import SyncConflict, SyncOutbox, SyncState
+from sync.server.models import ServerBase
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+VERSION_TABLE = "server_alembic_version"
+HEAD = "s0001"
+
+
+class NotMigrated(RuntimeError):
+    pass
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def entity_table_names() -> list[str]:
+    local = [SyncOutbox.__tablename__, SyncState.__tablename__, SyncConflict.__tablename__]
+    return [*SYNCED_TABLES, *local]
+
+
+@cache
+def entity_metadata() -> MetaData:
+    """A copy of the app's entity tables with deferrable foreign keys."""
+    names = set(entity_table_names())
+    meta = MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.sorted_tables:
+        if table.name in names:
+            table.to_metadata(meta)
+    for table in meta.tables.values():
+        for constraint in list(table.constraints):
+            if not isinstance(constraint, ForeignKeyConstraint):
+                continue
+            if constraint.referred_table.name not in names:
+                table.constraints.discard(constraint)  # a local-only parent: not on the server
+                continue
+            constraint.deferrable = True
+            constraint.initially = "DEFERRED"
+    return meta
+
+
+def alembic_config(engine: Engine):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Bring the server tables to HEAD and the entity tables to the app models.
+
+    Returns what was done, for the command to print.
+    """
+    from alembic import command
+
+    done = []
+    before = server_revision(engine)
+    command.upgrade(alembic_config(engine), "heads")
+    if before != HEAD:
+        done.append(f"server tables: {before or 'none'} -> {HEAD}")
+    done.extend(sync_entity_tables(engine))
+    return done
+
+
+def server_revision(engine: Engine) -> str | None:
+    if not inspect(engine).has_table(VERSION_TABLE):
+        return None
+    with engine.connect() as conn:
+        return conn.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+
+
+def sync_entity_tables(engine: Engine) -> list[str]:
+    meta = entity_metadata()
+    done = []
+    existing = set(inspect(engine).get_table_names())
+    missing = [t for t in meta.sorted_tables if t.name not in existing]
+    if missing:
+        meta.create_all(engine, tables=missing)
+        done.extend(f"created table {t.name}" for t in missing)
+    insp = inspect(engine)
+    with engine.begin() as conn:
+        for table in meta.sorted_tables:
+            if table.name not in existing:
+                continue
+            have = {c["name"] for c in insp.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have:
+                    _add_column(conn, table, column)
+                    done.append(f"added column {table.name}.{column.name}")
+    return done
+
+
+def _add_column(conn, table: Table, column) -> None:
+    """A column a later app version added: nullable, or with its scalar default filled in."""
+    ddl = CreateColumn(column).compile(dialect=conn.dialect)
+    sql = str(ddl)
+    default = column.default
+    if not column.nullable and (default is None or not default.is_scalar):
+        sql = sql.replace(" NOT NULL", "")
+    elif default is not None and default.is_scalar and not column.nullable:
+        literal = column.type.literal_processor(conn.dialect)
+        value = default.arg
+        rendered = literal(value) if literal else repr(value)
+        sql = sql.replace(" NOT NULL", f" DEFAULT {rendered} NOT NULL")
+    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {sql}"))
+
+
+def schema_problems(engine: Engine) -> list[str]:
+    """What `propdesk-server migrate` would still do; empty when the database is current."""
+    problems = []
+    revision = server_revision(engine)
+    if revision != HEAD:
+        problems.append(f"server tables at {revision or 'none'}, need {HEAD}")
+    insp = inspect(engine)
+    existing = set(insp.get_table_names())
+    for table in entity_metadata().sorted_tables:
+        if table.name not in existing:
+            problems.append(f"table {table.name} missing")
+            continue
+        have = {c["name"] for c in insp.get_columns(table.name)}
+        lacking = [c.name for c in table.columns if c.name not in have]
+        if lacking:
+            problems.append(f"table {table.name} lacks {', '.join(lacking)}")
+    return problems
+
+
+def server_tables() -> MetaData:
+    return ServerBase.metadata

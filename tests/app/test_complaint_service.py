@@ -1,0 +1,348 @@
+"""Complaint services on a real SQLite database: intake, steps, roles, repeats, lists,
+events arriving by sync, escalation, statistics and attachments."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from app.domain.calendar import WorkingCalendar
+from app.domain.complaints import ComplaintInput, ComplaintRules, WorkflowError
+from app.domain.units import UnitInput, ValidationError
+from app.services import complaints as cs
+from app.services.complaint_stats import export_xlsx, week_ending, weekly_stats
+from app.services.units import add_resident, create_unit
+from app.store.complaint_models import ComplaintEvent
+from app.store.models import SyncOutbox
+from app.store.recorder import bulk_create
+
+T0 = datetime(2026, 11, 16, 2, 0, tzinfo=UTC)  # Monday 10:00 in Shanghai
+
+
+def at(hours: float) -> datetime:
+    return T0 + timedelta(hours=hours)
+
+
+@pytest.fixture
+def unit(db, estate_id):
+    with db.session() as s:
+        unit = create_unit(
+            s, estate_id, UnitInput(building="3栋", entrance="2", room="1502", area_m2="89.50")
+        )
+        add_resident(s, unit, name="王秀英", phone="13800138000")
+        return unit.id
+
+
+def complaint_input(unit_id=None, **overrides) -> ComplaintInput:
+    values = dict(
+        unit_id=unit_id,
+        complainant_name="王秀英",
+        complainant_phone="13800138000",
+        content="楼上卫生间漏水，天花板发霉",
+        request="尽快维修",
+        category="repair",
+        severity="minor",
+        department="engineering",
+    )
+    values.update(overrides)
+    return ComplaintInput(**values)
+
+
+def test_create_writes_header_event_outbox_and_status(db, estate_id, unit):
+    with db.session() as s:
+        c = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=T0, staff_id="u1")
+        cid, number = c.id, c.number
+    assert number.startswith("TS261116-")
+    with db.session() as s:
+        tables = s.scalars(select(SyncOutbox.table_name).where(SyncOutbox.row_id.in_([cid]))).all()
+        assert tables == ["complaints"]
+        assert s.scalar(select(func.count()).select_from(ComplaintEvent)) == 1
+        rows = cs.page_complaints(s, cs.ComplaintQuery(estate_id=estate_id), 0, 10, now=at(1))
+    assert [(r.number, r.status, r.unit, r.phone_masked, r.next_kind) for r in rows] == [
+        (number, "received", "3-2-1502", "138****8000", "dispatch")
+    ]
+
+
+def test_bad_input_is_refused_and_nothing_written(db, estate_id):
+    with db.session() as s, pytest.raises(ValidationError) as error:
+        cs.create_complaint(s, estate_id, complaint_input(content=" ", complainant_phone="123"))
+    assert set(error.value.errors) == {"content", "complainant_phone"}
+    with db.session() as s:
+        assert cs.count_complaints(s, cs.ComplaintQuery(estate_id=estate_id)) == 0
+
+
+def walk(s, c, role="supervisor"):
+    cs.add_event(s, c, "dispatched", at=at(0.1), data={"department": "engineering"})
+    cs.add_event(s, c, "signed", at=at(0.2))
+    cs.add_event(s, c, "progress", at=at(3), note="师傅已上门")
+    cs.add_event(s, c, "resolved", at=at(20), note="已修好")
+    cs.add_event(s, c, "informed", at=at(21))
+    cs.add_event(s, c, "return_visit", at=at(30), data={"satisfaction": "satisfied"})
+    cs.add_event(s, c, "closed", at=at(31), actor_role=role)
+
+
+def test_full_workflow_through_the_service(db, estate_id, unit):
+    with db.session() as s:
+        c = cs.create_complaint(
+            s, estate_id, complaint_input(unit, severity="important"), received_at=T0
+        )
+        cs.add_event(s, c, "escalated", at=at(0.5), data={"to": "supervisor"})
+        walk(s, c)
+        state = cs.complaint_state(s, c)
+    assert state.status == "closed"
+    assert all(d.met for d in state.deadlines)
+    with db.session() as s:
+        assert cs.count_complaints(s, cs.ComplaintQuery(estate_id=estate_id, status="open")) == 0
+        assert cs.count_complaints(s, cs.ComplaintQuery(estate_id=estate_id, status="closed")) == 1
+
+
+def test_steps_out_of_order_and_missing_details_are_refused(db, estate_id):
+    with db.session() as s:
+        c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
+        with pytest.raises(WorkflowError):
+            cs.add_event(s, c, "informed", at=at(1))
+        with pytest.raises(ValidationError, match="note"):
+            cs.add_event(s, c, "progress", at=at(1), note="")
+        with pytest.raises(ValidationError, match="satisfaction"):
+            cs.add_event(s, c, "dispatched", at=at(1))
+            cs.add_event(s, c, "resolved", at=at(2), note="ok")
+            cs.add_event(s, c, "return_visit", at=at(3), data={})
+
+
+@pytest.mark.parametrize(
+    ("severity", "role", "allowed"),
+    [
+        ("minor", "supervisor", True),
+        ("minor", "receptionist", False),
+        ("important", "supervisor", False),
+        ("important", "director", True),
+    ],
+)
+def test_extension_approval_by_role(db, estate_id, severity, role, allowed):
+    with db.session() as s:
+        c = cs.create_complaint(s, estate_id, complaint_input(severity=severity), received_at=T0)
+        cs.add_event(s, c, "dispatched", at=at(0.1))
+        cs.add_event(s, c, "extension_requested", at=at(1), note="等配件")
+        new_due = (T0 + timedelta(days=6)).isoformat()
+        if allowed:
+            cs.add_event(
+                s, c, "extension_approved", at=at(2), actor_role=role, data={"due": new_due}
+            )
+            assert cs.complaint_state(s, c).deadline("resolve").due == T0 + timedelta(days=6)
+        else:
+            with pytest.raises(WorkflowError, match="must be approved by"):
+                cs.add_event(
+                    s, c, "extension_approved", at=at(2), actor_role=role, data={"due": new_due}
+                )
+
+
+def test_repeat_complaint_is_flagged_and_linked(db, estate_id, unit):
+    with db.session() as s:
+        first = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=T0)
+        walk(s, first)
+        again = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=at(24 * 5))
+        other_problem = cs.create_complaint(
+            s, estate_id, complaint_input(unit, category="noise"), received_at=at(24 * 5)
+        )
+        third = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=at(24 * 50))
+        assert again.repeat_of == first.id
+        assert other_problem.repeat_of is None
+        assert third.repeat_of is None  # outside the 30-day window
+        repeats = cs.page_complaints(
+            s, cs.ComplaintQuery(estate_id=estate_id, repeats_only=True), 0, 10
+        )
+    assert [r.id for r in repeats] == [again.id]
+
+
+def test_events_arriving_by_sync_update_the_list(db, estate_id):
+    """Rows written outside the service (as the sync apply does) still reach the list."""
+    with db.session() as s:
+        c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
+        cid = c.id
+    with db.session() as s:
+        # out of order: resolved before dispatched
+        bulk_create(
+            s,
+            ComplaintEvent,
+            [
+                dict(estate_id=estate_id, complaint_id=cid, kind="resolved", at=at(5), data={}),
+                dict(
+                    estate_id=estate_id,
+                    complaint_id=cid,
+                    kind="dispatched",
+                    at=at(0.1),
+                    data={"department": "engineering"},
+                ),
+            ],
+        )
+    with db.session() as s:
+        [row] = cs.page_complaints(s, cs.ComplaintQuery(estate_id=estate_id), 0, 10, now=at(6))
+    assert row.status == "resolved" and row.next_kind == "inform"
+
+
+def test_events_before_their_header_wait_for_it(db, estate_id):
+    with db.session() as s:
+        bulk_create(
+            s,
+            ComplaintEvent,
+            [
+                dict(
+                    estate_id=estate_id,
+                    complaint_id="not-yet-here",
+                    kind="dispatched",
+                    at=at(0.1),
+                    data={},
+                ),
+            ],
+        )
+    with db.session() as s:
+        assert cs.count_complaints(s, cs.ComplaintQuery(estate_id=estate_id)) == 0
+
+
+def test_list_filters_and_chinese_search(db, estate_id, unit):
+    with db.session() as s:
+        cs.create_complaint(s, estate_id, complaint_input(unit), received_at=T0)
+        b = cs.create_complaint(
+            s,
+            estate_id,
+            complaint_input(
+                content="保安态度恶劣",
+                category="attitude",
+                severity="important",
+                department="security",
+                complainant_name="李强",
+                complainant_phone="",
+            ),
+            received_at=at(1),
+        )
+        cs.add_event(s, b, "dispatched", at=at(1.1))
+    now = at(2.5)
+
+    def ids(**filters):
+        with db.session() as s:
+            return len(
+                cs.page_complaints(s, cs.ComplaintQuery(estate_id=estate_id, **filters), 0, 50, now)
+            )
+
+    assert ids() == 2
+    assert ids(text="漏水") == 1
+    assert ids(text="态度") == 1  # two characters: LIKE fallback
+    assert ids(text="3栋2单元1502") == 1
+    assert ids(text="李强") == 1
+    assert ids(severity="important") == 1
+    assert ids(department="security") == 1
+    assert ids(status="dispatched") == 1
+    assert ids(deadline="overdue") == 1  # the first was never dispatched (due 10:15)
+    assert ids(deadline="due_soon") == 1  # hand-over to the supervisor due at 12:00
+    assert ids(date_from=at(0.5)) == 1
+    assert ids(my_role="receptionist") == 1  # dispatch the first
+    assert ids(my_role="team_lead") == 2  # hand over the second (and help the desk)
+    assert ids(my_role="engineer") == 0
+
+
+def test_one_month_escalation_writes_one_event(db, estate_id):
+    with db.session() as s:
+        c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
+        cs.add_event(s, c, "dispatched", at=at(0.1))
+        assert cs.run_escalations(s, estate_id, now=T0 + timedelta(days=29)) == 0
+        assert cs.run_escalations(s, estate_id, now=T0 + timedelta(days=31)) == 1
+        assert cs.run_escalations(s, estate_id, now=T0 + timedelta(days=32)) == 0
+        state = cs.complaint_state(s, c)
+        events = [e.kind for e in cs.events_of(s, c.id)]
+    assert state.severity == "major"
+    assert events[-1] == "auto_major"
+    with db.session() as s:
+        [row] = cs.page_complaints(
+            s, cs.ComplaintQuery(estate_id=estate_id, severity="major"), 0, 5
+        )
+    assert row.id == c.id
+
+
+def test_estate_rules_with_working_days_move_deadlines(db, estate_id):
+    friday = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
+    with db.session() as s:
+        rules = ComplaintRules(
+            working_days=True, calendar=WorkingCalendar(holidays=frozenset({date(2026, 11, 23)}))
+        )
+        cs.save_rules(s, estate_id, rules)
+        c = cs.create_complaint(s, estate_id, complaint_input(), received_at=friday)
+        due = cs.complaint_state(s, c).deadline("resolve").due
+    assert due == datetime(2026, 11, 25, 2, 0, tzinfo=UTC)  # Wednesday
+    with db.session() as s:
+        assert cs.load_rules(s, estate_id) == rules
+
+
+def test_weekly_statistics_and_xlsx(db, estate_id, unit, tmp_path):
+    with db.session() as s:
+        a = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=T0)
+        walk(s, a)
+        cs.create_complaint(
+            s, estate_id, complaint_input(channel="letter", category="noise"), received_at=at(30)
+        )
+        cs.create_complaint(s, estate_id, complaint_input(), received_at=T0 - timedelta(days=7))
+    with db.session() as s:
+        stats = weekly_stats(s, estate_id, week_ending(date(2026, 11, 16)), now=at(100))
+    assert stats.week_end == date(2026, 11, 21)
+    assert stats.total == 2 and stats.resolved == 1 and stats.still_open == 1
+    assert stats.by_channel == {"phone": 1, "letter": 1}
+    assert stats.by_category == {"repair": 1, "noise": 1}
+    assert stats.satisfaction == {"satisfied": 1}
+    assert stats.average_resolve_hours == pytest.approx(20)
+    assert stats.on_time["dispatch"] == (1, 2)  # the second was never dispatched
+    path = export_xlsx(stats, tmp_path / "week.xlsx", {"repair": "维修"})
+    sheet = load_workbook(path).active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "维修" in values and 2 in values
+
+
+def test_attachment_is_content_addressed(db, estate_id, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROPDESK_DATA_DIR", str(tmp_path / "data"))
+    photo = tmp_path / "leak.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    with db.session() as s:
+        c = cs.create_complaint(s, estate_id, complaint_input())
+        first = cs.add_attachment(s, c, photo)
+        cs.add_attachment(s, c, photo)
+        files = cs.attachments_of(s, c.id)
+    assert len(files) == 2 and files[0].filename == "leak.jpg"
+    assert (tmp_path / "data" / "blobs" / first.sha256).read_bytes() == b"\xff\xd8 a photo"
+    assert len(list((tmp_path / "data" / "blobs").iterdir())) == 1
+
+
+def test_lookup_residents_by_room_name_or_phone(db, estate_id, unit):
+    with db.session() as s:
+        for typed in ("3-2-1502", "王秀英", "13800138000"):
+            [match] = cs.lookup_residents(s, estate_id, typed)
+            assert (match.unit_id, match.name) == (unit, "王秀英")
+
+
+def test_cli_week_report_and_overdue(db, estate_id, tmp_path, capsys):
+    from app.cli import main
+
+    with db.session() as s:
+        cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
+    path = db.path
+    assert (
+        main(
+            [
+                "complaints",
+                "week",
+                "--db",
+                str(path),
+                "--ending",
+                "2026-11-18",
+                "--xlsx",
+                str(tmp_path / "w.xlsx"),
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "2026-11-15 – 2026-11-21" in out and "total\t1" in out
+    assert (tmp_path / "w.xlsx").exists()
+    assert main(["complaints", "overdue", "--db", str(path)]) == 0
+    assert "dispatch" in capsys.readouterr().out
+    assert main(["complaints", "week", "--db", str(path), "--ending", "soon"]) == 1

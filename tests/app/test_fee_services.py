@@ -1,0 +1,489 @@
+"""Billing runs, payments, receipts, arrears and collection on a real SQLite database."""
+
+import random
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from app.domain.fees import FeeRules, LateFeeRule
+from app.domain.units import UnitInput, ValidationError
+from app.services import billing, payments
+from app.services.units import create_unit
+from app.store.db import Database
+from app.store.fee_models import BillLine, FeeAdjustment, Payment, PaymentAllocation
+from app.store.models import SyncOutbox, Unit
+
+D = Decimal
+
+
+def make_unit(s, estate_id, room, area="89.50", building="3栋", **extra):
+    data = UnitInput(
+        building=building,
+        entrance="1",
+        room=room,
+        area_m2=area,
+        handover_date="2020-01-01",
+        **extra,
+    )
+    return create_unit(s, estate_id, data)
+
+
+@pytest.fixture
+def estate(db, estate_id):
+    with db.session() as s:
+        billing.ensure_default_schedule(s, estate_id)
+        a = make_unit(s, estate_id, "1501", "89.50")
+        b = make_unit(s, estate_id, "1502", "120.00", kind="commercial")
+        c = make_unit(s, estate_id, "1503", "65.25", building="5栋")
+        billing.add_parking_space(s, a, "parking_shared", "B1-001", "粤A12345")
+        billing.add_parking_space(s, a, "parking_open", "P-17")
+    return estate_id, a.id, b.id, c.id
+
+
+def test_billing_run_issues_every_line_once_and_records_changes(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        result = billing.run_billing(s, estate_id, "2026-03", "cashier")
+    assert result.created == 5
+    assert result.total == D("170.05") + D("300.00") + D("123.98") + D("410.00")
+    with db.session() as s:
+        again = billing.run_billing(s, estate_id, "2026-03", "cashier")
+        assert (again.created, again.already_issued) == (0, 5)
+        assert s.scalar(select(func.count()).select_from(BillLine)) == 5
+        outbox = s.scalar(select(func.count()).where(SyncOutbox.table_name == "bill_lines"))
+        assert outbox == 5
+        rows = billing.export_rows(s, estate_id, "2026-03")
+    assert ("3栋", "1", "1501", "mgmt_residential", "2026-03", "89.50", "1.90", "170.05") in rows
+
+
+def test_two_offline_workstations_issue_the_same_bill_ids(tmp_path, estate_id, db):
+    ids = []
+    for name in ("desk1", "desk2"):
+        other = Database(tmp_path / f"{name}.sqlite3")
+        with other.session() as s:
+            from app.services.units import create_estate
+
+            eid = create_estate(s, "阳光花园").id
+            make_unit(s, eid, "1501")
+            billing.run_billing(s, eid, "2026-03")
+            ids.append(set(s.scalars(select(BillLine.id))))
+        other.close()
+    assert ids[0] == ids[1] and len(ids[0]) == 1
+
+
+def test_shared_utilities_apportion_exactly_and_only_once(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        result = billing.bill_shared_utilities(s, estate_id, "2026-03", "10,000.00")
+    assert result.total == D("10000.00") and result.created == 3
+    with db.session() as s, pytest.raises(ValidationError, match="already billed"):
+        billing.bill_shared_utilities(s, estate_id, "2026-03", "10000")
+    with db.session() as s, pytest.raises(ValidationError) as bad:
+        billing.bill_shared_utilities(s, estate_id, "2026-04", "ten thousand")
+    assert "10000.00" in bad.value.errors["total"]
+
+
+def test_payment_allocates_oldest_first_and_keeps_the_rest_as_credit(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        billing.run_billing(s, estate_id, "2026-02")
+        billing.run_billing(s, estate_id, "2026-03")
+    with db.session() as s:
+        unit = s.get(Unit, c)  # 65.25 m² -> 123.98 a month
+        receipt = payments.take_payment(s, unit, "300.00", "wechat", "李娜", "cashier")
+        assert [amt for _, amt in receipt.allocations] == [D("123.98"), D("123.98")]
+        assert receipt.credit == D("52.04")
+        assert payments.unit_account(s, c).balance == D("-52.04")
+        assert payments.account_lines(s, c) == []
+    # the next month's bills use the credit
+    with db.session() as s:
+        result = billing.run_billing(s, estate_id, "2026-04")
+        assert result.credits_applied == D("52.04")
+        (line,) = payments.account_lines(s, c)
+        assert line.open_amount == D("71.94")
+
+
+def test_receipt_numbers_are_unique_and_never_reused(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        billing.run_billing(s, estate_id, "2026-03")
+    numbers = []
+    for _ in range(3):
+        with db.session() as s:
+            numbers.append(
+                payments.take_payment(s, s.get(Unit, a), "10", "cash", "", "x").payment.receipt_no
+            )
+    with pytest.raises(ValidationError), db.session() as s:
+        payments.take_payment(s, s.get(Unit, a), "-5", "cash", "", "x")
+    with db.session() as s:
+        numbers.append(
+            payments.take_payment(s, s.get(Unit, a), "10", "cash", "", "x").payment.receipt_no
+        )
+    assert len(set(numbers)) == 4
+    assert [n.split("-")[1] for n in numbers] == ["000001", "000002", "000003", "000004"]
+
+
+def test_two_cashiers_paying_the_same_bill_leave_a_visible_credit(tmp_path, db, estate):
+    """Desk 2 works offline from a copy; both take the full bill; after sync both payments
+    exist and the unit shows a credit."""
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        billing.run_billing(s, estate_id, "2026-03")
+    copy = tmp_path / "desk2.sqlite3"
+    import sqlite3
+
+    with sqlite3.connect(db.path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    desk2 = Database(copy)
+    with desk2.session() as s:
+        s.execute(SyncOutbox.__table__.delete())
+        from app.store.models import SyncState
+
+        s.execute(SyncState.__table__.delete())  # a different device
+        r2 = payments.take_payment(s, s.get(Unit, c), "123.98", "cash", "王伟", "desk2")
+        rows2 = [
+            (type(o), {c.key: getattr(o, c.key) for c in o.__table__.columns})
+            for o in (r2.payment, *s.scalars(select(PaymentAllocation)))
+        ]
+    with db.session() as s:
+        r1 = payments.take_payment(s, s.get(Unit, c), "123.98", "wechat", "王伟", "desk1")
+        assert r1.payment.receipt_no != r2.payment.receipt_no
+        for model, values in rows2:  # what sync would insert
+            s.execute(model.__table__.insert(), [values])
+    with db.session() as s:
+        assert s.scalar(select(func.count()).where(Payment.unit_id == c)) == 2
+        assert payments.unit_account(s, c).balance == D("-123.98")
+    desk2.close()
+
+
+def test_reversal_and_refund_are_new_entries(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        billing.run_billing(s, estate_id, "2026-03")
+        receipt = payments.take_payment(s, s.get(Unit, b), "300.00", "cash", "", "x")
+    with db.session() as s:
+        payment = s.get(Payment, receipt.payment.id)
+        payments.reverse_payment(s, payment, "lead", "wrong unit")
+        with pytest.raises(ValidationError, match="already reversed"):
+            payments.reverse_payment(s, payment, "lead", "again")
+    with db.session() as s:
+        assert payments.unit_account(s, b).balance == D("300.00")
+        assert payments.account_lines(s, b)[0].open_amount == D("300.00")
+        assert s.scalar(select(func.count()).where(Payment.unit_id == b)) == 2
+
+
+def test_adjustment_needs_a_reason_and_leaves_the_bill_unchanged(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        billing.run_billing(s, estate_id, "2026-03")
+        line = s.scalar(select(BillLine).where(BillLine.unit_id == b))
+        with pytest.raises(ValidationError) as error:
+            billing.adjust(s, line, "-20", " ", "lead")
+        assert "reason" in error.value.errors
+        billing.adjust(s, line, "-20.00", "water leak compensation", "lead")
+    with db.session() as s:
+        assert s.get(BillLine, line.id).amount == D("300.00")
+        assert payments.unit_account(s, b).balance == D("280.00")
+
+
+def test_deposit_taken_held_and_refunded_against_the_original(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        deposit = payments.take_deposit(
+            s, s.get(Unit, a), "deposit_renovation", "2000", "cash", "张强", "x"
+        )
+    with db.session() as s:
+        refund = payments.refund_deposit(s, deposit, "x")
+        assert refund.refund_of == deposit.id and refund.amount == D("-2000.00")
+        assert payments.deposits_of(s, a)[0][1] == D("0.00")
+        with pytest.raises(ValidationError):
+            payments.refund_deposit(s, deposit, "x")
+        assert payments.unit_account(s, a).balance == D("0.00")  # deposits are not fees
+
+
+def test_arrears_ageing_collection_and_reminders(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        for period in ("2026-01", "2026-02", "2026-03"):
+            billing.run_billing(s, estate_id, period)
+        payments.take_payment(s, s.get(Unit, b), "900.00", "alipay", "", "x")  # b pays all
+        payments.take_payment(s, s.get(Unit, c), "123.98", "cash", "", "x")  # c pays January
+    with db.session() as s:
+        rows = {r.unit_id: r for r in payments.arrears(s, estate_id, date(2026, 4, 20))}
+        assert set(rows) == {a, c}
+        assert rows[c].buckets == {
+            "0-30": D("0.00"),
+            "31-90": D("247.96"),
+            "91-180": D("0.00"),
+            "180+": D("0.00"),
+        }
+        assert rows[a].overdue == D("580.05") * 3
+        only_5 = payments.arrears(s, estate_id, date(2026, 4, 20), billing_building(s, c))
+        assert [r.unit_id for r in only_5] == [c]
+        points = payments.collection(s, estate_id, "2026-03", months=12)
+        assert len(points) == 12 and points[-1].period == "2026-03"
+        jan = points[-3]
+        assert jan.receivable == D("580.05") + D("300.00") + D("123.98")
+        assert jan.collected == D("300.00") + D("123.98")
+        due = payments.due_reminders(s, estate_id, date(2026, 4, 11))
+        assert {r.unit_id for r in due} == {a, c}
+        payments.record_reminder(
+            s, s.get(Unit, a), "phone", date(2026, 4, 11), rows[a].net, "lead", "will pay Friday"
+        )
+    with db.session() as s:
+        assert {r.unit_id for r in payments.due_reminders(s, estate_id, date(2026, 4, 12))} == {c}
+        assert {r.unit_id for r in payments.due_reminders(s, estate_id, date(2026, 4, 25))} == {
+            a,
+            c,
+        }
+        log = payments.reminder_log(s, estate_id)
+        assert log[0].outcome == "will pay Friday" and log[0].unit_code == "3栋 1单元 1501"
+
+
+def billing_building(s, unit_id):
+    return s.get(Unit, unit_id).building_id
+
+
+def test_late_fee_when_enabled(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        billing.save_rules(
+            s, estate_id, FeeRules(late_fee=LateFeeRule(True, D("0.001"), 0, D("0.5")))
+        )
+        billing.run_billing(s, estate_id, "2026-01")
+        billing.run_billing(s, estate_id, "2026-02")
+        fees = s.scalars(
+            select(BillLine.amount).where(BillLine.fee_code == "late_fee", BillLine.unit_id == b)
+        ).all()
+    # January's 300.00 due on the 5th, overdue 26 days of January: 300 × 0.001 × 26
+    assert fees == [D("7.80")]
+
+
+@settings(max_examples=15)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["bill", "adj", "pay"]), st.integers(1, 50000)), max_size=25
+    ),
+    st.randoms(),
+)
+def test_balance_is_bills_plus_adjustments_minus_payments_in_any_arrival_order(
+    tmp_path_factory, rows, rnd
+):
+    path = tmp_path_factory.mktemp("order") / "x.sqlite3"
+    db = Database(path)
+    from app.services.units import create_estate
+
+    with db.session() as s:
+        eid = create_estate(s, "e").id
+        uid = make_unit(s, eid, "101").id
+        records = []
+        for i, (kind, fen) in enumerate(rows):
+            amount = D(fen) / 100
+            base = {
+                "id": f"{kind}-{i}",
+                "estate_id": eid,
+                "unit_id": uid,
+                "updated_hlc": "",
+                "field_clocks": {},
+                "deleted": False,
+            }
+            if kind == "bill":
+                records.append(
+                    (
+                        BillLine,
+                        {
+                            **base,
+                            "fee_code": "x",
+                            "period": "2026-01",
+                            "quantity": D(1),
+                            "rate": amount,
+                            "amount": amount,
+                            "due_date": date(2026, 1, 5),
+                            "note": "",
+                            "issued_at": payments._now(),
+                            "issued_by": "",
+                        },
+                    )
+                )
+            elif kind == "adj":
+                records.append(
+                    (
+                        FeeAdjustment,
+                        {
+                            **base,
+                            "bill_line_id": None,
+                            "amount": -amount,
+                            "reason": "r",
+                            "made_by": "m",
+                            "made_at": payments._now(),
+                        },
+                    )
+                )
+            else:
+                records.append(
+                    (
+                        Payment,
+                        {
+                            **base,
+                            "receipt_no": str(i),
+                            "kind": "payment",
+                            "method": "cash",
+                            "amount": amount,
+                            "payer": "",
+                            "cashier": "",
+                            "paid_at": payments._now(),
+                            "reverses_id": None,
+                            "note": "",
+                        },
+                    )
+                )
+        rnd.shuffle(records)
+        for model, values in records:
+            s.execute(model.__table__.insert(), [values])
+        expected = sum((D(f) / 100) * (1 if k == "bill" else -1) for k, f in rows)
+        assert payments.unit_account(s, uid).balance == expected
+    db.close()
+
+
+def test_advance_payments_of_several_units_are_used_by_the_next_run(db, estate):
+    estate_id, a, b, c = estate
+    with db.session() as s:
+        for unit_id in (a, b, c):
+            payments.take_payment(s, s.get(Unit, unit_id), "1000.00", "bank_transfer", "", "x")
+    with db.session() as s:
+        result = billing.run_billing(s, estate_id, "2026-05")
+        assert result.credits_applied == result.total
+        assert s.scalar(select(func.count()).select_from(PaymentAllocation)) == 5
+        for unit_id in (a, b, c):
+            assert payments.account_lines(s, unit_id) == []
+
+
+def test_fee_demo_fills_bills_payments_arrears_and_reminders(db, estate_id):
+    from app.services.fee_demo import fill_fee_demo
+
+    with db.session() as s:
+        for n in range(60):
+            make_unit(s, estate_id, f"{n // 4 + 1:02d}{n % 4 + 1:02d}", f"{60 + n}.25")
+        fill_fee_demo(s, estate_id, random.Random(4), today=date(2026, 4, 20))
+    with db.session() as s:
+        points = payments.collection(s, estate_id, "2026-04", months=6)
+        assert all(p.receivable > 0 for p in points)
+        assert all(p.collected <= p.receivable for p in points)
+        assert payments.arrears(s, estate_id, date(2026, 4, 20))
+        assert payments.reminder_log(s, estate_id)
+
+
+@settings(max_examples=10)
+@given(st.permutations(range(6)))
+def test_open_amounts_are_right_whatever_order_sync_inserts_rows(tmp_path_factory, order):
+    """A payment's allocation or an adjustment may arrive before its bill line."""
+    db = Database(tmp_path_factory.mktemp("open") / "x.sqlite3")
+    from app.services.units import create_estate
+    from app.store.fee_models import FeeOpenLine
+
+    now = payments._now()
+    with db.session() as s:
+        eid = create_estate(s, "e").id
+        uid = make_unit(s, eid, "101").id
+        meta = {"estate_id": eid, "updated_hlc": "", "field_clocks": {}, "deleted": False}
+        line = {
+            "unit_id": uid,
+            "fee_code": "x",
+            "quantity": D(1),
+            "note": "",
+            "issued_at": now,
+            "issued_by": "",
+        }
+        rows = [
+            (
+                BillLine,
+                {
+                    **meta,
+                    **line,
+                    "id": "l1",
+                    "period": "2026-01",
+                    "rate": D(100),
+                    "amount": D(100),
+                    "due_date": date(2026, 1, 5),
+                },
+            ),
+            (
+                BillLine,
+                {
+                    **meta,
+                    **line,
+                    "id": "l2",
+                    "period": "2026-02",
+                    "rate": D(50),
+                    "amount": D(50),
+                    "due_date": date(2026, 2, 5),
+                },
+            ),
+            (
+                PaymentAllocation,
+                {
+                    **meta,
+                    "id": "a1",
+                    "payment_id": "p1",
+                    "bill_line_id": "l1",
+                    "unit_id": uid,
+                    "amount": D(30),
+                    "allocated_at": now,
+                },
+            ),
+            (
+                PaymentAllocation,
+                {
+                    **meta,
+                    "id": "a2",
+                    "payment_id": "p2",
+                    "bill_line_id": "l1",
+                    "unit_id": uid,
+                    "amount": D(70),
+                    "allocated_at": now,
+                },
+            ),
+            (
+                FeeAdjustment,
+                {
+                    **meta,
+                    "id": "j1",
+                    "unit_id": uid,
+                    "bill_line_id": "l2",
+                    "amount": D(-10),
+                    "reason": "r",
+                    "made_by": "m",
+                    "made_at": now,
+                },
+            ),
+            (
+                Payment,
+                {
+                    **meta,
+                    "id": "p1",
+                    "unit_id": uid,
+                    "receipt_no": "A-1",
+                    "kind": "payment",
+                    "method": "cash",
+                    "amount": D(100),
+                    "payer": "",
+                    "cashier": "",
+                    "paid_at": now,
+                    "reverses_id": None,
+                    "note": "",
+                },
+            ),
+        ]
+        for i in order:
+            model, values = rows[i]
+            s.execute(model.__table__.insert(), [values])
+    with db.session() as s:
+        opened = dict(s.execute(select(FeeOpenLine.line_id, FeeOpenLine.open_fen)).all())
+        assert opened == {"l1": 0, "l2": 4000}
+        (row,) = payments.arrears(s, eid, date(2026, 3, 1))
+        assert row.overdue == D("40.00") and row.net == D("40.00")
+    db.close()

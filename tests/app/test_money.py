@@ -1,0 +1,68 @@
+"""Money: explicit half-up rounding, fen storage, exact apportionment."""
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.money import apportion, format_yuan, from_fen, round_yuan, to_fen
+
+
+def test_round_yuan_is_half_up_unless_told_otherwise():
+    assert round_yuan(Decimal("1.005")) == Decimal("1.01")
+    assert round_yuan(Decimal("1.015")) == Decimal("1.02")
+    assert round_yuan(Decimal("-1.005")) == Decimal("-1.01")
+    assert round_yuan(Decimal("2.675")) == Decimal("2.68")  # a float would give 2.67
+    assert round_yuan(Decimal("1.005"), ROUND_HALF_EVEN) == Decimal("1.00")
+    assert round_yuan("3") == Decimal("3.00")
+
+
+def test_floats_are_refused():
+    with pytest.raises(TypeError):
+        round_yuan(1.005)
+
+
+def test_fen_round_trip_and_no_silent_rounding():
+    assert to_fen(Decimal("1234.56")) == 123456
+    assert from_fen(123456) == Decimal("1234.56")
+    with pytest.raises(ValueError):
+        to_fen(Decimal("0.001"))
+
+
+def test_format_yuan():
+    assert format_yuan(Decimal("1234.5")) == "¥1,234.50"
+    assert format_yuan(Decimal("-1240")) == "-¥1,240.00"
+    assert format_yuan(Decimal("0")) == "¥0.00"
+
+
+def test_apportion_known_case():
+    # 100.00 yuan shared by three equal areas: one fen goes to the first
+    assert apportion(Decimal("100.00"), [Decimal(1)] * 3) == [
+        Decimal("33.34"),
+        Decimal("33.33"),
+        Decimal("33.33"),
+    ]
+    assert apportion(Decimal("500"), [Decimal("89.50"), Decimal("120.25")]) == [
+        Decimal("213.35"),
+        Decimal("286.65"),
+    ]
+
+
+fen = st.integers(min_value=-(10**9), max_value=10**9).map(from_fen)
+areas = st.lists(
+    st.integers(min_value=1, max_value=10**6).map(lambda h: Decimal(h) / 100),
+    min_size=1,
+    max_size=60,
+)
+
+
+@given(fen, areas)
+def test_apportion_parts_sum_exactly_and_stay_within_a_fen_of_the_share(total, weights):
+    parts = apportion(total, weights)
+    assert sum(parts, Decimal(0)) == total
+    assert len(parts) == len(weights)
+    whole = sum(weights)
+    for part, weight in zip(parts, weights, strict=True):
+        assert part == part.quantize(Decimal("0.01"))
+        assert abs(part - total * weight / whole) < Decimal("0.01")

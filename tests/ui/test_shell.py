@@ -1,0 +1,168 @@
+"""First start, log-in, the main window and its sidebar, the status bar."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from tests.ui.conftest import type_text
+from ui.pages import PAGES
+
+
+def test_first_start_creates_estate_and_administrator(db, app, qtbot):
+    from app.services.accounts import authenticate, has_staff
+    from app.services.units import list_estates
+    from ui.shell.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(db)
+    qtbot.addWidget(dialog)
+    assert not dialog.create_button.isEnabled()
+    type_text(qtbot, dialog.estate, "阳光花园")
+    qtbot.keyClicks(dialog.login, "admin")
+    type_text(qtbot, dialog.display_name, "王经理")
+    qtbot.keyClicks(dialog.password, "short")
+    assert not dialog.create_button.isEnabled()
+    assert dialog.fields["password"].message.text() == "At least 8 characters"
+    qtbot.keyClicks(dialog.password, "-enough")
+    qtbot.keyClicks(dialog.repeat, "short-enougH")
+    assert dialog.fields["repeat"].message.text() == "The two passwords differ"
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, "short-enough")
+    assert dialog.create_button.isEnabled()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with db.session() as s:
+        assert has_staff(s)
+        user = authenticate(s, "admin", "short-enough")
+        assert user is not None and user.role == "admin" and user.display_name == "王经理"
+        assert [e.name for e in list_estates(s)] == ["阳光花园"]
+        assert user.estate_ids == [dialog.estate_id]
+
+
+def test_login_refuses_a_bad_password_and_keeps_the_login(db, admin, app, qtbot):
+    from ui.shell.login import LoginDialog
+
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.login, "admin")
+    qtbot.keyClicks(dialog.password, "wrong password")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Login or password is wrong. Try again."
+    assert dialog.login.text() == "admin"
+
+    qtbot.keyClicks(dialog.password, "correct horse")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.user.login == "admin"
+
+
+def test_login_asks_for_the_estate_when_the_account_has_several(db, estate_id, app, qtbot):
+    from app.services.accounts import create_staff
+    from app.services.units import create_estate
+    from ui.shell.login import LoginDialog
+
+    with db.session() as s:
+        other = create_estate(s, "碧水苑").id
+        create_staff(
+            s,
+            login="li",
+            display_name="李娜",
+            role="receptionist",
+            password="12345678",
+            estate_ids=[estate_id, other],
+        )
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.login, "li")
+    qtbot.keyClicks(dialog.password, "12345678")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.estate.isVisible()
+    assert [dialog.estate.itemText(i) for i in range(dialog.estate.count())] == [
+        "碧水苑",
+        "阳光花园",
+    ]
+    dialog.estate.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.estate_id == other
+
+
+def test_every_sidebar_entry_shows_its_page(ctx, qtbot):
+    from ui.main_window import MainWindow
+    from ui.widgets.placeholder import NotBuiltPage, PageFailed
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    for row, spec in enumerate(PAGES):
+        window.sidebar.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        assert window.current_key() == spec.key
+        assert page.isVisible()
+        assert not isinstance(page, PageFailed), page.note.text()
+        if spec.factory is None:
+            assert isinstance(page, NotBuiltPage)
+            assert "not built yet" in page.note.text()
+        else:
+            assert not isinstance(page, NotBuiltPage)
+    assert window.sidebar.item(4).text() == "Units & Residents"
+
+
+def test_ctrl_number_switches_pages(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == PAGES[7].key
+    assert window.sidebar.currentRow() == 7
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "units"
+
+
+def test_status_bar_tells_user_estate_and_true_sync_state(ctx, qtbot):
+    from app.domain.units import UnitInput
+    from app.services.units import create_unit
+    from app.store.recorder import set_state
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.status.sync.text() == "Sync not set up")
+    assert window.status.user.text() == "王经理 · Administrator"
+    assert window.status.estate.text() == "阳光花园"
+
+    with ctx.db.session() as s:
+        create_unit(s, ctx.estate_id, UnitInput(building="1栋", room="101", area_m2="80"))
+        set_state(s, "server_url", "https://hq.example.cn")
+        set_state(s, "last_sync_at", "2026-11-20T02:30:00+00:00")
+    ctx.events.sync_state_changed.emit()
+    text = window.status.sync.text()
+    assert "change(s) waiting" in text and "last sync 2026-11-20 10:30" in text
+    waiting = int(text.split()[0])
+    assert waiting >= 4  # estate, staff, building, unit all wait in the outbox
+
+    ctx.events.status_message.emit("Saved 1栋 101")
+    assert window.status.currentMessage() == "Saved 1栋 101"
+
+
+def test_a_page_that_fails_to_open_says_so(ctx, qtbot, monkeypatch):
+    import ui.main_window as main_window
+    from ui.pages import PageSpec
+    from ui.widgets.placeholder import PageFailed
+
+    broken = [PageSpec("broken", "Broken", "fa5s.bug", "ui.does_not_exist:Page")]
+    monkeypatch.setattr(main_window, "PAGES", broken)
+    window = main_window.MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("broken")
+    assert isinstance(page, PageFailed)
+    assert "ui.does_not_exist" in page.note.text()

@@ -1,0 +1,1 @@
+"""PropDesk's Qt layer: calls app.services, never writes SQL itself."""

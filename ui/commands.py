@@ -1,0 +1,97 @@
+"""`propdesk gui` and `propdesk snapshot`: the commands that need Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub, common) -> None:
+    gui = sub.add_parser("gui", parents=[common], help="open the desktop application (default)")
+    gui.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="language (default: Settings, else the system's)"
+    )
+    # bench/startup.py: log in as the first admin, print the first paint's time, quit
+    gui.add_argument("--first-paint-exit", action="store_true", help=argparse.SUPPRESS)
+    gui.set_defaults(handler=run_gui)
+
+    snap = sub.add_parser(
+        "snapshot", parents=[common], help="render a page of the main window to a PNG, offscreen"
+    )
+    snap.add_argument("page", help="a sidebar page (units, settings, ...) or a snapshot view")
+    snap.add_argument("--out", required=True, help="PNG file to write")
+    snap.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    snap.add_argument(
+        "--size", default="1280x800", help="WIDTHxHEIGHT in pixels (default 1280x800)"
+    )
+    snap.set_defaults(handler=run_snapshot)
+
+
+def run_gui(args) -> int:
+    from app.cli import db_path
+    from ui.app import run
+
+    return run(db_path(args), args.lang, first_paint_exit=args.first_paint_exit)
+
+
+def snapshot_names() -> list[str]:
+    from ui.pages import PAGES, SNAPSHOT_VIEWS
+
+    return [p.key for p in PAGES] + sorted(SNAPSHOT_VIEWS)
+
+
+def run_snapshot(args) -> int:
+    from app.cli import db_path, fail
+
+    names = snapshot_names()
+    if args.page not in names:
+        return fail(f"unknown page {args.page!r}; one of: {', '.join(names)}")
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        if width < 320 or height < 240:
+            raise ValueError
+    except ValueError:
+        return fail(
+            f"--size wants WIDTHxHEIGHT of at least 320x240, e.g. 1280x800, not {args.size!r}"
+        )
+
+    from ui.app import offscreen_if_headless
+
+    offscreen_if_headless()
+    from ui.app import make_application, open_database
+
+    app = make_application(args.lang)
+    path = db_path(args)
+    db = open_database(path)
+    from ui.shell.signin import rendering_context
+
+    ctx = rendering_context(db)
+    if ctx is None:
+        return fail(f"{path} has no estate yet; run `propdesk demo` or start PropDesk once")
+    out = render_page(ctx, args.page, width, height)
+    if not out.save(str(args.out)):
+        return fail(f"could not write {args.out}")
+    print(f"{args.out}\t{out.width()}x{out.height()}", file=sys.stdout)
+    db.close()
+    del app
+    return 0
+
+
+def render_page(ctx, name: str, width: int, height: int):
+    """The main window at ``width`` x ``height`` showing page ``name``, as a QPixmap."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.remember = False
+    window.resize(width, height)
+    window.show_snapshot(name)
+    window.show()
+    for _ in range(3):  # layouts, deferred loads (singleShot(0)) and the paint settle
+        QApplication.processEvents()
+    window.status.refresh_sync()
+    QApplication.processEvents()
+    pixmap = window.grab()
+    window.close()
+    return pixmap

@@ -1,0 +1,182 @@
+"""The main window: sidebar of PAGES, the current page, the status bar.
+
+Pages are imported and built the first time they are shown, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.i18n import app_settings
+from ui.pages import PAGES, SNAPSHOT_VIEWS, PageSpec
+from ui.shell.status import StatusBar
+from ui.widgets.placeholder import NotBuiltPage, PageFailed
+
+# ui/pages.py holds the English titles; listed here so lupdate offers them for translation
+_PAGE_TITLES = [
+    QT_TRANSLATE_NOOP("Pages", "Reception"),
+    QT_TRANSLATE_NOOP("Pages", "Complaints"),
+    QT_TRANSLATE_NOOP("Pages", "Inspections"),
+    QT_TRANSLATE_NOOP("Pages", "Fees"),
+    QT_TRANSLATE_NOOP("Pages", "Units & Residents"),
+    QT_TRANSLATE_NOOP("Pages", "Reports"),
+    QT_TRANSLATE_NOOP("Pages", "Sync"),
+    QT_TRANSLATE_NOOP("Pages", "Settings"),
+]
+
+
+def page_title(spec: PageSpec) -> str:
+    return QCoreApplication.translate("Pages", spec.title)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.remember = True  # snapshots render without touching the user's settings
+        self.setWindowTitle(self.tr("PropDesk — %1").replace("%1", ctx.estate_name))
+        self.pages: dict[str, QWidget] = {}
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        import qtawesome  # noqa: PLC0415 -- its font loading is paid once, here
+
+        for index, spec in enumerate(PAGES):
+            item = QListWidgetItem(
+                qtawesome.icon(spec.icon, color="#4a5661", color_active="#2f6690"), page_title(spec)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{page_title(spec)} (Ctrl+{index + 1})")
+            self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget())  # stand-in until the page is first shown
+            if index < 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+                shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
+        central = QWidget()
+        frame = QHBoxLayout(central)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.setSpacing(0)
+        frame.addWidget(self.sidebar)
+        frame.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(ctx, self)
+        self.setStatusBar(self.status)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh_current)
+        QShortcut(QKeySequence("F5"), self, self.refresh_current)
+        self.sidebar.currentRowChanged.connect(self._on_row)
+        self._restore()
+
+    # ---- pages ----
+
+    def spec(self, key: str) -> PageSpec:
+        for spec in PAGES:
+            if spec.key == key:
+                return spec
+        raise KeyError(key)
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key in self.pages:
+            return self.pages[key]
+        index = next(i for i, s in enumerate(PAGES) if s.key == key)
+        spec = PAGES[index]
+        page = self._build(spec)
+        old = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[key] = page
+        return page
+
+    def _build(self, spec: PageSpec) -> QWidget:
+        if spec.factory is None:
+            return NotBuiltPage(page_title(spec))
+        try:
+            module_name, class_name = spec.factory.split(":")
+            cls = getattr(importlib.import_module(module_name), class_name)
+            return cls(self.ctx, None)
+        except Exception:  # someone's page failing must not take the window down
+            return PageFailed(page_title(spec), traceback.format_exc(limit=3))
+
+    def show_page(self, key: str, view: str | None = None) -> QWidget:
+        index = next(i for i, s in enumerate(PAGES) if s.key == key)
+        page = self.page(key)
+        self.stack.setCurrentIndex(index)
+        if self.sidebar.currentRow() != index:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(index)
+            self.sidebar.blockSignals(False)
+        if view and hasattr(page, "show_view"):
+            page.show_view(view)
+        return page
+
+    def show_snapshot(self, name: str) -> QWidget:
+        """``name`` is a PAGES key or a SNAPSHOT_VIEWS key."""
+        if name in SNAPSHOT_VIEWS:
+            key, view = SNAPSHOT_VIEWS[name]
+            return self.show_page(key, view)
+        return self.show_page(name)
+
+    def current_key(self) -> str:
+        return PAGES[self.stack.currentIndex()].key
+
+    def _on_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row].key)
+
+    def refresh_current(self) -> None:
+        page = self.pages.get(self.current_key())
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+            self.ctx.events.status_message.emit(self.tr("Refreshed"))
+        self.status.refresh_sync()
+
+    # ---- remembered between runs ----
+
+    def _restore(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def start_page(self) -> str:
+        """The page shown last time, else the first page that is built."""
+        saved = app_settings().value("main/page", "")
+        keys = [s.key for s in PAGES]
+        if saved in keys:
+            return saved
+        return next((s.key for s in PAGES if s.factory), PAGES[0].key)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        for page in self.pages.values():
+            if hasattr(page, "can_close") and not page.can_close():
+                event.ignore()
+                return
+        if not self.remember:
+            super().closeEvent(event)
+            return
+        settings = app_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/page", self.current_key())
+        for page in self.pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,40 @@
+"""The sidebar's pages, in order. Each area registers its screen here with one line.
+
+``factory`` is "module:Class", imported when the page is first shown (so start-up stays
+fast); the class is built as ``Class(ctx: AppContext, parent)``. ``None`` means the module
+is not built yet and the page says so plainly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # also the name `propdesk snapshot KEY` takes
+    title: str  # English source text; translated in the "Pages" context
+    icon: str  # qtawesome icon name
+    factory: str | None
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("reception", "Reception", "fa5s.concierge-bell", None),
+    PageSpec(
+        "complaints", "Complaints", "fa5s.exclamation-circle", "ui.complaints.page:ComplaintsPage"
+    ),
+    PageSpec("inspections", "Inspections", "fa5s.clipboard-check", None),
+    PageSpec("fees", "Fees", "fa5s.yen-sign", "ui.fees.page:FeesPage"),
+    PageSpec("units", "Units & Residents", "fa5s.building", "ui.units.page:UnitsPage"),
+    PageSpec("reports", "Reports", "fa5s.chart-bar", None),
+    PageSpec("sync", "Sync", "fa5s.sync-alt", None),
+    PageSpec("settings", "Settings", "fa5s.cog", "ui.settings.page:SettingsPage"),
+]
+
+# Extra snapshot names: a page plus the view it shows, e.g. "complaint-stats" is the
+# complaints page after calling ``page.show_view("stats")``.
+SNAPSHOT_VIEWS: dict[str, tuple[str, str]] = {}
+SNAPSHOT_VIEWS["complaint-stats"] = ("complaints", "stats")
+SNAPSHOT_VIEWS.update(
+    {f"fees-{v}": ("fees", v) for v in ("bills", "arrears", "collection", "reminders", "schedule")}
+)

@@ -1,0 +1,1 @@
+"""Settings: language, about. Other areas add their group boxes to the page."""

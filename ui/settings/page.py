@@ -1,0 +1,82 @@
+"""Settings: a plain vertical list of group boxes (language, database and version)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from ui.context import AppContext
+from ui.i18n import LANGUAGES, chosen_language, save_language
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sections = QVBoxLayout()
+        self.sections.setSpacing(8)
+        self.add_section(self._language_box())
+        self.add_section(self._about_box())
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.addLayout(self.sections)
+        outer.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        heading = QLabel(self.tr("Settings"))
+        heading.setProperty("role", "title")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(heading)
+        layout.addWidget(scroll, 1)
+
+    def add_section(self, box: QGroupBox) -> None:
+        """Other areas append their own group box here."""
+        box.setMaximumWidth(720)
+        self.sections.addWidget(box)
+
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Language"))
+        self.language = QComboBox()
+        names = {"zh_CN": "简体中文", "en": "English"}
+        for lang in LANGUAGES:
+            self.language.addItem(names[lang], lang)
+        self.language.setCurrentIndex(self.language.findData(chosen_language()))
+        self.language_note = QLabel(
+            self.tr("The new language is used from the next start of PropDesk.")
+        )
+        self.language_note.setProperty("role", "hint")
+        self.language_note.setWordWrap(True)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
+        return box
+
+    def _language_chosen(self) -> None:
+        lang = self.language.currentData()
+        save_language(lang)
+        self.ctx.events.status_message.emit(self.tr("Language saved; restart PropDesk to use it."))
+
+    def _about_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("About"))
+        path = QLabel(str(self.ctx.db.path))
+        path.setTextInteractionFlags(
+            path.textInteractionFlags() | path.textInteractionFlags().TextSelectableByMouse
+        )
+        path.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Database"), path)
+        form.addRow(self.tr("Version"), QLabel(f"PropDesk {__version__}"))
+        form.addRow(self.tr("Estate"), QLabel(self.ctx.estate_name))
+        return box

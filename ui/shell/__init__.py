@@ -1,0 +1,1 @@
+"""The frame around the pages: first start, log-in, main window, status bar."""

@@ -1,0 +1,134 @@
+"""First start: no staff account yet, so create the estate and the first administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.db import Database
+from ui.labels import message
+from ui.widgets.fields import FieldWithMessage, banner
+
+MIN_PASSWORD = 8  # app.services.accounts.MIN_PASSWORD, not imported here to keep start-up light
+
+
+class FirstStartDialog(QDialog):
+    """Creates the estate and the administrator in one transaction; ``user_id`` afterwards."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user_id: str | None = None
+        self.estate_id: str | None = None
+        self.setWindowTitle(self.tr("Welcome to PropDesk"))
+        intro = QLabel(
+            self.tr(
+                "This database has no staff accounts yet. Name your estate and create the "
+                "first administrator; you will log in with this account."
+            )
+        )
+        intro.setWordWrap(True)
+        self.estate = QLineEdit()
+        self.estate.setPlaceholderText(self.tr("e.g. 阳光花园"))
+        self.login = QLineEdit()
+        self.display_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields = {
+            "estate": FieldWithMessage(self.estate),
+            "login": FieldWithMessage(self.login),
+            "display_name": FieldWithMessage(self.display_name),
+            "password": FieldWithMessage(self.password),
+            "repeat": FieldWithMessage(self.repeat),
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("Estate name *"), self.fields["estate"])
+        form.addRow(self.tr("Login *"), self.fields["login"])
+        form.addRow(self.tr("Display name"), self.fields["display_name"])
+        form.addRow(self.tr("Password *"), self.fields["password"])
+        form.addRow(self.tr("Password again *"), self.fields["repeat"])
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Create administrator"))
+        self.create_button.setProperty("primary", True)
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for editor in (self.estate, self.login, self.display_name, self.password, self.repeat):
+            editor.textChanged.connect(self.validate)
+        self.setMinimumWidth(460)
+        self.validate()
+
+    def problems(self) -> dict[str, str]:
+        problems = {}
+        if not self.estate.text().strip():
+            problems["estate"] = self.tr("Enter the estate's name")
+        if not self.login.text().strip():
+            problems["login"] = self.tr("Enter a login name, e.g. admin")
+        if len(self.password.text()) < MIN_PASSWORD:
+            problems["password"] = self.tr("At least %n characters", "", MIN_PASSWORD)
+        if self.repeat.text() != self.password.text():
+            problems["repeat"] = self.tr("The two passwords differ")
+        return problems
+
+    def validate(self) -> bool:
+        problems = self.problems()
+        for name, field in self.fields.items():
+            # an untouched empty field is not an error yet; say so only once typing started
+            touched = (
+                bool(field.editor.text())
+                or name in ("password", "repeat")
+                and bool(self.password.text())
+            )
+            field.set_error(problems.get(name, "") if touched else "")
+        self.create_button.setEnabled(not problems)
+        self.create_button.setToolTip(
+            self.tr("Fill in the marked fields first") if problems else ""
+        )
+        return not problems
+
+    def create(self) -> None:
+        if not self.validate():
+            banner("banner-error", self.tr("Fill in the marked fields first"), self.error)
+            return
+        from app.domain.units import ValidationError
+        from app.services.accounts import AccountError, create_staff
+        from app.services.units import create_estate
+
+        try:
+            with self.db.session() as s:
+                estate = create_estate(s, self.estate.text())
+                user = create_staff(
+                    s,
+                    login=self.login.text(),
+                    display_name=self.display_name.text(),
+                    role="admin",
+                    password=self.password.text(),
+                    estate_ids=[estate.id],
+                )
+                self.user_id, self.estate_id = user.id, estate.id
+        except (AccountError, ValidationError) as error:
+            text = "; ".join(map(message, getattr(error, "errors", {}).values())) or message(
+                str(error)
+            )
+            banner("banner-error", text, self.error)
+            return
+        self.accept()
