@@ -38,7 +38,9 @@ def test_preview_lists_bad_rows_and_imports_only_a_clean_file(ctx, db, qtbot, tm
         assert count_units(s, UnitQuery(estate_id=ctx.estate_id)) == 0
 
     good = tmp_path / "good.csv"
-    good.write_text(HEADER + "3栋,1,1502,15,89.50,住宅,张伟,13800138000,2020-05-01,,否\n", encoding="utf-8")
+    good.write_text(
+        HEADER + "3栋,1,1502,15,89.50,住宅,张伟,13800138000,2020-05-01,,否\n", encoding="utf-8"
+    )
     dialog.path.setText(str(good))
     dialog.load()
     assert dialog.summary.text() == "1 row(s) ready to import."
