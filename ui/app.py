@@ -50,7 +50,9 @@ class _FirstPaint(QObject):
         return False
 
 
-def run(db_path: Path, lang: str | None, first_paint_exit: bool = False) -> int:
+def run(
+    db_path: Path, lang: str | None, first_paint_exit: bool = False, start_page: str | None = None
+) -> int:
     app = make_application(lang)
     try:
         db = open_database(db_path)
@@ -79,7 +81,7 @@ def run(db_path: Path, lang: str | None, first_paint_exit: bool = False) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx)
-    window.show_page(window.start_page())
+    window.show_page(window.start_page(start_page))
     if first_paint_exit:
         window.installEventFilter(painter := _FirstPaint(window))
         window.sidebar.installEventFilter(painter)

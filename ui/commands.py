@@ -11,6 +11,7 @@ def register(sub, common) -> None:
     gui.add_argument(
         "--lang", choices=["zh_CN", "en"], help="language (default: Settings, else the system's)"
     )
+    gui.add_argument("--page", help="open on this sidebar page (units, complaints, fees, ...)")
     # bench/startup.py: log in as the first admin, print the first paint's time, quit
     gui.add_argument("--first-paint-exit", action="store_true", help=argparse.SUPPRESS)
     gui.set_defaults(handler=run_gui)
@@ -31,7 +32,9 @@ def run_gui(args) -> int:
     from app.cli import db_path
     from ui.app import run
 
-    return run(db_path(args), args.lang, first_paint_exit=args.first_paint_exit)
+    return run(
+        db_path(args), args.lang, first_paint_exit=args.first_paint_exit, start_page=args.page
+    )
 
 
 def snapshot_names() -> list[str]:

@@ -157,10 +157,12 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
-    def start_page(self) -> str:
-        """The page shown last time, else the first page that is built."""
-        saved = app_settings().value("main/page", "")
+    def start_page(self, wanted: str | None = None) -> str:
+        """``wanted`` if it is a page, else the page shown last time, else the first built."""
         keys = [s.key for s in PAGES]
+        if wanted in keys:
+            return wanted
+        saved = app_settings().value("main/page", "")
         if saved in keys:
             return saved
         return next((s.key for s in PAGES if s.factory), PAGES[0].key)

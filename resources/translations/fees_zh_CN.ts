@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="65" />
+        <location filename="../../ui/fees/dialogs.py" line="+65"/>
         <source>Correct a bill</source>
         <translation>调整账单</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="68" />
+        <location line="+3"/>
         <source>-20.00 lowers the bill, 20.00 raises it</source>
         <translation>-20.00 为减免，20.00 为增加</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="71" />
+        <location line="+3"/>
         <source>Why, e.g. compensation for a water leak</source>
         <translation>原因，如：漏水补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="80" />
+        <location line="+9"/>
         <source>Bill line</source>
         <translation>账单明细</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="81" />
+        <location line="+1"/>
         <source>Amount (¥) *</source>
         <translation>金额（¥）*</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="82" />
+        <location line="+1"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
@@ -36,72 +37,72 @@
 <context>
     <name>ArrearsTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="691" />
+        <location filename="../../ui/fees/page.py" line="+691"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="693" />
+        <location line="+2"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="693" />
+        <location line="+0"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="693" />
+        <location line="+0"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="694" />
+        <location line="+1"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="695" />
+        <location line="+1"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="695" />
+        <location line="+0"/>
         <source>Credit</source>
         <translation>预存/多缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="695" />
+        <location line="+0"/>
         <source>Net owed</source>
         <translation>净欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="701" />
+        <location line="+6"/>
         <source>No arrears: every overdue bill is paid.</source>
         <translation>没有欠费：所有到期账单均已缴清。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="702" />
+        <location line="+1"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="703" />
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="707" />
+        <location line="+4"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="743" />
+        <location line="+36"/>
         <source>%1 units, net owed %2</source>
         <translation>%1 户，净欠费 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="757" />
+        <location line="+14"/>
         <source>Export arrears</source>
         <translation>导出欠费表</translation>
     </message>
@@ -109,113 +110,113 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="526" />
+        <location line="-231"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="529" />
-        <source>Month's shared water and electricity, e.g. 10000.00</source>
+        <location line="+3"/>
+        <source>Month&apos;s shared water and electricity, e.g. 10000.00</source>
         <translation>本月公摊水电费总额，如 10000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="536" />
+        <location line="+7"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="537" />
+        <location line="+1"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="538" />
+        <location line="+1"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="539" />
+        <location line="+1"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="540" />
+        <location line="+1"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="541" />
+        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="542" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="547" />
+        <location line="+5"/>
         <source>No bills for this month yet — press “Run billing” (Ctrl+B) to issue them.</source>
         <translation>本月尚未出账——按“生成账单”(Ctrl+B) 出账。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="550" />
-        <location filename="../../ui/fees/page.py" line="615" />
+        <location line="+3"/>
+        <location line="+65"/>
         <source>Run billing</source>
         <translation>生成账单</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="553" />
+        <location line="-62"/>
         <source>Apportion shared cost</source>
         <translation>分摊公摊费用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="555" />
+        <location line="+2"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="556" />
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="563" />
+        <location line="+7"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="598" />
+        <location line="+35"/>
         <source>%1 lines, total %2</source>
         <translation>%1 条，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="603" />
+        <location line="+5"/>
         <source>(first %1 shown; export for all)</source>
         <translation>（仅显示前 %1 条；全部请导出）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="613" />
+        <location line="+10"/>
         <source>Issue the bills of %1 for every unit?</source>
         <translation>为所有房屋生成 %1 的账单？</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="631" />
+        <location line="+18"/>
         <source>Issuing bills…</source>
         <translation>正在生成账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="633" />
+        <location line="+2"/>
         <source>%1: %2 lines issued (%3), %4 already issued.</source>
         <translation>%1：新出账 %2 条（%3），已出账 %4 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="657" />
+        <location line="+24"/>
         <source>Shared cost %1 split over %2 units.</source>
         <translation>公摊费用 %1 已分摊到 %2 户。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="669" />
+        <location line="+12"/>
         <source>Export bills</source>
         <translation>导出账单</translation>
     </message>
@@ -223,57 +224,57 @@
 <context>
     <name>CollectionTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="777" />
+        <location line="+108"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="784" />
+        <location line="+7"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="792" />
+        <location line="+8"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="814" />
+        <location line="+22"/>
         <source>%1: nothing billed</source>
         <translation>%1：无应收</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="817" />
+        <location line="+3"/>
         <source>target met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="819" />
+        <location line="+2"/>
         <source>below target</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="822" />
+        <location line="+3"/>
         <source>%1 collection rate %2 (target %3, %4)</source>
         <translation>%1 收缴率 %2（目标 %3，%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="830" />
-        <source>Collected %1 of %2 receivable. Collected = payments applied to the month's bills; receivable = the month's bills after adjustments.</source>
+        <location line="+8"/>
+        <source>Collected %1 of %2 receivable. Collected = payments applied to the month&apos;s bills; receivable = the month&apos;s bills after adjustments.</source>
         <translation>应收 %2，已收 %1。已收 = 冲抵当月账单的缴款；应收 = 当月账单（含调整）。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="838" />
+        <location line="+8"/>
         <source>Collection rate %</source>
         <translation>收缴率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="844" />
+        <location line="+6"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="865" />
+        <location line="+21"/>
         <source>Collection rate, last 12 months</source>
         <translation>近 12 个月收缴率</translation>
     </message>
@@ -281,248 +282,249 @@
 <context>
     <name>CounterTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="113" />
+        <location line="-752"/>
         <source>Room (3-1502) or owner name — Ctrl+F</source>
         <translation>房号（3-1502）或业主姓名 — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="129" />
+        <location line="+16"/>
         <source>Find a unit to take a payment</source>
         <translation>查找房屋后收款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="134" />
+        <location line="+5"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="135" />
+        <location line="+1"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="136" />
+        <location line="+1"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="137" />
-        <location filename="../../ui/fees/page.py" line="184" />
+        <location line="+1"/>
+        <location line="+47"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="138" />
+        <location line="-46"/>
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="139" />
+        <location line="+1"/>
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="140" />
+        <location line="+1"/>
         <source>Open</source>
         <translation>未缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="145" />
+        <location line="+5"/>
         <source>Nothing open: this unit owes nothing.</source>
         <translation>无未缴账单：该户没有欠费。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="156" />
+        <location line="+11"/>
         <source>Who pays (optional)</source>
         <translation>缴款人（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="157" />
-        <location filename="../../ui/fees/page.py" line="201" />
+        <location line="+1"/>
+        <location line="+44"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="159" />
+        <location line="-42"/>
         <source>Take payment (Ctrl+Enter)</source>
         <translation>收款 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="166" />
+        <location line="+7"/>
         <source>Payment</source>
         <translation>缴款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="169" />
+        <location line="+3"/>
         <source>Amount (¥) *</source>
         <translation>金额（¥）*</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="170" />
+        <location line="+1"/>
         <source>Method *</source>
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="171" />
-        <location filename="../../ui/fees/page.py" line="185" />
+        <location line="+1"/>
+        <location line="+14"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180" />
+        <location line="-5"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181" />
+        <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="182" />
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="183" />
+        <location line="+1"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="186" />
+        <location line="+3"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="193" />
+        <location line="+7"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="196" />
+        <location line="+3"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="199" />
+        <location line="+3"/>
         <source>Reverse payment…</source>
         <translation>冲正缴款…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="202" />
+        <location line="+3"/>
         <source>Find unit</source>
         <translation>查找房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="208" />
+        <location line="+6"/>
         <source>Correct bill…</source>
         <translation>调整账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="211" />
+        <location line="+3"/>
         <source>Deposits…</source>
         <translation>押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="214" />
+        <location line="+3"/>
         <source>Parking spaces…</source>
         <translation>车位…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="217" />
+        <location line="+3"/>
         <source>Renovation fee…</source>
         <translation>装修管理费…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="232" />
+        <location line="+15"/>
         <source>Open bill lines (select some to pay only those)</source>
         <translation>未缴账单（选中部分行则只缴这些）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="236" />
+        <location line="+4"/>
         <source>Payments of this unit</source>
         <translation>该户缴款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="265" />
+        <location line="+29"/>
         <source>Correct bill</source>
         <translation>调整账单</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="265" />
+        <location line="+0"/>
         <source>Select the bill line to correct first.</source>
         <translation>请先选中要调整的账单明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="281" />
+        <location line="+16"/>
         <source>Charge the one-off renovation management fee to %1?</source>
         <translation>向 %1 收取一次性装修管理服务费？</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="285" />
-        <location filename="../../ui/fees/page.py" line="298" />
+        <location line="+4"/>
+        <location line="+13"/>
         <source>Renovation fee</source>
         <translation>装修管理费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/fees/page.py" line="322" />
+        <location line="+24"/>
         <source>%n unit(s) found</source>
         <translation>
-            <numerusform>找到 %n 户</numerusform></translation>
+            <numerusform>找到 %n 户</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="322" />
+        <location line="+0"/>
         <source>No unit matches</source>
         <translation>没有匹配的房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="359" />
+        <location line="+37"/>
         <source>Owes %1</source>
         <translation>欠费 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="362" />
+        <location line="+3"/>
         <source>Credit %1 (paid in advance or twice)</source>
         <translation>余额 %1（预缴或重复缴款）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="367" />
+        <location line="+5"/>
         <source>Nothing owed</source>
         <translation>无欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="440" />
+        <location line="+73"/>
         <source>Receipt %1: %2 received.</source>
         <translation>收据 %1：已收 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="445" />
+        <location line="+5"/>
         <source>%1 kept as credit for the next bills.</source>
         <translation>%1 作为预存抵扣下期账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="469" />
+        <location line="+24"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="477" />
+        <location line="+8"/>
         <source>Save receipt PDF</source>
         <translation>保存收据 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="491" />
+        <location line="+14"/>
         <source>Reverse receipt No. %1, %2?</source>
         <translation>冲正收据 %1，金额 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="496" />
-        <location filename="../../ui/fees/page.py" line="509" />
+        <location line="+5"/>
+        <location line="+13"/>
         <source>Reverse payment</source>
         <translation>冲正缴款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="506" />
+        <location line="-3"/>
         <source>Reversed at the counter</source>
         <translation>前台冲正</translation>
     </message>
@@ -530,78 +532,78 @@
 <context>
     <name>DepositsDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="117" />
+        <location filename="../../ui/fees/dialogs.py" line="+35"/>
         <source>Deposits</source>
         <translation>押金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="121" />
+        <location line="+4"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="122" />
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="123" />
+        <location line="+1"/>
         <source>Taken</source>
         <translation>收取</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="124" />
+        <location line="+1"/>
         <source>Held</source>
         <translation>在押</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="125" />
-        <location filename="../../ui/fees/dialogs.py" line="153" />
+        <location line="+1"/>
+        <location line="+28"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="126" />
+        <location line="-27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="143" />
+        <location line="+17"/>
         <source>Take deposit</source>
         <translation>收取押金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="145" />
+        <location line="+2"/>
         <source>Refund selected…</source>
         <translation>退还选中押金…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="147" />
+        <location line="+2"/>
         <source>Take a deposit</source>
         <translation>收取押金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="150" />
+        <location line="+3"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="151" />
+        <location line="+1"/>
         <source>Amount (¥) *</source>
         <translation>金额（¥）*</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="152" />
+        <location line="+1"/>
         <source>Method *</source>
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="214" />
+        <location line="+62"/>
         <source>Refund deposit No. %1, %2?</source>
         <translation>退还押金 %1，金额 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="219" />
+        <location line="+5"/>
         <source>Refund deposit</source>
         <translation>退还押金</translation>
     </message>
@@ -609,157 +611,157 @@
 <context>
     <name>FeeMessages</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="63" />
+        <location filename="../../ui/fees/labels.py" line="+63"/>
         <source>Enter the amount in yuan, e.g. 170.05</source>
         <translation>请输入金额（元），如 170.05</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="64" />
+        <location line="+1"/>
         <source>The amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="65" />
+        <location line="+1"/>
         <source>Use at most two decimals (fen)</source>
         <translation>最多两位小数（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="66" />
+        <location line="+1"/>
         <source>The amount is too large for one payment</source>
         <translation>单笔金额过大</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="67" />
+        <location line="+1"/>
         <source>Choose how the resident pays</source>
         <translation>请选择支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="68" />
+        <location line="+1"/>
         <source>Say why the payment is reversed</source>
         <translation>请填写冲正原因</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="69" />
+        <location line="+1"/>
         <source>Only a payment can be reversed</source>
         <translation>只能冲正缴款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="70" />
+        <location line="+1"/>
         <source>Say why the credit is refunded</source>
         <translation>请填写退款原因</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="71" />
+        <location line="+1"/>
         <source>Choose the kind of deposit</source>
         <translation>请选择押金类型</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="72" />
+        <location line="+1"/>
         <source>Choose phone, letter or notice</source>
         <translation>请选择电话、信函或通知</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="73" />
+        <location line="+1"/>
         <source>Enter the rate in yuan, e.g. 1.90</source>
         <translation>请输入单价（元），如 1.90</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="74" />
+        <location line="+1"/>
         <source>The rate cannot be negative</source>
         <translation>单价不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="75" />
+        <location line="+1"/>
         <source>Enter the date as YYYY-MM-DD, e.g. 2026-07-01</source>
         <translation>日期格式为 YYYY-MM-DD，如 2026-07-01</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="76" />
-        <source>Enter the month's shared cost in yuan, e.g. 10000.00</source>
+        <location line="+1"/>
+        <source>Enter the month&apos;s shared cost in yuan, e.g. 10000.00</source>
         <translation>请输入本月公摊费用（元），如 10000.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="77" />
+        <location line="+1"/>
         <source>The shared cost must be more than 0</source>
         <translation>公摊费用必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="78" />
+        <location line="+1"/>
         <source>No handed-over units to share the cost over</source>
         <translation>没有已交房的房屋可分摊</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="79" />
+        <location line="+1"/>
         <source>Enter a non-zero amount; negative lowers the bill</source>
         <translation>请输入非零金额；负数为减免</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="80" />
+        <location line="+1"/>
         <source>Enter the amount in yuan, e.g. -20.00</source>
         <translation>请输入金额（元），如 -20.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="81" />
+        <location line="+1"/>
         <source>Say why the bill is corrected</source>
         <translation>请填写调整原因</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="82" />
+        <location line="+1"/>
         <source>Choose shared, dedicated or open-air parking</source>
         <translation>请选择共用、专用或露天车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="83" />
+        <location line="+1"/>
         <source>Enter the space number, e.g. B1-023</source>
         <translation>请输入车位号，如 B1-023</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="84" />
+        <location line="+1"/>
         <source>Enter the share paid as a number from 0 to 1, e.g. 0.70</source>
         <translation>请输入 0 到 1 之间的收费比例，如 0.70</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="85" />
+        <location line="+1"/>
         <source>Enter the daily rate as a number from 0 to 0.01, e.g. 0.0003</source>
         <translation>请输入 0 到 0.01 之间的日费率，如 0.0003</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="88" />
+        <location line="+3"/>
         <source>Enter the cap as a number from 0 to 10, e.g. 1</source>
         <translation>请输入 0 到 10 之间的上限比例，如 1</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="89" />
+        <location line="+1"/>
         <source>The due day is between 1 and 28</source>
         <translation>缴费日须在 1 到 28 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="90" />
+        <location line="+1"/>
         <source>The renovation fee of this unit is already charged</source>
         <translation>该户的装修管理服务费已收取</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="96" />
+        <location line="+6"/>
         <source>Shared costs of %1 are already billed</source>
         <translation>%1 的公摊费用已出账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="100" />
+        <location line="+4"/>
         <source>Receipt %1 is already reversed</source>
         <translation>收据 %1 已冲正</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="104" />
-        <source>The unit's credit is only %1</source>
+        <location line="+4"/>
+        <source>The unit&apos;s credit is only %1</source>
         <translation>该户余额仅 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="108" />
+        <location line="+4"/>
         <source>Deposit %1 has nothing left to refund</source>
         <translation>押金 %1 已无可退金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="112" />
+        <location line="+4"/>
         <source>Period %1 must look like 2026-03 (year-month)</source>
         <translation>账期 %1 格式应为 2026-03（年-月）</translation>
     </message>
@@ -767,108 +769,108 @@
 <context>
     <name>FeePrint</name>
     <message>
-        <location filename="../../ui/fees/printing.py" line="41" />
-        <location filename="../../ui/fees/printing.py" line="60" />
+        <location filename="../../ui/fees/printing.py" line="+41"/>
+        <location line="+19"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="42" />
+        <location line="-18"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="43" />
+        <location line="+1"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="44" />
+        <location line="+1"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="45" />
+        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="46" />
+        <location line="+1"/>
         <source>Advance payment (credit)</source>
         <translation>预缴（余额）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="49" />
+        <location line="+3"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="50" />
+        <location line="+1"/>
         <source>Cashier signature</source>
         <translation>收款人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="51" />
+        <location line="+1"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="52" />
+        <location line="+1"/>
         <source>Payment reminder</source>
         <translation>催缴通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="53" />
+        <location line="+1"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="66" />
+        <location line="+13"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="68" />
+        <location line="+2"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="72" />
+        <location line="+4"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="74" />
+        <location line="+2"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="78" />
+        <location line="+4"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="80" />
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="119" />
+        <location line="+39"/>
         <source>Balance still owed</source>
         <translation>尚欠金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="121" />
+        <location line="+2"/>
         <source>Credit balance</source>
         <translation>账户余额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="133" />
+        <location line="+12"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/printing.py" line="135" />
+        <location line="+2"/>
         <source>Dear %1, our records show that unit %2 owes overdue property fees of %3. Please pay at the customer service centre, or by WeChat Pay or bank transfer, within 7 days. If you have already paid, please ignore this letter. Thank you for your support.</source>
         <translation>尊敬的%1：经核对，您的房屋 %2 尚欠物业费 %3 已逾期。请于 7 日内到客户服务中心缴纳，或通过微信支付、银行转账缴纳。如已缴纳，请忽略本函。感谢您的支持与配合！</translation>
     </message>
@@ -876,7 +878,7 @@
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="48" />
+        <location filename="../../ui/fees/labels.py" line="-64"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
     </message>
@@ -884,62 +886,62 @@
 <context>
     <name>FeeRulesBox</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="1095" />
+        <location filename="../../ui/fees/page.py" line="+589"/>
         <source>Fee rules</source>
         <translation>收费规则</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1107" />
+        <location line="+12"/>
         <source>Charge late fees</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1121" />
+        <location line="+14"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1125" />
+        <location line="+4"/>
         <source>Rounding</source>
         <translation>舍入规则</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1126" />
+        <location line="+1"/>
         <source>Due day of the month</source>
         <translation>每月缴费日</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1127" />
+        <location line="+1"/>
         <source>Vacancy: share paid (0.70 = 70%)</source>
         <translation>空置：收费比例（0.70 = 70%）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1128" />
+        <location line="+1"/>
         <source>Vacancy: whole months vacant</source>
         <translation>空置：连续空置整月数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1129" />
+        <location line="+1"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1130" />
+        <location line="+1"/>
         <source>Late fee per day (0.0003 = 0.03%)</source>
         <translation>滞纳金日费率（0.0003 = 0.03%）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1131" />
+        <location line="+1"/>
         <source>Grace days</source>
         <translation>宽限天数</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1132" />
+        <location line="+1"/>
         <source>Cap (share of the arrears)</source>
         <translation>上限（占欠费比例）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1160" />
+        <location line="+28"/>
         <source>Rules saved; they apply from the next billing run.</source>
         <translation>规则已保存，自下次出账起生效。</translation>
     </message>
@@ -947,147 +949,147 @@
 <context>
     <name>FeeWords</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="10" />
+        <location filename="../../ui/fees/labels.py" line="-38"/>
         <source>Residential management fee</source>
         <translation>住宅物业管理服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="11" />
+        <location line="+1"/>
         <source>Commercial management fee</source>
         <translation>商业管理服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="12" />
+        <location line="+1"/>
         <source>Shared water and electricity</source>
         <translation>公摊水电费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="13" />
+        <location line="+1"/>
         <source>Renovation management fee</source>
         <translation>装修管理服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="14" />
+        <location line="+1"/>
         <source>Shared parking space</source>
         <translation>共用车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="15" />
+        <location line="+1"/>
         <source>Dedicated parking space</source>
         <translation>专用车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="16" />
+        <location line="+1"/>
         <source>Open-air parking</source>
         <translation>露天车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="17" />
+        <location line="+1"/>
         <source>Temporary parking</source>
         <translation>临时停放</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="18" />
+        <location line="+1"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="19" />
+        <location line="+1"/>
         <source>Renovation deposit</source>
         <translation>装修押金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="20" />
+        <location line="+1"/>
         <source>Pass deposit</source>
         <translation>出入证押金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="21" />
+        <location line="+1"/>
         <source>IC card deposit</source>
         <translation>IC 卡押金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="23" />
+        <location line="+2"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="24" />
+        <location line="+1"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="25" />
+        <location line="+1"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="26" />
+        <location line="+1"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="27" />
+        <location line="+1"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="29" />
+        <location line="+2"/>
         <source>Payment</source>
         <translation>缴款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="30" />
+        <location line="+1"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="31" />
+        <location line="+1"/>
         <source>Reversal</source>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="33" />
+        <location line="+2"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="34" />
+        <location line="+1"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="35" />
+        <location line="+1"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="37" />
+        <location line="+2"/>
         <source>per m² per month</source>
         <translation>元/㎡/月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="38" />
+        <location line="+1"/>
         <source>per space per month</source>
         <translation>元/个/月</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="39" />
+        <location line="+1"/>
         <source>per m², once</source>
         <translation>元/㎡（一次性）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="40" />
+        <location line="+1"/>
         <source>per stay of 1–12 h</source>
         <translation>元/次（1–12 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="41" />
+        <location line="+1"/>
         <source>actual cost shared by area</source>
         <translation>按面积分摊实际费用</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/labels.py" line="42" />
+        <location line="+1"/>
         <source>refundable deposit</source>
         <translation>可退押金</translation>
     </message>
@@ -1095,32 +1097,32 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="1185" />
+        <location filename="../../ui/fees/page.py" line="+25"/>
         <source>Counter</source>
         <translation>前台收款</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1186" />
+        <location line="+1"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1187" />
+        <location line="+1"/>
         <source>Arrears</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1188" />
+        <location line="+1"/>
         <source>Collection rate</source>
         <translation>收缴率</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1189" />
+        <location line="+1"/>
         <source>Reminders</source>
         <translation>催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1190" />
+        <location line="+1"/>
         <source>Fee schedule</source>
         <translation>收费标准</translation>
     </message>
@@ -1128,63 +1130,63 @@
 <context>
     <name>ParkingDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="241" />
+        <location filename="../../ui/fees/dialogs.py" line="+22"/>
         <source>Parking spaces</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="244" />
+        <location line="+3"/>
         <source>Space</source>
         <translation>车位号</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="244" />
+        <location line="+0"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="244" />
-        <location filename="../../ui/fees/dialogs.py" line="267" />
+        <location line="+0"/>
+        <location line="+23"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="244" />
+        <location line="-23"/>
         <source>Billed</source>
         <translation>计费中</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="258" />
+        <location line="+14"/>
         <source>Add space</source>
         <translation>添加车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="260" />
+        <location line="+2"/>
         <source>Stop billing selected</source>
         <translation>停止计费选中车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="262" />
+        <location line="+2"/>
         <source>Add a space</source>
         <translation>添加车位</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="265" />
+        <location line="+3"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="266" />
+        <location line="+1"/>
         <source>Space No. *</source>
         <translation>车位号 *</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="285" />
+        <location line="+19"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="285" />
+        <location line="+0"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1192,112 +1194,112 @@
 <context>
     <name>RemindersTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="880" />
+        <location filename="../../ui/fees/page.py" line="-310"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="882" />
-        <location filename="../../ui/fees/page.py" line="898" />
+        <location line="+2"/>
+        <location line="+16"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="882" />
+        <location line="-16"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="882" />
+        <location line="+0"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="882" />
+        <location line="+0"/>
         <source>Net owed</source>
         <translation>净欠费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="892" />
+        <location line="+10"/>
         <source>What came of it, e.g. will pay on Friday</source>
         <translation>催缴结果，如：答应周五缴清</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="893" />
-        <location filename="../../ui/fees/page.py" line="973" />
+        <location line="+1"/>
+        <location line="+80"/>
         <source>Record reminder</source>
         <translation>登记催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="897" />
-        <location filename="../../ui/fees/page.py" line="917" />
+        <location line="-76"/>
+        <location line="+20"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="899" />
-        <location filename="../../ui/fees/page.py" line="924" />
+        <location line="-18"/>
+        <location line="+25"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="900" />
+        <location line="-24"/>
         <source>Amount due</source>
         <translation>欠费金额</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="901" />
+        <location line="+1"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="902" />
-        <location filename="../../ui/fees/page.py" line="925" />
+        <location line="+1"/>
+        <location line="+23"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="907" />
+        <location line="-18"/>
         <source>Print letters…</source>
         <translation>打印催缴函…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="910" />
+        <location line="+3"/>
         <source>Save letters PDF…</source>
         <translation>保存催缴函 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="912" />
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="921" />
+        <location line="+9"/>
         <source>Record a reminder for the selected units</source>
         <translation>为选中的房屋登记催缴</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="936" />
+        <location line="+15"/>
         <source>Reminder log</source>
         <translation>催缴记录</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="954" />
+        <location line="+18"/>
         <source>%1 debtors not reminded since %2 (reminders go out on the 10th and the 25th).</source>
         <translation>%1 户欠费自 %2 起未催缴（每月 10 日和 25 日催缴）。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="973" />
+        <location line="+19"/>
         <source>Select the units reminded first.</source>
         <translation>请先选中已催缴的房屋。</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="997" />
+        <location line="+24"/>
         <source>Payment reminders</source>
         <translation>催缴通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1004" />
+        <location line="+7"/>
         <source>Save letters PDF</source>
         <translation>保存催缴函 PDF</translation>
     </message>
@@ -1305,58 +1307,58 @@
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="1019" />
+        <location line="+15"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1019" />
+        <location line="+0"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1019" />
+        <location line="+0"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1019" />
+        <location line="+0"/>
         <source>Basis</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1019" />
+        <location line="+0"/>
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1027" />
+        <location line="+8"/>
         <source>YYYY-MM-DD, e.g. 2026-07-01</source>
         <translation>YYYY-MM-DD，如 2026-07-01</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1029" />
-        <location filename="../../ui/fees/page.py" line="1031" />
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Add rate change</source>
         <translation>新增调价</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1032" />
+        <location line="+1"/>
         <source>New rate from a date on (earlier bills never change)</source>
         <translation>自某日起的新单价（已出账单不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1035" />
+        <location line="+3"/>
         <source>Item *</source>
         <translation>收费项目 *</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1036" />
+        <location line="+1"/>
         <source>Rate (¥) *</source>
         <translation>单价（¥）*</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="1037" />
+        <location line="+1"/>
         <source>Effective from *</source>
         <translation>生效日期 *</translation>
     </message>

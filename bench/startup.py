@@ -1,0 +1,78 @@
+"""Time from process start to the main window's first paint (issue 3 target: <= 1.0 s).
+
+    python bench/startup.py [--db /tmp/propdesk-bench-units.sqlite3] [--units 100000] [--runs 5]
+
+Builds (or reuses) the demo database of bench/units.py, then starts `propdesk gui
+--first-paint-exit` in a fresh Python process several times: the clock starts just before
+the process is spawned (so interpreter start-up and imports count) and stops at the
+window's first paint, which the process prints as a wall-clock time before it quits.
+The units page is the start page, so the figure includes opening the unit list.
+Without a display it runs Qt offscreen; under Xvfb (`xvfb-run python bench/startup.py`)
+it measures a real window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from units import build  # noqa: E402  (same database as bench/units.py)
+
+
+def one_start(db: Path, page: str) -> float:
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    started = time.time()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui.launcher",
+            "gui",
+            "--first-paint-exit",
+            "--page",
+            page,
+            "--db",
+            str(db),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - started
+    raise SystemExit(f"no first paint reported (exit {done.returncode}):\n{done.stderr[-2000:]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/propdesk-bench-units.sqlite3"))
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    build(args.db, args.units)
+    one_start(args.db, "units")  # warm the OS file cache once, as on a workstation in use
+    for page in ("units", "complaints", "fees"):
+        times = [one_start(args.db, page) for _ in range(args.runs)]
+        print(
+            f"process start -> window painted, start page {page:10s}: "
+            f"median {statistics.median(times) * 1000:6.0f} ms   "
+            f"min {min(times) * 1000:6.0f} ms   max {max(times) * 1000:6.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

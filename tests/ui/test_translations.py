@@ -1,0 +1,43 @@
+"""Every string the UI shows has a Chinese translation, and the shipped .qm files match."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from resources.translations.catalogs import HERE, catalog_sources, release, update_ts
+
+
+def unfinished(ts_path) -> list[str]:
+    missing = []
+    for context in ET.parse(ts_path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
+            if translation.get("type") == "unfinished" or not all(
+                (f or "").strip() for f in forms
+            ):
+                missing.append(f"{name}: {message.findtext('source')!r}")
+    return missing
+
+
+@pytest.mark.parametrize("catalog", sorted(catalog_sources()))
+def test_every_ui_string_is_translated_to_chinese(catalog, tmp_path):
+    fresh = update_ts(catalog, "zh_CN", out=tmp_path / f"{catalog}_zh_CN.ts")
+    missing = unfinished(fresh)
+    assert not missing, (
+        f"untranslated strings in {catalog}_zh_CN.ts (run `python -m "
+        f"resources.translations.catalogs`, translate, run it again): {missing}"
+    )
+
+
+@pytest.mark.parametrize("catalog", sorted(catalog_sources()))
+def test_shipped_qm_is_built_from_the_committed_ts(catalog, tmp_path):
+    ts = HERE / f"{catalog}_zh_CN.ts"
+    release(ts, tmp_path / "fresh.qm")
+    shipped = ts.with_suffix(".qm")
+    assert shipped.read_bytes() == (tmp_path / "fresh.qm").read_bytes(), (
+        f"{shipped.name} is stale: run `python -m resources.translations.catalogs`"
+    )
