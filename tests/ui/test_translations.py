@@ -16,9 +16,7 @@ def unfinished(ts_path) -> list[str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
-            if translation.get("type") == "unfinished" or not all(
-                (f or "").strip() for f in forms
-            ):
+            if translation.get("type") == "unfinished" or not all((f or "").strip() for f in forms):
                 missing.append(f"{name}: {message.findtext('source')!r}")
     return missing
 
