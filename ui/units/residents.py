@@ -176,10 +176,10 @@ class ResidentsPanel(QGroupBox):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         rows_shown = max(len(residents), 1)
-        header = self.table.horizontalHeader().height()
-        self.table.setFixedHeight(
-            header + rows_shown * self.table.verticalHeader().defaultSectionSize() + 4
-        )
+        # sizeHint, not height(): before the first show the header has no height yet
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = rows_shown * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth() + 2)
         self.table.setVisible(bool(residents))
         self.empty.setVisible(unit_id is not None and not residents)
         self.add_button.setEnabled(unit_id is not None)
