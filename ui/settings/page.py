@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -51,7 +52,9 @@ class SettingsPage(QWidget):
         names = {"zh_CN": "简体中文", "en": "English"}
         for lang in LANGUAGES:
             self.language.addItem(names[lang], lang)
-        self.language.setCurrentIndex(self.language.findData(chosen_language()))
+        # the language this window speaks (a --lang choice included), not only the saved one
+        in_use = QApplication.instance().property("propdesk_language") or chosen_language()
+        self.language.setCurrentIndex(self.language.findData(in_use))
         self.language_note = QLabel(
             self.tr("The new language is used from the next start of PropDesk.")
         )
