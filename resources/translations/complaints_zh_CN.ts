@@ -417,7 +417,7 @@
 <context>
     <name>ComplaintMessages</name>
     <message>
-        <location filename="../../ui/complaints/intake.py" line="+49"/>
+        <location filename="../../ui/complaints/intake.py" line="+50"/>
         <source>Describe what happened</source>
         <translation>请填写投诉事由</translation>
     </message>
@@ -1180,7 +1180,7 @@
         <translation>— 请确认 —</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>— later —</source>
         <translation>— 稍后 —</translation>
     </message>
@@ -1275,7 +1275,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Validity</source>
         <translation>有效性</translation>
     </message>
@@ -1310,7 +1310,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Attach photos or scans</source>
         <translation>添加照片或扫描件</translation>
     </message>
@@ -1320,12 +1320,17 @@
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Suggested: {0}</source>
         <translation>建议：{0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
+        <source>Repeat complaint (二次投诉): the same problem of this unit was closed as {0}</source>
+        <translation>二次投诉：本户同类问题曾投诉并已结案（{0}）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Please correct the marked fields.</source>
         <translation>请修改标出的字段。</translation>
     </message>

@@ -314,3 +314,39 @@ def test_complaint_from_a_reception_record_opens_prefilled_and_stays_linked(qtbo
     with ctx.db.session() as s:
         [linked] = cs.complaints_for_reception(s, "reception-1")
     assert linked.id == complaint_id and linked.unit_id == unit_id
+
+
+def test_intake_warns_of_a_repeat_complaint_and_suggests_major(qtbot, page, ctx):
+    from ui.complaints.intake import IntakeDialog
+
+    with ctx.db.session() as s:
+        unit_id = cs.lookup_residents(s, ctx.estate_id, "3-2-1502")[0].unit_id
+        first = cs.create_complaint(
+            s,
+            ctx.estate_id,
+            cs.ComplaintInput(
+                unit_id=unit_id,
+                complainant_name="王秀英",
+                content="卫生间漏水",
+                category="repair",
+                severity="minor",
+            ),
+        )
+        cs.add_event(s, first, "closed", note="已修好")
+        first_id, first_number = first.id, first.number
+
+    dialog = IntakeDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.category.setCurrentIndex(dialog.category.findData("repair"))
+    assert not dialog.repeat_notice.isVisible()  # no unit chosen yet
+    fill_intake(qtbot, dialog, content="又漏水了")
+    assert dialog.repeat_notice.isVisible() and first_number in dialog.repeat_notice.text()
+    assert dialog._suggested == "major"
+    # another problem of the same unit is not a repeat
+    dialog.category.setCurrentIndex(dialog.category.findData("noise"))
+    assert not dialog.repeat_notice.isVisible()
+    dialog.category.setCurrentIndex(dialog.category.findData("repair"))
+    assert dialog.save() is True
+    with ctx.db.session() as s:
+        assert s.get(cs.Complaint, dialog.complaint_id).repeat_of == first_id

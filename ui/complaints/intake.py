@@ -39,6 +39,7 @@ from app.domain.complaints import (
 )
 from app.domain.units import ValidationError, mask_phone
 from app.services import complaints as service
+from app.store.complaint_models import Complaint
 from ui.complaints.labels import word
 from ui.context import AppContext
 from ui.widgets.fields import FieldWithMessage, banner
@@ -159,6 +160,12 @@ class IntakeDialog(QDialog):
             self.severity.addItem(word(code), code)
         self.suggestion = QLabel()
         self.suggestion.setProperty("role", "hint")
+        # Shown as soon as unit and category match a recently closed complaint (二次投诉).
+        self.repeat_notice = QLabel()
+        self.repeat_notice.setWordWrap(True)
+        self.repeat_notice.hide()
+        self._repeat_key: tuple[str | None, str] | None = None
+        self._repeat_number = ""
         self.department = QComboBox()
         self.department.addItem(self.tr("— later —"), "")
         for code in DEPARTMENTS:
@@ -205,6 +212,7 @@ class IntakeDialog(QDialog):
         klass = QGroupBox(self.tr("Classification"))
         klass_form = self._form(klass)
         klass_form.addRow(self.tr("Category"), wrap("category", self.category))
+        klass_form.addRow("", self.repeat_notice)
         klass_form.addRow(self.tr("Validity"), self.valid)
         klass_form.addRow(self.tr("Scope"), wrap("scope", self.scope))
         severity_row = QHBoxLayout()
@@ -319,6 +327,7 @@ class IntakeDialog(QDialog):
         if match.phone:
             self.phone.setText(match.phone)
         self.matches.hide()
+        self.update_suggestion()
 
     # ---- attachments ----
 
@@ -383,8 +392,36 @@ class IntakeDialog(QDialog):
         self.category.setCurrentIndex(max(0, self.category.findData(data.category)))
 
     def update_suggestion(self) -> None:
-        self._suggested = suggest_severity(self.value_without_suggestion(), self.rules)
+        self.check_repeat()
+        self._suggested = suggest_severity(
+            self.value_without_suggestion(), self.rules, repeat=bool(self._repeat_number)
+        )
         self.suggestion.setText(self.tr("Suggested: {0}").format(word(self._suggested)))
+
+    def check_repeat(self) -> None:
+        """Warn while typing when this unit had the same problem closed within the estate's
+        window: the service will link it as a repeat complaint on saving."""
+        key = (self.unit_id, self.category.currentData())
+        if key == self._repeat_key:
+            return  # typing in the text fields does not change the answer
+        self._repeat_key = key
+        self._repeat_number = ""
+        if self.unit_id:
+            with self.ctx.db.session() as s:
+                first_id = service.find_repeat_of(
+                    s, self.ctx.estate_id, self.unit_id, key[1], service.utcnow(), self.rules
+                )
+                first = s.get(Complaint, first_id) if first_id else None
+                self._repeat_number = first.number if first else ""
+        banner(
+            "banner-error",
+            self.tr(
+                "Repeat complaint (二次投诉): the same problem of this unit was closed as {0}"
+            ).format(self._repeat_number)
+            if self._repeat_number
+            else "",
+            self.repeat_notice,
+        )
 
     def value_without_suggestion(self) -> ComplaintInput:
         return ComplaintInput(
