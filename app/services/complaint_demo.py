@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.complaints import ComplaintInput
-from app.services.complaints import add_event, create_complaint, refresh_status, run_escalations
+from app.services.complaints import (
+    add_event,
+    create_complaint,
+    load_rules,
+    refresh_status,
+    run_escalations,
+)
 from app.store.models import Resident
 
 # (category, department, about, content, request, severity)
@@ -55,6 +62,19 @@ _CASES = (
         "major",
     ),
 )
+# Where the event happened, by category (the form's "place" field).
+_PLACES = {
+    "repair": "户内卫生间",
+    "cleaning": "单元楼道",
+    "security": "小区南门",
+    "noise": "楼上住户",
+    "parking": "地下车库B区",
+    "fees": "客服中心",
+    "attitude": "客服热线",
+    "landscaping": "楼前绿化带",
+    "facilities": "地下车库",
+    "builder_defect": "外墙",
+}
 # How far each demo complaint gets: every state of the workflow appears.
 _STAGES = (
     "received",
@@ -83,6 +103,7 @@ def add_demo_complaints(
         .limit(400)
     ).all()
     now = datetime.now(UTC).replace(microsecond=0)
+    tz = ZoneInfo(load_rules(session, estate_id).timezone)
     for index in range(count):
         category, department, about, content, request, severity = rng.choice(_CASES)
         stage = _STAGES[index % len(_STAGES)]
@@ -94,6 +115,7 @@ def add_demo_complaints(
         if stage == "received":
             age = timedelta(minutes=rng.randint(1, 12))
         received = now - age
+        happened = received - timedelta(minutes=rng.randint(10, 60 * 24))
         data = ComplaintInput(
             unit_id=person.unit_id if person else None,
             resident_id=person.id if person else None,
@@ -108,7 +130,8 @@ def add_demo_complaints(
             suggested_severity=severity,
             department=department,
             valid=stage != "invalid",
-            event_place="小区内" if person is None else "",
+            event_time=happened.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            event_place=_PLACES.get(category, "小区内"),
         )
         complaint = create_complaint(session, estate_id, data, received_at=received)
         _advance(session, complaint, stage, received, now, department, rng)

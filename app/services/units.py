@@ -93,22 +93,32 @@ class BuildingNode:
 
 def building_tree(session: Session, estate_id: str) -> list[BuildingNode]:
     """Buildings of an estate with their entrances (单元) and unit counts."""
-    rows = session.execute(
-        select(Building.id, Building.name, Unit.entrance, func.count(Unit.id))
-        .join(Unit, Unit.building_id == Building.id)
-        .where(
-            Building.estate_id == estate_id, Building.deleted.is_(False), Unit.deleted.is_(False)
-        )
-        .group_by(Building.id, Building.name, Building.sort_key, Unit.entrance)
-        .order_by(Building.sort_key, Building.name, Unit.entrance)
+    buildings = session.execute(
+        select(Building.id, Building.name)
+        .where(Building.estate_id == estate_id, Building.deleted.is_(False))
+        .order_by(Building.sort_key, Building.name)
     ).all()
-    nodes: dict[str, BuildingNode] = {}
-    for building_id, name, entrance, count in rows:
-        node = nodes.setdefault(building_id, BuildingNode(building_id, name, [], 0))
+    # Counted per building on the units' own index (no join, no temporary sort): this
+    # query decides how fast the units page opens on a 100,000-unit estate.
+    live_buildings = (
+        select(Building.id)
+        .where(Building.estate_id == estate_id, Building.deleted.is_(False))
+        .scalar_subquery()
+    )
+    counts = session.execute(
+        select(Unit.building_id, Unit.entrance, func.count())
+        .where(Unit.building_id.in_(live_buildings), Unit.deleted.is_(False))
+        .group_by(Unit.building_id, Unit.entrance)
+    ).all()
+    nodes = {b.id: BuildingNode(b.id, b.name, [], 0) for b in buildings}
+    for building_id, entrance, count in counts:
+        node = nodes[building_id]
         if entrance:
             node.entrances.append(entrance)
         node.unit_count += count
-    return list(nodes.values())
+    for node in nodes.values():
+        node.entrances.sort(key=lambda e: (len(e), e))  # "2" before "10"
+    return [node for node in nodes.values() if node.unit_count]
 
 
 # ---- units ----

@@ -729,13 +729,13 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="+36"/>
+        <location filename="../../ui/settings/page.py" line="+37"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>

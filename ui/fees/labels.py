@@ -126,3 +126,35 @@ def message(text: str) -> str:
     from ui.labels import message as shared_message
 
     return shared_message(text)
+
+
+# notes the billing run writes on bill lines (English in the data, parts joined by "; ")
+_NOTES = [
+    (
+        re.compile(r"^from handover (?P<a>\S+): (?P<b>\d+/\d+) days$"),
+        QT_TRANSLATE_NOOP("FeeNotes", "from handover %1: %2 days"),
+    ),
+    (re.compile(r"^vacancy (?P<a>\d+)%$"), QT_TRANSLATE_NOOP("FeeNotes", "vacancy %1%")),
+    (re.compile(r"^share of (?P<a>\S+)$"), QT_TRANSLATE_NOOP("FeeNotes", "share of %1")),
+    (
+        re.compile(r"^(?P<a>\S+)/day on overdue amounts$"),
+        QT_TRANSLATE_NOOP("FeeNotes", "%1/day on overdue amounts"),
+    ),
+    (re.compile(r"^once$"), QT_TRANSLATE_NOOP("FeeNotes", "once")),
+]
+
+
+def bill_note(note: str) -> str:
+    """A bill line's note in the user's language; unknown parts are shown as written."""
+    parts = []
+    for part in note.split("; ") if note else []:
+        for pattern, template in _NOTES:
+            match = pattern.match(part)
+            if match:
+                text = QCoreApplication.translate("FeeNotes", template)
+                for n, value in enumerate(match.groups(), start=1):
+                    text = text.replace(f"%{n}", value)
+                part = text
+                break
+        parts.append(part)
+    return "; ".join(parts)

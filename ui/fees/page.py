@@ -55,7 +55,7 @@ from ui.fees.common import (
     save_table,
     table_view,
 )
-from ui.fees.labels import message, word
+from ui.fees.labels import bill_note, message, word
 from ui.fees.printing import print_preview, receipt_html, reminder_letters_html, write_pdf
 from ui.widgets.fields import FieldWithMessage, banner
 
@@ -588,7 +588,7 @@ class BillsTab(QWidget):
                     f"{r.quantity:.2f}",
                     r.rate,
                     r.amount,
-                    r.note,
+                    bill_note(r.note),
                 )
                 for r in rows
             ],
