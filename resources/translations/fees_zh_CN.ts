@@ -767,6 +767,34 @@
     </message>
 </context>
 <context>
+    <name>FeeNotes</name>
+    <message>
+        <location line="+23"/>
+        <source>from handover %1: %2 days</source>
+        <translation>自交房日 %1 起计：%2 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vacancy %1%</source>
+        <translation>空置按 %1% 收取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of %1</source>
+        <translation>分摊总额 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1/day on overdue amounts</source>
+        <translation>欠费每日按 %1 计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>once</source>
+        <translation>一次性</translation>
+    </message>
+</context>
+<context>
     <name>FeePrint</name>
     <message>
         <location filename="../../ui/fees/printing.py" line="+41"/>
@@ -878,7 +906,7 @@
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="-64"/>
+        <location filename="../../ui/fees/labels.py" line="-95"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
     </message>
@@ -886,7 +914,7 @@
 <context>
     <name>FeeRulesBox</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+589"/>
+        <location filename="../../ui/fees/page.py" line="+592"/>
         <source>Fee rules</source>
         <translation>收费规则</translation>
     </message>
@@ -1194,7 +1222,7 @@
 <context>
     <name>RemindersTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="-310"/>
+        <location filename="../../ui/fees/page.py" line="-313"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>

@@ -229,3 +229,34 @@ def test_renovation_fee_is_charged_once(qtbot, page, db, billed, monkeypatch):
     assert len(fees) == 1  # 89.50 m² × 3.50
     counter.charge_renovation()
     assert warnings and "already charged" in warnings[0]
+
+
+def test_bill_notes_read_in_chinese(qtbot, app, page, db, estate_id):
+    """The billing run writes its notes in English; the bills tab shows them translated."""
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import install_translators
+
+    with db.session() as s:
+        create_unit(
+            s,
+            estate_id,
+            UnitInput(
+                building="7栋",
+                entrance="1",
+                room="0301",
+                area_m2="100.00",
+                handover_date="2026-04-16",
+            ),
+        )
+    locale = QLocale()
+    translators = install_translators(app, "zh_CN")
+    try:
+        page.bills.period.setDate(QDate(2026, 4, 1))
+        page.bills.issue("2026-04")
+        notes = [row[6] for row in page.bills.model.rows if row[0].startswith("7栋")]
+        assert notes == ["自交房日 2026-04-16 起计：15/30 天"]
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)

@@ -57,6 +57,7 @@ from ui.fees.common import (
 )
 from ui.fees.labels import bill_note, message, word
 from ui.fees.printing import print_preview, receipt_html, reminder_letters_html, write_pdf
+from ui.widgets import icons
 from ui.widgets.fields import FieldWithMessage, banner
 
 SEARCH_DELAY_MS = 150
@@ -76,9 +77,7 @@ def _toolbar(*actions: QAction) -> QToolBar:
 
 
 def _action(parent: QWidget, text: str, icon: str, slot, shortcut: str = "") -> QAction:
-    import qtawesome
-
-    action = QAction(qtawesome.icon(icon, color="#4a5661"), text, parent)
+    action = QAction(icons.icon(icon), text, parent)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -1039,11 +1038,14 @@ class ScheduleTab(QWidget):
         row.addStretch(1)
         row.addWidget(self.save_button)
         form.addRow(row)
+        self.rules = FeeRulesBox(ctx)
+        # the rate form and the rules side by side, so the schedule table keeps its height
+        below = QHBoxLayout()
+        below.addWidget(form_box, 1, Qt.AlignmentFlag.AlignTop)
+        below.addWidget(self.rules, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(form_box)
-        self.rules = FeeRulesBox(ctx)
-        layout.addWidget(self.rules)
+        layout.addLayout(below)
         self.refresh()
 
     def refresh(self) -> None:
@@ -1132,7 +1134,7 @@ class FeeRulesBox(QGroupBox):
         form.addRow(self.tr("Cap (share of the arrears)"), self.fields["cap_ratio"])
         row = QHBoxLayout()
         row.addWidget(self.saved, 1)
-        row.addWidget(save)
+        row.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
         form.addRow(row)
 
     def save(self) -> None:
