@@ -17,7 +17,7 @@ from app.services.complaints import (
     refresh_status,
     run_escalations,
 )
-from app.store.models import Resident
+from app.store.models import Resident, StaffUser
 
 # (category, department, about, content, request, severity)
 _CASES = (
@@ -104,6 +104,9 @@ def add_demo_complaints(
     ).all()
     now = datetime.now(UTC).replace(microsecond=0)
     tz = ZoneInfo(load_rules(session, estate_id).timezone)
+    # The demo account (when there is one) records every step, so timelines name someone.
+    staff = session.execute(select(StaffUser.id, StaffUser.role).limit(1)).first()
+    staff_id, staff_role = staff if staff else ("", "")
     for index in range(count):
         category, department, about, content, request, severity = rng.choice(_CASES)
         stage = _STAGES[index % len(_STAGES)]
@@ -130,18 +133,26 @@ def add_demo_complaints(
             suggested_severity=severity,
             department=department,
             valid=stage != "invalid",
+            # Builder defects are not the property company's service (DOMAIN.md).
+            scope="non_property" if category == "builder_defect" else "property",
             event_time=happened.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
             event_place=_PLACES.get(category, "小区内"),
         )
-        complaint = create_complaint(session, estate_id, data, received_at=received)
-        _advance(session, complaint, stage, received, now, department, rng)
+        complaint = create_complaint(
+            session, estate_id, data, staff_id=staff_id, staff_role=staff_role, received_at=received
+        )
+        _advance(session, complaint, stage, received, now, department, rng, staff_id, staff_role)
     run_escalations(session, estate_id, now)
     refresh_status(session)
 
 
-def _advance(session, complaint, stage, received, now, department, rng) -> None:
+def _advance(session, complaint, stage, received, now, department, rng, staff_id, role) -> None:
     span = now - received
     step = [0]
+
+    def record(kind: str, **values) -> None:
+        values.setdefault("actor_role", role)
+        add_event(session, complaint, kind, actor_id=staff_id, **values)
 
     def at(fraction: float) -> datetime:
         step[0] += 1
@@ -149,47 +160,43 @@ def _advance(session, complaint, stage, received, now, department, rng) -> None:
 
     if stage in ("received", "invalid"):
         if stage == "invalid":
-            add_event(session, complaint, "closed", at=at(0.5), note="无理要求，已解释")
+            record("closed", at=at(0.5), note="无理要求，已解释")
         return
     on_time = rng.random() < 0.8
     dispatch_at = received + timedelta(minutes=rng.randint(3, 14) if on_time else 40)
     dispatch_at = min(dispatch_at, now - timedelta(seconds=30))
-    add_event(session, complaint, "dispatched", at=dispatch_at, data={"department": department})
+    record("dispatched", at=dispatch_at, data={"department": department})
     if stage == "dispatched":
         return
-    add_event(session, complaint, "signed", at=dispatch_at + timedelta(seconds=20))
+    record("signed", at=dispatch_at + timedelta(seconds=20))
     if complaint.severity in ("important", "major"):
         to = "director" if complaint.severity == "major" else "supervisor"
-        add_event(session, complaint, "escalated", at=at(0.05), data={"to": to})
-    add_event(
-        session, complaint, "progress", at=at(0.1), note="已安排人员上门查看", data={"answer": True}
-    )
+        record("escalated", at=at(0.05), data={"to": to})
+    record("progress", at=at(0.1), note="已安排人员上门查看", data={"answer": True})
     if stage in ("processing", "overdue"):
         return
     if stage == "extension":
-        add_event(session, complaint, "extension_requested", at=at(0.2), note="需等待配件到货")
-        add_event(
-            session,
-            complaint,
+        record("extension_requested", at=at(0.2), note="需等待配件到货")
+        record(
             "extension_approved",
             at=at(0.25),
             actor_role="supervisor",
             data={"due": (now + timedelta(days=2)).isoformat()},
         )
         return
-    add_event(session, complaint, "resolved", at=at(0.4), note="已处理完毕")
+    record("resolved", at=at(0.4), note="已处理完毕")
     if stage == "resolved":
         return
-    add_event(session, complaint, "informed", at=at(0.45), note="电话告知业主")
+    record("informed", at=at(0.45), note="电话告知业主")
     if stage == "reopened":
-        add_event(session, complaint, "reopened", at=at(0.6), note="业主反映问题再次出现")
+        record("reopened", at=at(0.6), note="业主反映问题再次出现")
         return
     if stage == "informed":
         return
     satisfaction = rng.choice(
         ("very_satisfied", "satisfied", "satisfied", "neutral", "dissatisfied")
     )
-    add_event(session, complaint, "return_visit", at=at(0.6), data={"satisfaction": satisfaction})
+    record("return_visit", at=at(0.6), data={"satisfaction": satisfaction})
     if stage == "visited":
         return
-    add_event(session, complaint, "closed", at=at(0.7), note="回访满意，结案")
+    record("closed", at=at(0.7), note="回访满意，结案")
