@@ -5,6 +5,7 @@ Imports stay inside functions where they can, so the window shows quickly.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -92,7 +93,11 @@ def run(
                 "Startup", "Database updated; the previous version was kept as %1"
             ).replace("%1", db.backup.name)
         )
-    return app.exec()
+    code = app.exec()
+    # Free the window while the application exists (see ui/commands.py run_snapshot).
+    del window
+    gc.collect()
+    return code
 
 
 def sign_in(db):

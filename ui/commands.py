@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 
@@ -75,8 +76,11 @@ def run_snapshot(args) -> int:
     if not out.save(str(args.out)):
         return fail(f"could not write {args.out}")
     print(f"{args.out}\t{out.width()}x{out.height()}", file=sys.stdout)
+    # Free the window's Qt objects while the application still exists: left to the
+    # interpreter's final garbage collection they may outlive it, and Qt aborts.
+    gc.collect()
     db.close()
-    del app
+    app.processEvents()
     return 0
 
 
@@ -97,4 +101,5 @@ def render_page(ctx, name: str, width: int, height: int):
     QApplication.processEvents()
     pixmap = window.grab()
     window.close()
+    window.deleteLater()
     return pixmap

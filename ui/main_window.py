@@ -23,6 +23,7 @@ from ui.context import AppContext
 from ui.i18n import app_settings
 from ui.pages import PAGES, SNAPSHOT_VIEWS, PageSpec
 from ui.shell.status import StatusBar
+from ui.widgets.icons import ACTIVE, icon
 from ui.widgets.placeholder import NotBuiltPage, PageFailed
 
 # ui/pages.py holds the English titles; listed here so lupdate offers them for translation
@@ -54,12 +55,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(18, 18))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
-        import qtawesome  # noqa: PLC0415 -- its font loading is paid once, here
-
         for index, spec in enumerate(PAGES):
-            item = QListWidgetItem(
-                qtawesome.icon(spec.icon, color="#4a5661", color_active="#2f6690"), page_title(spec)
-            )
+            item = QListWidgetItem(icon(spec.icon, active_color=ACTIVE), page_title(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"{page_title(spec)} (Ctrl+{index + 1})")
             self.sidebar.addItem(item)

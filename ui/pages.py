@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class PageSpec:
     key: str  # also the name `propdesk snapshot KEY` takes
     title: str  # English source text; translated in the "Pages" context
-    icon: str  # qtawesome icon name
+    icon: str  # ui.widgets.icons name, e.g. "fa5s.building"
     factory: str | None
 
 

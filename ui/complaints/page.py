@@ -49,6 +49,7 @@ from ui.complaints.model import COUNT_CAP, ComplaintTableModel
 from ui.complaints.printing import complaint_form_html, print_preview, write_pdf
 from ui.complaints.stats import StatsView
 from ui.context import AppContext
+from ui.widgets import icons
 
 SEARCH_DELAY_MS = 150
 # The steps used every day stay on the toolbar; the rest are under "More steps".
@@ -67,12 +68,6 @@ STEPS = (
     ("closed", "Close", "fa5s.lock", ""),
     ("reopened", "Reopen", "fa5s.lock-open", ""),
 )
-
-
-def _icon(name: str):
-    import qtawesome
-
-    return qtawesome.icon(name, color="#4a5661")
 
 
 class ComplaintsPage(QWidget):
@@ -254,7 +249,7 @@ class ComplaintsPage(QWidget):
             self.step_actions[kind] = action
         more_button = QToolButton()
         more_button.setText(self.tr("More steps"))
-        more_button.setIcon(_icon("fa5s.ellipsis-h"))
+        more_button.setIcon(icons.icon("fa5s.ellipsis-h"))
         more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more_button.setMenu(more_menu)
@@ -279,7 +274,7 @@ class ComplaintsPage(QWidget):
     def _action(
         self, text: str, icon: str, shortcut: str, slot, in_toolbar: bool = True
     ) -> QAction:
-        action = QAction(_icon(icon), text, self)
+        action = QAction(icons.icon(icon), text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{text} ({shortcut})")

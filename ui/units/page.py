@@ -31,15 +31,10 @@ from ui.units.form import UnitForm
 from ui.units.model import UnitTableModel
 from ui.units.residents import ResidentsPanel
 from ui.units.tree import BuildingTree
+from ui.widgets import icons
 from ui.widgets.fields import banner
 
 SEARCH_DELAY_MS = 150
-
-
-def _icon(name: str):
-    import qtawesome
-
-    return qtawesome.icon(name, color="#4a5661")
 
 
 class UnitsPage(QWidget):
@@ -166,7 +161,7 @@ class UnitsPage(QWidget):
         self.addAction(find)
 
     def _action(self, text: str, icon: str, shortcut: str, slot) -> QAction:
-        action = QAction(_icon(icon), text, self)
+        action = QAction(icons.icon(icon), text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

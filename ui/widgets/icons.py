@@ -1,0 +1,93 @@
+"""Icons by name ("fa5s.building"): Font Awesome glyphs drawn by Qt from the font files
+that qtawesome ships.
+
+We read qtawesome's fonts and charmaps but do not import the package: it imports qtpy,
+which re-exports every Qt module and adds about half a second to start-up, and it checks
+and loads all ten bundled fonts where we use one. The glyphs are drawn once into plain
+pixmaps (every size and mode) rather than by a Python QIconEngine: with PySide6 6.12 each
+call into a Python icon engine drops a reference to None, and after enough paints the
+interpreter aborts (tests/ui/test_icons.py).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPainter, QPixmap
+
+FONT_FILES = {
+    "fa5s": (
+        "fontawesome5-solid-webfont-5.15.4.ttf",
+        "fontawesome5-solid-webfont-charmap-5.15.4.json",
+    ),
+}
+NORMAL = "#4a5661"
+ACTIVE = "#2f6690"
+DISABLED = "#a7b0b8"
+
+
+def _fonts_folder() -> Path:
+    spec = importlib.util.find_spec("qtawesome")
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
+
+
+@cache
+def _font(prefix: str) -> tuple[str, dict[str, str]]:
+    """The font family registered with Qt and the glyph of each icon name."""
+    ttf, charmap = FONT_FILES[prefix]
+    folder = _fonts_folder()
+    font_id = QFontDatabase.addApplicationFont(str(folder / ttf))
+    if font_id < 0:
+        raise RuntimeError(f"Qt could not load the icon font {folder / ttf}")
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    codes = json.loads((folder / charmap).read_text(encoding="utf-8"))
+    return family, {name: chr(int(code, 16)) for name, code in codes.items()}
+
+
+SIZES = (16, 18, 20, 24, 32, 48)
+
+
+def _glyph_pixmap(family: str, glyph: str, size: int, color: QColor, ratio: float) -> QPixmap:
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    font = QFont(family)
+    font.setPixelSize(round(size * 0.875))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setFont(font)
+    painter.setPen(color)
+    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return pixmap
+
+
+@cache
+def _cached_icon(name: str, color: str, active_color: str, ratio: float) -> QIcon:
+    prefix, _, glyph_name = name.partition(".")
+    family, glyphs = _font(prefix)
+    if glyph_name not in glyphs:
+        raise KeyError(f"no icon {name!r} in {prefix}")
+    colors = {
+        QIcon.Mode.Normal: QColor(color),
+        QIcon.Mode.Active: QColor(active_color),
+        QIcon.Mode.Selected: QColor(active_color),
+        QIcon.Mode.Disabled: QColor(DISABLED),
+    }
+    result = QIcon()
+    for mode, mode_color in colors.items():
+        for size in SIZES:
+            result.addPixmap(
+                _glyph_pixmap(family, glyphs[glyph_name], size, mode_color, ratio), mode
+            )
+    return result
+
+
+def icon(name: str, color: str = NORMAL, active_color: str | None = None) -> QIcon:
+    """The icon ``prefix.name`` (e.g. "fa5s.sync"); ``active_color`` for hover and selection."""
+    ratio = QGuiApplication.instance().devicePixelRatio()
+    return QIcon(_cached_icon(name, color, active_color or color, ratio))
