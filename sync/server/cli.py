@@ -35,7 +35,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    serve.add_argument("--workers", type=int, default=1)
 
     estates = sub.add_parser("estates", parents=[common], help="estates")
     est_sub = estates.add_subparsers(dest="estates_command", required=True)

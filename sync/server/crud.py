@@ -335,16 +335,21 @@ def _json(value):
 def pull(session: Session, device: Device, cursor: int, limit: int, clock: ServerClock):
     """One page of changes in the device's scope after ``cursor`` (one snapshot)."""
     limit = max(1, min(limit, protocol.MAX_PULL))
-    query = select(ChangeLog).where(ChangeLog.seq > cursor, ChangeLog.device_id != device.id)
+    # The newest sequence is read before the page and bounds it. Appends commit in
+    # sequence order (append_lock), so everything up to it is committed; a push that
+    # commits while the page is read lies above it and comes with the next pull. Reading
+    # it after the page would skip such a push forever where reads are not one snapshot
+    # (SQLite: every SELECT sees the latest commit).
+    newest = session.scalar(select(func.max(ChangeLog.seq))) or 0
+    query = select(ChangeLog).where(
+        ChangeLog.seq > cursor, ChangeLog.seq <= newest, ChangeLog.device_id != device.id
+    )
     if not device.all_estates:
         query = query.where(ChangeLog.estate_id.in_(device.estate_ids))
     rows = list(session.scalars(query.order_by(ChangeLog.seq).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
-    if more:
-        new_cursor = rows[-1].seq
-    else:
-        new_cursor = max(cursor, session.scalar(select(func.max(ChangeLog.seq))) or 0)
+    new_cursor = rows[-1].seq if more else max(cursor, newest)
     notices = session.scalars(
         select(ConflictNoticeRow)
         .where(
