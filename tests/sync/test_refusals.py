@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.services.units import UnitInput, create_unit
-from app.store.models import SyncOutbox, SyncRejected, Unit
+from app.store.models import Building, SyncOutbox, SyncRejected, Unit
 from sync import protocol
 from sync.client import SyncFailure
 from sync.server import crud
@@ -63,6 +63,7 @@ def test_wrong_and_revoked_tokens_are_refused(server):
     estate = server.add_estate("阳光花园")
     r = call(server, "GET", "/sync/pull", token="not-a-token")
     assert r.status_code == 401 and r.json()["error"] == "bad_token"
+    assert "does not know this device" in r.json()["message"]
     token = enroll(server, [estate])
     assert call(server, "GET", "/sync/pull", token=token).status_code == 200
     with crud.new_session(server.engine) as s, s.begin():
@@ -78,9 +79,11 @@ def test_codes_are_single_use_and_expire(server):
     assert call(server, "POST", "/enroll", json={"code": code, "clock_id": "x"}).status_code == 200
     again = call(server, "POST", "/enroll", json={"code": code, "clock_id": "y"})
     assert again.status_code == 403 and again.json()["error"] == "code_used"
+    assert "used already" in again.json()["message"]
     expired = server.code([estate], hours=0)
     r = call(server, "POST", "/enroll", json={"code": expired, "clock_id": "z"})
     assert r.status_code == 403 and r.json()["error"] == "code_expired"
+    assert "expired" in r.json()["message"]
     r = call(server, "POST", "/enroll", json={"code": "AAAA-BBBB-CCCC", "clock_id": "z"})
     assert r.status_code == 403 and r.json()["error"] == "bad_code"
     with crud.new_session(server.engine) as s:
@@ -108,8 +111,8 @@ def test_a_bad_change_refuses_the_whole_batch(server, bad, status, error):
     assert body["error"] == error and body["change_id"] == "bad-1" and body["permanent"]
     assert "bad-1" in body["message"]
     assert log_size(server) == 1
-    with crud.new_session(server.engine) as s:
-        assert s.scalar(select(func.count()).select_from(Unit)) == 0
+    with crud.new_session(server.engine) as s:  # not even the good change before it
+        assert s.scalar(select(func.count()).select_from(Building)) == 0
 
 
 def test_an_oversized_batch_is_refused(server):
@@ -120,6 +123,7 @@ def test_an_oversized_batch_is_refused(server):
     ]
     r = call(server, "POST", "/sync/push", token=token, json={"changes": batch})
     assert r.status_code == 413 and r.json()["error"] == "batch_too_large"
+    assert f"the limit is {protocol.MAX_BATCH}" in r.json()["message"]
     assert log_size(server) == 1
 
 
@@ -165,3 +169,19 @@ def test_the_client_says_plainly_when_the_server_is_away(tmp_path, db):
     client = SyncClient(db)
     with pytest.raises(SyncFailure, match="Cannot reach the sync server"):
         asyncio.run(client.enroll("http://127.0.0.1:9", "AAAA-BBBB-CCCC"))
+
+
+def test_an_older_client_says_which_version_to_install_and_keeps_its_work(
+    server, make_device, monkeypatch
+):
+    estate = server.add_estate("阳光花园")
+    a = make_device("a", [estate])
+    with a.db.session() as s:
+        create_unit(s, estate, UnitInput(building="1栋", room="101", area_m2="90"))
+    # The server now serves only a newer schema than the one this client speaks.
+    monkeypatch.setattr(protocol, "MIN_CLIENT_SCHEMA", protocol.SCHEMA_VERSION + 1)
+    with pytest.raises(SyncFailure, match="needs a newer PropDesk.*Install PropDesk"):
+        a.sync()
+    with a.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(SyncOutbox)) == 2
+    assert log_size(server) == 1
