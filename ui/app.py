@@ -5,7 +5,6 @@ Imports stay inside functions where they can, so the window shows quickly.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -93,11 +92,7 @@ def run(
                 "Startup", "Database updated; the previous version was kept as %1"
             ).replace("%1", db.backup.name)
         )
-    code = app.exec()
-    # Free the window while the application exists (see ui/commands.py run_snapshot).
-    del window
-    gc.collect()
-    return code
+    return app.exec()
 
 
 def sign_in(db):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 
 
@@ -64,7 +63,7 @@ def run_snapshot(args) -> int:
     offscreen_if_headless()
     from ui.app import make_application, open_database
 
-    app = make_application(args.lang)
+    app_alive_while_rendering = make_application(args.lang)  # noqa: F841
     path = db_path(args)
     db = open_database(path)
     from ui.shell.signin import rendering_context
@@ -76,11 +75,7 @@ def run_snapshot(args) -> int:
     if not out.save(str(args.out)):
         return fail(f"could not write {args.out}")
     print(f"{args.out}\t{out.width()}x{out.height()}", file=sys.stdout)
-    # Free the window's Qt objects while the application still exists: left to the
-    # interpreter's final garbage collection they may outlive it, and Qt aborts.
-    gc.collect()
     db.close()
-    app.processEvents()
     return 0
 
 

@@ -1,8 +1,4 @@
-"""Icons draw the glyph in the mode's colour, and drawing them never corrupts Python.
-
-PySide6 6.12 drops a reference to None on every call into a Python QIconEngine (qtawesome's
-icons are such engines); after enough paints the interpreter aborts. Ours are plain pixmaps.
-"""
+"""Icons draw the glyph in the colour of their mode, cheaply, without loading qtpy."""
 
 import os
 import subprocess

@@ -3,10 +3,8 @@ that qtawesome ships.
 
 We read qtawesome's fonts and charmaps but do not import the package: it imports qtpy,
 which re-exports every Qt module and adds about half a second to start-up, and it checks
-and loads all ten bundled fonts where we use one. The glyphs are drawn once into plain
-pixmaps (every size and mode) rather than by a Python QIconEngine: with PySide6 6.12 each
-call into a Python icon engine drops a reference to None, and after enough paints the
-interpreter aborts (tests/ui/test_icons.py).
+and loads all ten bundled fonts where we use one. Each glyph is drawn once per size and
+mode into plain pixmaps, so painting an icon never calls back into Python.
 """
 
 from __future__ import annotations
