@@ -437,21 +437,24 @@ _ARREARS_SQL = """
          WHERE estate_id = :e AND open_fen <> 0
          GROUP BY unit_id
         HAVING b1 + b2 + b3 + b4 > 0)
-    SELECT pu.unit_id, bd.name, u.entrance, u.room,
-           (SELECT r.name || char(31) || r.phone FROM residents r
-             WHERE r.unit_id = u.id AND r.deleted = 0 AND r.role = 'owner' ORDER BY r.name LIMIT 1),
-           pu.b1, pu.b2, pu.b3, pu.b4,
-           pu.open_total
-             - coalesce((SELECT sum(amount) FROM payments p WHERE p.unit_id = pu.unit_id), 0)
-             + coalesce((SELECT sum(amount) FROM payment_allocations a
-                          WHERE a.unit_id = pu.unit_id), 0)
-             + coalesce((SELECT sum(amount) FROM fee_adjustments j
-                          WHERE j.unit_id = pu.unit_id AND j.bill_line_id IS NULL), 0)
+    SELECT pu.unit_id, bd.name, u.entrance, u.room, pu.b1, pu.b2, pu.b3, pu.b4, pu.open_total
     FROM per_unit pu
     JOIN units u ON u.id = pu.unit_id
     JOIN buildings bd ON bd.id = u.building_id
     WHERE (:building IS NULL OR u.building_id = :building)
     ORDER BY bd.sort_key, bd.name, u.entrance, length(u.room), u.room
+"""
+
+# money of each unit not on any bill line: payments - allocations - adjustments to no line
+# (fee_unit_money, kept by triggers); only units where it is not zero
+_OFF_LINE_SQL = (
+    "SELECT unit_id, off_line_fen FROM fee_unit_money WHERE estate_id = :e AND off_line_fen <> 0"
+)
+
+# one owner per unit, the first by name (a grouped scan beats a lookup per debtor)
+_OWNERS_SQL = """
+    SELECT unit_id, min(name || char(31) || phone) FROM residents
+    WHERE estate_id = :e AND deleted = 0 AND role = 'owner' GROUP BY unit_id
 """
 
 
@@ -465,7 +468,8 @@ def arrears(
 ) -> list[ArrearsRow]:
     """Units with overdue amounts, by ageing bucket (days past the due date: 1-30, 31-90,
     91-180, over 180), summed in SQL over the unsettled lines of ``fee_open_lines``; the
-    last column is the unit's balance (bills + adjustments - payments).
+    unit's balance (bills + adjustments - payments) is that open total minus its money on
+    no line (``fee_unit_money``), both kept by triggers.
 
     ``credit`` is money the unit has paid but that is not applied to these overdue lines
     (an advance, or two cashiers taking the same bill), so ``net`` never counts a payment
@@ -479,19 +483,36 @@ def arrears(
         "d90": (as_of - timedelta(days=90)).isoformat(),
         "d180": (as_of - timedelta(days=180)).isoformat(),
     }
+    off_line = dict(session.execute(text(_OFF_LINE_SQL), {"e": estate_id}).all())
+    owners = dict(session.execute(text(_OWNERS_SQL), {"e": estate_id}).all())
+    yuan: dict[int, Decimal] = {}  # a month's amounts repeat: convert each fen value once
+
+    def to_yuan(fen: int) -> Decimal:
+        value = yuan.get(fen)
+        if value is None:
+            value = yuan[fen] = _yuan(fen)
+        return value
+
     result = []
-    zero = ZERO
-    for uid, bname, entrance, room, owner, b1, b2, b3, b4, bal in session.execute(
+    for uid, bname, entrance, room, b1, b2, b3, b4, open_total in session.execute(
         text(_ARREARS_SQL), params
     ):
-        name, _, phone = (owner or "").partition("\x1f")
-        amounts = [_yuan(max(b, 0)) for b in (b1, b2, b3, b4)]
-        buckets = dict(zip(AGEING_BUCKETS, amounts, strict=True))
-        overdue = amounts[0] + amounts[1] + amounts[2] + amounts[3]
-        credit = max(overdue - max(_yuan(bal), zero), zero)
+        fens = (max(b1, 0), max(b2, 0), max(b3, 0), max(b4, 0))
+        overdue = fens[0] + fens[1] + fens[2] + fens[3]
+        balance_fen = open_total - off_line.get(uid, 0)
+        credit = max(overdue - max(balance_fen, 0), 0)
+        name, _, phone = (owners.get(uid) or "").partition("\x1f")
         result.append(
             ArrearsRow(
-                uid, bname, entrance, room, name, mask_phone(phone), buckets, overdue, credit
+                uid,
+                bname,
+                entrance,
+                room,
+                name,
+                mask_phone(phone),
+                dict(zip(AGEING_BUCKETS, map(to_yuan, fens), strict=True)),
+                to_yuan(overdue),
+                to_yuan(credit),
             )
         )
     return result

@@ -153,10 +153,27 @@ class FeeOpenLine(Base):
     open_fen: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = (
-        Index(
-            "ix_fee_open_lines_unsettled",
+        Index(  # covering: the arrears report's ageing sums read only the index (0003m)
+            "ix_fee_open_lines_ageing",
             "estate_id",
             "unit_id",
+            "due_date",
+            "open_fen",
             sqlite_where=text("open_fen <> 0"),
         ),
+    )
+
+
+class FeeUnitMoney(Base):
+    """Local-only: per unit, money not on any bill line (payments - allocations - adjustments
+    to no line), kept by SQLite triggers (migration 0003m) so the arrears report reads a
+    debtor's balance without summing its payments."""
+
+    __tablename__ = "fee_unit_money"
+    unit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    estate_id: Mapped[str] = mapped_column(String(36))
+    off_line_fen: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        Index("ix_fee_unit_money_nonzero", "estate_id", sqlite_where=text("off_line_fen <> 0")),
     )

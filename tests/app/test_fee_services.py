@@ -378,7 +378,7 @@ def test_fee_demo_fills_bills_payments_arrears_and_reminders(db, estate_id):
 
 
 @settings(max_examples=10)
-@given(st.permutations(range(6)))
+@given(st.permutations(range(7)))
 def test_open_amounts_are_right_whatever_order_sync_inserts_rows(tmp_path_factory, order):
     """A payment's allocation or an adjustment may arrive before its bill line."""
     db = Database(tmp_path_factory.mktemp("open") / "x.sqlite3")
@@ -477,6 +477,23 @@ def test_open_amounts_are_right_whatever_order_sync_inserts_rows(tmp_path_factor
                     "note": "",
                 },
             ),
+            (  # an advance, applied to no line: the arrears table shows it as credit
+                Payment,
+                {
+                    **meta,
+                    "id": "p3",
+                    "unit_id": uid,
+                    "receipt_no": "A-2",
+                    "kind": "payment",
+                    "method": "cash",
+                    "amount": D(15),
+                    "payer": "",
+                    "cashier": "",
+                    "paid_at": now,
+                    "reverses_id": None,
+                    "note": "",
+                },
+            ),
         ]
         for i in order:
             model, values = rows[i]
@@ -485,5 +502,53 @@ def test_open_amounts_are_right_whatever_order_sync_inserts_rows(tmp_path_factor
         opened = dict(s.execute(select(FeeOpenLine.line_id, FeeOpenLine.open_fen)).all())
         assert opened == {"l1": 0, "l2": 4000}
         (row,) = payments.arrears(s, eid, date(2026, 3, 1))
-        assert row.overdue == D("40.00") and row.net == D("40.00")
+        assert row.overdue == D("40.00") and row.credit == D("15.00") and row.net == D("25.00")
+        assert payments.unit_account(s, uid).balance == row.net
+    db.close()
+
+
+def test_upgrading_to_0003m_fills_unit_money_from_the_payments_already_taken(tmp_path):
+    """A database with payments from before 0003m gets the same arrears after upgrading."""
+    from alembic import command
+
+    from app.services.units import create_estate
+    from app.store.db import alembic_config, make_engine
+    from app.store.recorder import recorder
+
+    path = tmp_path / "older.sqlite3"
+    db = Database(path)
+    with db.session() as s:
+        eid = create_estate(s, "e").id
+        billing.ensure_default_schedule(s, eid)
+        unit = make_unit(s, eid, "101")
+        billing.run_billing(s, eid, "2026-01")
+        payments.take_payment(s, unit, "200.00", "cash", "", "x")  # 170.05 + 29.95 credit
+        billing.run_billing(s, eid, "2026-02")  # uses the 29.95: 140.10 open
+        # a second cashier's payment, synced in with no allocation: a visible credit
+        recorder(s).create(
+            Payment,
+            estate_id=eid,
+            unit_id=unit.id,
+            receipt_no="B-000001",
+            kind="payment",
+            method="cash",
+            amount=D("40.00"),
+            payer="",
+            cashier="y",
+            paid_at=payments._now(),
+            note="",
+        )
+        unit_id = unit.id
+    with db.session() as s:
+        before = payments.arrears(s, eid, date(2026, 4, 1))
+    db.close()
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), "0003m@0003")
+    command.upgrade(alembic_config(engine), "heads")
+    engine.dispose()
+    db = Database(path)
+    with db.session() as s:
+        after = payments.arrears(s, eid, date(2026, 4, 1))
+        assert after == before and after[0].credit == D("40.00")
+        assert after[0].net == payments.unit_account(s, unit_id).balance == D("100.10")
     db.close()
