@@ -168,7 +168,8 @@ def main() -> int:
 
     with db.session() as s:
         total = cs.count_complaints(s, cs.ComplaintQuery(estate_id=estate_id))
-        number = cs.page_complaints(s, cs.ComplaintQuery(estate_id=estate_id), 0, 1)[0].number
+        newest = cs.page_complaints(s, cs.ComplaintQuery(estate_id=estate_id), 0, 1)[0]
+    number, name = newest.number, newest.complainant
     print(f"complaints: {total}")
     results = {
         "create one (service call, committed)": (median_ms(create, args.repeat), 10),
@@ -185,6 +186,10 @@ def main() -> int:
         "search: 电梯故障": (median_ms(listing(text="电梯故障"), args.repeat), 50),
         "search: complaint number prefix": (median_ms(listing(text=number[:10]), args.repeat), 50),
         "search: room 1-1-101": (median_ms(listing(text="1-1-101"), args.repeat), 50),
+        # A resident's name finds a handful among 100,000: the common desk search.
+        f"search: name {name}": (median_ms(listing(text=name), args.repeat), 50),
+        f"search: 2 chars {name[:2]}": (median_ms(listing(text=name[:2]), args.repeat), 50),
+        "search: no match (2 chars)": (median_ms(listing(text="邻居"), args.repeat), 50),
     }
     for name, (ms, target) in results.items():
         flag = "ok" if ms <= target else "OVER TARGET"

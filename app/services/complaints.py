@@ -530,6 +530,10 @@ def _selective(clause):
     return clause
 
 
+# A text search matching fewer complaints than this starts from its matches (and sorts
+# them); a commoner word walks the list in its order and stops once the page is full.
+FEW_MATCHES = 2000
+
 _NUMBER = re.compile(r"^TS\d{2,6}(-[0-9A-F]{0,5})?$", re.IGNORECASE)
 _ROOM = re.compile(r"^[0-9A-Za-z]+(-[0-9A-Za-z]+){1,2}$")
 
@@ -561,23 +565,41 @@ def _search_clause(session: Session, estate_id: str, raw: str):
             )
     if len(term) >= 3:
         phrase = '"' + term.replace('"', '""') + '"'
-        return text(
-            "complaints.rowid IN (SELECT rowid FROM complaint_search "
-            "WHERE complaint_search MATCH :term)"
-        ).bindparams(term=phrase)
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    # One or two characters: trigrams cannot index them. A correlated check per row lets
-    # a capped count or a page stop early instead of scanning every body first.
-    return text(
-        "EXISTS (SELECT 1 FROM complaint_search WHERE complaint_search.rowid = complaints.rowid "
-        "AND complaint_search.body LIKE :term ESCAPE '\\')"
-    ).bindparams(term=f"%{escaped}%")
+        matching = "SELECT rowid FROM complaint_search WHERE complaint_search MATCH :term"
+        params = {"term": phrase}
+        many = text(f"complaints.rowid IN ({matching})").bindparams(**params)
+        many.indexed = True
+    else:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params = {"term": f"%{escaped}%"}
+        # One or two characters: trigrams cannot index them, so read the bodies in
+        # storage order (the FTS table's own content table) ...
+        matching = "SELECT id FROM complaint_search_content WHERE c0 LIKE :term ESCAPE '\\'"
+        # ... or, for a common word, check row by row so a page stops early.
+        many = text(
+            "EXISTS (SELECT 1 FROM complaint_search "
+            "WHERE complaint_search.rowid = complaints.rowid "
+            "AND complaint_search.body LIKE :term ESCAPE '\\')"
+        ).bindparams(**params)
+    # SQLite cannot tell how many rows a search gives. A name or phone is in a handful of
+    # complaints: start from those (walking the whole estate to find them takes a second).
+    rowids = session.scalars(text(f"{matching} LIMIT :cap"), {**params, "cap": FEW_MATCHES}).all()
+    if len(rowids) < FEW_MATCHES:
+        return _selective(literal_column("complaints.rowid").in_(rowids))
+    return many
 
 
-def _conditions(session: Session, query: ComplaintQuery, now: datetime) -> list:
+def _conditions(
+    session: Session, query: ComplaintQuery, now: datetime, *, unordered: bool = False
+) -> list:
+    """The WHERE of a list query; ``unordered`` (a count) may start from any indexed
+    search, since no order has to be kept."""
     s = ComplaintStatus
     search = _search_clause(session, query.estate_id, query.text)
-    if search is not None and getattr(search, "selective", False):
+    start_from_search = getattr(search, "selective", False) or (
+        unordered and getattr(search, "indexed", False)
+    )
+    if start_from_search:
         # A number or a room picks a handful of rows: the unary + keeps SQLite from
         # walking the whole estate index and makes it start from those rows.
         where = [literal_column("+complaint_status.estate_id") == query.estate_id]
@@ -626,7 +648,7 @@ def count_complaints(
     inner = select(ComplaintStatus.complaint_id)
     if query.text:
         inner = inner.join(Complaint, Complaint.id == ComplaintStatus.complaint_id)
-    inner = inner.where(*_conditions(session, query, now))
+    inner = inner.where(*_conditions(session, query, now, unordered=True))
     if cap is not None:
         inner = inner.limit(cap + 1)
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
@@ -648,6 +670,18 @@ def page_complaints(
         order = [s.next_due.is_(None), s.next_due, s.received_at]  # soonest first
     else:
         order = [s.received_at.desc(), s.complaint_id.desc()]
+    # Pick the page's ids first, so sorting many matches (e.g. "my work") moves only the
+    # sort keys; the texts, unit and building are read for the page's rows alone.
+    page_ids = select(s.complaint_id)
+    if query.text:
+        page_ids = page_ids.join(Complaint, Complaint.id == s.complaint_id)
+    page_ids = (
+        page_ids.where(*_conditions(session, query, now))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+        .subquery()
+    )
     stmt = (
         select(
             s,
@@ -660,13 +694,12 @@ def page_complaints(
             Unit.entrance,
             Unit.room,
         )
+        .select_from(page_ids)
+        .join(s, s.complaint_id == page_ids.c.complaint_id)
         .join(Complaint, Complaint.id == s.complaint_id)
         .outerjoin(Unit, Unit.id == Complaint.unit_id)
         .outerjoin(Building, Building.id == Unit.building_id)
-        .where(*_conditions(session, query, now))
         .order_by(*order)
-        .offset(offset)
-        .limit(limit)
     )
     result = []
     for st, number, name, phone, about, content, bname, entrance, room in session.execute(stmt):

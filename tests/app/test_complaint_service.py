@@ -243,6 +243,43 @@ def test_list_filters_and_chinese_search(db, estate_id, unit):
     assert ids(my_role="engineer") == 0
 
 
+@pytest.mark.parametrize("few_matches", [1000, 2], ids=["starts-from-matches", "walks-list"])
+def test_search_finds_the_same_whether_few_or_many_match(db, estate_id, monkeypatch, few_matches):
+    """A rare word starts from its matches, a common one walks the list in order; which
+    one is used must not change what is found, counted or how it is ordered."""
+    monkeypatch.setattr(cs, "FEW_MATCHES", few_matches)
+    texts = ["楼上漏水", "电梯故障", "楼上漏水", "噪音扰民", "楼上漏水", "电梯故障"]
+    with db.session() as s:
+        made = [
+            cs.create_complaint(
+                s,
+                estate_id,
+                complaint_input(content=text, complainant_name=f"张伟{i}"),
+                received_at=at(i),
+            )
+            for i, text in enumerate(texts)
+        ]
+        gone = made[4]
+        gone.deleted = True  # a deleted complaint is never found
+        s.flush()
+        cs.refresh_status(s, [gone.id])
+
+    def found(term):
+        with db.session() as s:
+            query = cs.ComplaintQuery(estate_id=estate_id, text=term)
+            rows = cs.page_complaints(s, query, 0, 50)
+            assert cs.count_complaints(s, query) == len(rows)
+            assert cs.count_complaints(s, query, cap=1) == min(len(rows), 2)
+            return [r.complainant for r in rows]
+
+    assert found("楼上漏水") == ["张伟2", "张伟0"]  # newest first
+    assert found("漏水") == ["张伟2", "张伟0"]
+    assert found("电梯") == ["张伟5", "张伟1"]
+    assert found("张伟") == ["张伟5", "张伟3", "张伟2", "张伟1", "张伟0"]
+    assert found("张伟3") == ["张伟3"]
+    assert found("邻居") == [] and found("邻居吵闹") == []
+
+
 def test_one_month_escalation_writes_one_event(db, estate_id):
     with db.session() as s:
         c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
