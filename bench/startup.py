@@ -27,30 +27,42 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from units import build  # noqa: E402  (same database as bench/units.py)
 
+# The floor on this machine: Python alone, and Python showing an empty Qt window.
+BARE_WINDOW = """
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.installEventFilter(painted := Painted())
+window.show()
+app.exec()
+"""
+
 
 def one_start(db: Path, page: str) -> float:
+    args = ["-m", "ui.launcher", "gui", "--first-paint-exit", "--page", page, "--db", str(db)]
+    return time_to_paint(args)
+
+
+def time_to_paint(args: list[str], painted: bool = True) -> float:
+    """Seconds from spawning ``python ARGS`` to its first paint (or its exit)."""
     env = dict(os.environ)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     started = time.time()
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ui.launcher",
-            "gui",
-            "--first-paint-exit",
-            "--page",
-            page,
-            "--db",
-            str(db),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
+    if not painted:
+        return time.time() - started
     for line in done.stdout.splitlines():
         if line.startswith("first-paint "):
             return float(line.split()[1]) - started
@@ -65,13 +77,27 @@ def main() -> None:
     args = parser.parse_args()
     build(args.db, args.units)
     one_start(args.db, "units")  # warm the OS file cache once, as on a workstation in use
-    for page in ("units", "complaints", "fees"):
-        times = [one_start(args.db, page) for _ in range(args.runs)]
+
+    def report(label: str, times: list[float]) -> float:
+        median = statistics.median(times)
         print(
-            f"process start -> window painted, start page {page:10s}: "
-            f"median {statistics.median(times) * 1000:6.0f} ms   "
+            f"{label:52s} median {median * 1000:6.0f} ms   "
             f"min {min(times) * 1000:6.0f} ms   max {max(times) * 1000:6.0f} ms"
         )
+        return median
+
+    python = report(
+        "floor: python -c pass",
+        [time_to_paint(["-c", "pass"], painted=False) for _ in range(args.runs)],
+    )
+    bare = report(
+        "floor: python + empty PySide6 window painted",
+        [time_to_paint(["-c", BARE_WINDOW]) for _ in range(args.runs)],
+    )
+    for page in ("units", "complaints", "fees"):
+        times = [one_start(args.db, page) for _ in range(args.runs)]
+        median = report(f"PropDesk window painted, start page {page}", times)
+        print(f"{'':52s} = {median / bare:.1f} x the empty window, {median / python:.0f} x python")
 
 
 if __name__ == "__main__":
