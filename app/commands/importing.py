@@ -132,7 +132,7 @@ def fill_demo_command(args) -> int:
                 create_staff(
                     session,
                     login=DEMO_LOGIN,
-                    display_name="Demo administrator",
+                    display_name="演示管理员",
                     role="admin",
                     password=DEMO_PASSWORD,
                     estate_ids=[estate.id],
