@@ -84,6 +84,18 @@ _PATTERNS = [
         re.compile(r"^Login '(?P<x>.+)' is taken$"),
         QT_TRANSLATE_NOOP("Messages", "Login %1 is taken"),
     ),
+    (
+        re.compile(r"^Same unit as line (?P<x>\d+)$"),
+        QT_TRANSLATE_NOOP("Messages", "Same unit as line %1"),
+    ),
+    (
+        re.compile(r"^Cannot read the file: (?P<x>.+)$"),
+        QT_TRANSLATE_NOOP("Messages", "Cannot read the file: %1"),
+    ),
+    (
+        re.compile(r"^Missing column (?P<x>.+); the first row must name it$"),
+        QT_TRANSLATE_NOOP("Messages", "Missing column %1; the first row must name it"),
+    ),
 ]
 
 

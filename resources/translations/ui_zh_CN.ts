@@ -342,12 +342,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+50"/>
+        <location filename="../../ui/main_window.py" line="+51"/>
         <source>PropDesk — %1</source>
         <translation>PropDesk — %1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+93"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
@@ -484,6 +484,21 @@
         <source>Login %1 is taken</source>
         <translation>登录名 %1 已被占用</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Same unit as line %1</source>
+        <translation>与第 %1 行是同一套房屋</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Missing column %1; the first row must name it</source>
+        <translation>缺少“%1”列；第一行表头须包含此列</translation>
+    </message>
 </context>
 <context>
     <name>NotBuiltPage</name>
@@ -504,7 +519,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-117"/>
+        <location filename="../../ui/main_window.py" line="-113"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -595,7 +610,7 @@
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../ui/labels.py" line="-44"/>
+        <location filename="../../ui/labels.py" line="-56"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -962,7 +977,7 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../ui/units/page.py" line="+57"/>
+        <location filename="../../ui/units/page.py" line="+52"/>
         <source>Room (3-1502), name or phone — Ctrl+F</source>
         <translation>房号（3-1502）、姓名或电话 — Ctrl+F</translation>
     </message>

@@ -39,3 +39,32 @@ def test_shipped_qm_is_built_from_the_committed_ts(catalog, tmp_path):
     assert shipped.read_bytes() == (tmp_path / "fresh.qm").read_bytes(), (
         f"{shipped.name} is stale: run `python -m resources.translations.catalogs`"
     )
+
+
+def test_every_import_problem_is_told_in_chinese(app, tmp_path):
+    """The messages the importer builds at run time (with line numbers, column names)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QLocale
+
+    from app.services.importer import read_units_file
+    from ui.i18n import install_translators
+    from ui.labels import message
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    missing_header = tmp_path / "missing.csv"
+    missing_header.write_text("楼栋,房号\n3栋,1502\n", encoding="utf-8")
+    problems = [
+        e.message
+        for path in (fixtures / "units_bad.csv", missing_header, tmp_path / "nowhere.csv")
+        for e in read_units_file(path).errors
+    ]
+    assert len(problems) >= 10
+    translators = install_translators(app, "zh_CN")
+    try:
+        english = [p for p in problems if not any("\u4e00" <= c <= "\u9fff" for c in message(p))]
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en"))
+    assert not english, english
