@@ -761,7 +761,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/complaints/page.py" line="+90"/>
+        <location filename="../../ui/complaints/page.py" line="+85"/>
         <source>No., room (3-1502), name, phone or words — Ctrl+F</source>
         <translation>编号、房号（3-1502）、姓名、电话或关键词 — Ctrl+F</translation>
     </message>
@@ -1175,12 +1175,22 @@
         <translation>无效（无理要求）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>— confirm —</source>
         <translation>— 请确认 —</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Use it</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm the suggested severity (Alt+U)</source>
+        <translation>确认采用建议的等级（Alt+U）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>— later —</source>
         <translation>— 稍后 —</translation>
     </message>
@@ -1285,7 +1295,7 @@
         <translation>性质</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Severity *</source>
         <translation>等级 *</translation>
     </message>
@@ -1310,7 +1320,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>Attach photos or scans</source>
         <translation>添加照片或扫描件</translation>
     </message>
@@ -1320,12 +1330,12 @@
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+74"/>
         <source>Suggested: {0}</source>
         <translation>建议：{0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Repeat complaint (二次投诉): the same problem of this unit was closed as {0}</source>
         <translation>二次投诉：本户同类问题曾投诉并已结案（{0}）</translation>
     </message>

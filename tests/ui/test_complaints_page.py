@@ -350,3 +350,26 @@ def test_intake_warns_of_a_repeat_complaint_and_suggests_major(qtbot, page, ctx)
     assert dialog.save() is True
     with ctx.db.session() as s:
         assert s.get(cs.Complaint, dialog.complaint_id).repeat_of == first_id
+
+
+def test_severity_suggestion_is_confirmed_with_one_key_and_builder_defects_are_non_property(
+    qtbot, page, ctx
+):
+    from ui.complaints.intake import IntakeDialog
+
+    dialog = IntakeDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.content.insertPlainText("外墙渗水多次报修未解决，老人滑倒受伤")
+    assert dialog.severity.currentData() == ""  # nothing is confirmed for the user
+    assert dialog.suggestion.text() == "Suggested: Major"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.content, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert dialog.severity.currentData() == "major"
+
+    assert dialog.scope.currentData() == "property"
+    dialog.category.setCurrentIndex(dialog.category.findData("builder_defect"))
+    assert dialog.scope.currentData() == "non_property"
+    dialog.category.setCurrentIndex(dialog.category.findData("repair"))
+    assert dialog.scope.currentData() == "property"

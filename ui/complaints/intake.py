@@ -154,12 +154,16 @@ class IntakeDialog(QDialog):
         self.valid.addItem(self.tr("Valid"), True)
         self.valid.addItem(self.tr("Invalid (unreasonable demand)"), False)
         self.scope = _combo(SCOPES, "property")
+        self._category_before = self.category.currentData()
         self.severity = QComboBox()
         self.severity.addItem(self.tr("— confirm —"), "")
         for code in severities_for(self.rules):
             self.severity.addItem(word(code), code)
         self.suggestion = QLabel()
         self.suggestion.setProperty("role", "hint")
+        self.use_suggestion = QPushButton(self.tr("Use it"))
+        self.use_suggestion.setToolTip(self.tr("Confirm the suggested severity (Alt+U)"))
+        self.use_suggestion.clicked.connect(self.accept_suggestion)
         # Shown as soon as unit and category match a recently closed complaint (二次投诉).
         self.repeat_notice = QLabel()
         self.repeat_notice.setWordWrap(True)
@@ -218,6 +222,7 @@ class IntakeDialog(QDialog):
         severity_row = QHBoxLayout()
         severity_row.addWidget(wrap("severity", self.severity), 1)
         severity_row.addWidget(self.suggestion)
+        severity_row.addWidget(self.use_suggestion)
         klass_form.addRow(self.tr("Severity *"), severity_row)
         klass_form.addRow(self.tr("Department"), wrap("department", self.department))
         deadline_row = QHBoxLayout()
@@ -254,10 +259,11 @@ class IntakeDialog(QDialog):
         self.resize(640, 760)
 
         # Enter picks a resident or moves on; it never presses a button (Ctrl+S saves).
-        for button in (self.attach_button, self.save_button, cancel):
+        for button in (self.attach_button, self.use_suggestion, self.save_button, cancel):
             button.setAutoDefault(False)
             button.setDefault(False)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Alt+U"), self, activated=self.accept_suggestion)
         self._lookup_timer = QTimer(self)
         self._lookup_timer.setSingleShot(True)
         self._lookup_timer.setInterval(150)
@@ -270,6 +276,7 @@ class IntakeDialog(QDialog):
             editor.textChanged.connect(self.update_suggestion)
         self.about.textChanged.connect(self.update_suggestion)
         self.category.currentIndexChanged.connect(self.update_suggestion)
+        self.category.currentIndexChanged.connect(self._scope_from_category)
         self.deadline_mode.currentIndexChanged.connect(
             lambda: self.resident_deadline.setEnabled(
                 self.deadline_mode.currentData() == "resident"
@@ -390,6 +397,20 @@ class IntakeDialog(QDialog):
         self.content.setPlainText(data.content)
         self.request.setPlainText(data.request)
         self.category.setCurrentIndex(max(0, self.category.findData(data.category)))
+
+    def accept_suggestion(self) -> None:
+        self.severity.setCurrentIndex(max(0, self.severity.findData(self._suggested)))
+        self.severity.setFocus()
+
+    def _scope_from_category(self) -> None:
+        # A builder's defect is not the property company's service (DOMAIN.md); the user
+        # may still change the scope afterwards.
+        category, previous = self.category.currentData(), self._category_before
+        self._category_before = category
+        if category == "builder_defect":
+            self.scope.setCurrentIndex(self.scope.findData("non_property"))
+        elif previous == "builder_defect":
+            self.scope.setCurrentIndex(self.scope.findData("property"))
 
     def update_suggestion(self) -> None:
         self.check_repeat()
