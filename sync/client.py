@@ -44,6 +44,7 @@ SERVER_DEVICE_ID = "server_device_id"
 SCOPE = "estate_scope"
 CURSOR = "pull_cursor"
 CLOCK_OFFSET = "clock_offset_ms"  # server clock minus this computer's clock
+RECEIVED_HLC = "hlc_received"  # the newest clock received from the server
 LAST_SYNC = "last_sync_at"
 LAST_ERROR = "last_sync_error"
 # Test hook for the crash-safety test: die after applying a pulled page, before commit.
@@ -257,10 +258,12 @@ class SyncClient:
         info = protocol.VersionInfo.model_validate(version.json())
         offset = self._offset(version, info.server_time_ms)
         report.clock_offset_ms = offset
-        report.restamped = await asyncio.to_thread(self._restamp, offset, info.max_drift_ms)
         batch_size = min(info.max_batch, protocol.MAX_BATCH)
         while True:
-            batch, cursor = await asyncio.to_thread(self._outbox_batch, batch_size)
+            batch, cursor, restamped = await asyncio.to_thread(
+                self._outbox_batch, batch_size, offset, info.max_drift_ms
+            )
+            report.restamped += restamped
             if not batch:
                 return
             report.blobs_up += await self._upload_blobs(http, batch)
@@ -289,8 +292,13 @@ class SyncClient:
                 )
             raise self._refusal(response)
 
-    def _outbox_batch(self, limit: int) -> tuple[list[protocol.WireChange], int]:
+    def _outbox_batch(
+        self, limit: int, offset_ms: int, max_drift_ms: int
+    ) -> tuple[list[protocol.WireChange], int, int]:
+        """The next changes to push, re-stamped first in the same transaction: a change
+        written while a sync runs is never sent with a clock the server's is behind."""
         with self.db.session() as s:
+            restamped = self._restamp(s, offset_ms, max_drift_ms)
             rows = s.scalars(select(SyncOutbox).order_by(SyncOutbox.seq).limit(limit))
             batch = [
                 protocol.WireChange(
@@ -304,7 +312,7 @@ class SyncClient:
                 )
                 for r in rows
             ]
-            return batch, int(get_state(s, CURSOR) or 0)
+            return batch, int(get_state(s, CURSOR) or 0), restamped
 
     def _acknowledge(self, answer: protocol.PushResponse, offset: int) -> None:
         with self.db.session() as s:
@@ -338,34 +346,37 @@ class SyncClient:
             s.delete(row)
             return True
 
-    def _restamp(self, offset_ms: int, max_drift_ms: int) -> int:
+    def _restamp(self, s: Session, offset_ms: int, max_drift_ms: int) -> int:
         """Re-stamp waiting changes whose clock is ahead of the server's.
 
         A computer whose clock runs fast would otherwise win every conflict until the
         world caught up with it, and the server would refuse its changes. Its waiting
         changes (and the clocks of the rows they wrote) get new timestamps from the
-        server-corrected clock, still after everything this device has seen.
+        server-corrected clock, still after everything this device has received (so a
+        value it kept over a pulled one still wins over it everywhere).
         """
         server_now = _now_ms() + offset_ms
         limit = server_now + min(CLOCK_WARNING_MS, max_drift_ms)
-        with self.db.session() as s:
-            ahead = [
-                r
-                for r in s.scalars(select(SyncOutbox).order_by(SyncOutbox.seq))
-                if Timestamp.decode(r.hlc).physical_ms > limit
-            ]
-            if not ahead:
-                return 0
-            clock = HybridClock(device_id(s), wall_ms=lambda: _now_ms() + offset_ms)
-            last = get_state(s, HLC_KEY)
-            if last and Timestamp.decode(last).physical_ms <= limit:
-                clock.receive(last)
-            for row in ahead:
-                new = clock.now()
-                self._restamp_row(s, row, new)
-                row.hlc = new
-            set_state(s, HLC_KEY, clock.last)
-            return len(ahead)
+        # HLC strings order by their zero-padded milliseconds first.
+        beyond = Timestamp(limit + 1, 0, "").encode()
+        ahead = list(
+            s.scalars(select(SyncOutbox).where(SyncOutbox.hlc >= beyond).order_by(SyncOutbox.seq))
+        )
+        if not ahead:
+            return 0
+        clock = HybridClock(device_id(s), wall_ms=lambda: _now_ms() + offset_ms)
+        received = get_state(s, RECEIVED_HLC)  # within the server's bound of its clock
+        if received:
+            clock.receive(received)
+        last = get_state(s, HLC_KEY)  # this device's own, trusted only if not ahead
+        if last and Timestamp.decode(last).physical_ms <= limit:
+            clock.receive(last)
+        for row in ahead:
+            new = clock.now()
+            self._restamp_row(s, row, new)
+            row.hlc = new
+        set_state(s, HLC_KEY, clock.last)
+        return len(ahead)
 
     @staticmethod
     def _restamp_row(s: Session, change: SyncOutbox, new: str) -> None:
@@ -467,11 +478,17 @@ class SyncClient:
 
     @staticmethod
     def _advance_clock(s: Session, hlcs: Iterable[str]) -> None:
+        """Move this device's clock past clocks received from the server, and remember
+        the newest of them (the bound a re-stamp must stay above)."""
         clock = HybridClock(device_id(s), get_state(s, HLC_KEY))
+        received = get_state(s, RECEIVED_HLC) or ""
         for hlc in hlcs:
             if hlc:
                 clock.receive(hlc)
+                received = max(received, hlc)
         set_state(s, HLC_KEY, clock.last)
+        if received:
+            set_state(s, RECEIVED_HLC, received)
 
     async def _download_blobs(self, http: httpx.AsyncClient, changes) -> int:
         got = 0

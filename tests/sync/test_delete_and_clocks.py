@@ -135,3 +135,43 @@ def test_the_server_refuses_a_clock_beyond_its_bound(server):
     assert r.status_code == 409 and r.json()["error"] == "clock_ahead"
     assert "date and time" in r.json()["message"]
     assert not asyncio.iscoroutine(r)
+
+
+def test_an_edit_made_during_a_sync_on_a_fast_clock_still_converges(
+    server, make_device, monkeypatch
+):
+    """The desk is a day fast and its user edits while a sync runs, so the pull meets the
+    edit before it was re-stamped: the re-stamp must still sort after what was pulled."""
+    estate = server.add_estate("阳光花园")
+    a, b = make_device("a", [estate]), make_device("b", [estate])
+    rid = _resident(b, estate)
+    b.sync(), a.sync()
+    with monkeypatch.context() as m:  # b is 50 s fast: within bounds, not re-stamped
+        m.setattr(hlc_module, "time", SkewedTime(50_000))
+        m.setattr(client_module, "time", SkewedTime(50_000))
+        with b.db.session() as s:
+            update_resident(s, s.get(Resident, rid), phone="13800000050")
+        b.sync()
+    with monkeypatch.context() as m:
+        m.setattr(hlc_module, "time", SkewedTime(DAY_MS))
+        m.setattr(client_module, "time", SkewedTime(DAY_MS))
+        pull = a.client._pull
+
+        async def edit_then_pull(http, report):
+            with a.db.session() as s:
+                update_resident(s, s.get(Resident, rid), phone="13800000051")
+            await pull(http, report)
+
+        m.setattr(a.client, "_pull", edit_then_pull)
+        a.sync()  # pulls b's edit while its own, a day ahead, still waits
+        m.undo()
+        m.setattr(hlc_module, "time", SkewedTime(DAY_MS))
+        m.setattr(client_module, "time", SkewedTime(DAY_MS))
+        assert a.sync().restamped == 1
+    b.sync()
+    phones = []
+    for device in (a, b):
+        with device.db.session() as s:
+            phones.append(s.get(Resident, rid).phone)
+    assert phones == ["13800000051", "13800000051"]
+    assert ("phone", "13800000050") in _conflicts(a)  # kept where it lost
