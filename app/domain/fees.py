@@ -343,8 +343,9 @@ class OpenLine:
 
 
 def allocate(amount: Decimal, lines: Sequence[OpenLine], picked: Sequence[str] | None = None):
-    """Split a payment over open lines: the picked ones first (in the order given), then the
-    oldest due first. Returns ([(line id, amount)], credit left over)."""
+    """Split a payment over open lines: only the picked ones (in the order given) when the
+    cashier picks, else the oldest due first. Returns ([(line id, amount)], credit left
+    over); the credit is used by the next bills."""
     left = round_yuan(amount)
     if left < 0:
         raise ValueError("a payment amount cannot be negative")

@@ -404,18 +404,34 @@ def open_lines_by_unit(session: Session, estate_id: str, due_before: date | None
     return result
 
 
-def unallocated_payments(session: Session, estate_id: str, unit_id: str | None = None):
-    """Unit id -> [(payment id, amount not yet applied to any bill line)], oldest first."""
-    sql = """
-        SELECT p.unit_id, p.id, p.amount - coalesce(a.total, 0) AS left_fen
-        FROM payments p
-        LEFT JOIN (SELECT payment_id, sum(amount) AS total FROM payment_allocations
-                   WHERE estate_id = :e GROUP BY payment_id) a ON a.payment_id = p.id
-        WHERE p.estate_id = :e AND p.kind = 'payment' AND (:unit IS NULL OR p.unit_id = :unit)
-          AND p.amount - coalesce(a.total, 0) > 0
-          AND p.id NOT IN (SELECT reverses_id FROM payments
-                           WHERE estate_id = :e AND reverses_id IS NOT NULL)
-        ORDER BY p.paid_at, p.id
+# units that may hold unapplied money: money on no bill line (fee_unit_money, kept by
+# SQLite triggers) or an adjustment to no line, which could offset it to zero
+_MAY_HOLD_CREDIT = """
+    SELECT unit_id FROM fee_unit_money WHERE estate_id = :e AND off_line_fen <> 0
+    UNION SELECT unit_id FROM fee_adjustments WHERE estate_id = :e AND bill_line_id IS NULL
+"""
+
+
+def unallocated_payments(
+    session: Session, estate_id: str, unit_id: str | None = None, *, candidates_only=False
+):
+    """Unit id -> [(payment id, amount not yet applied to any bill line)], oldest first.
+    ``candidates_only`` looks only at units that may hold such money (fast on SQLite)."""
+    only = ""
+    if candidates_only and session.get_bind().dialect.name == "sqlite":
+        only = f"AND p.unit_id IN ({_MAY_HOLD_CREDIT})"
+    sql = f"""
+        SELECT unit_id, id, left_fen FROM (
+            SELECT p.unit_id, p.id, p.paid_at,
+                   p.amount - coalesce((SELECT sum(a.amount) FROM payment_allocations a
+                                        WHERE a.payment_id = p.id), 0) AS left_fen
+            FROM payments p
+            WHERE p.estate_id = :e AND p.kind = 'payment' {only}
+              AND (:unit IS NULL OR p.unit_id = :unit)
+              AND p.id NOT IN (SELECT reverses_id FROM payments
+                               WHERE estate_id = :e AND reverses_id IS NOT NULL))
+        WHERE left_fen > 0
+        ORDER BY paid_at, id
     """
     result: dict[str, list[tuple[str, Decimal]]] = {}
     for uid, pid, left in session.execute(text(sql), {"e": estate_id, "unit": unit_id}):
@@ -436,7 +452,7 @@ def _refunded_credit(session: Session, estate_id: str) -> dict[str, Decimal]:
 
 def apply_credits(session: Session, estate_id: str, unit_ids: set[str] | None = None) -> Decimal:
     """Use advance payments (unallocated money) on the unit's open lines, oldest first."""
-    credits = unallocated_payments(session, estate_id)
+    credits = unallocated_payments(session, estate_id, candidates_only=True)
     if unit_ids is not None:
         credits = {u: c for u, c in credits.items() if u in unit_ids}
     if not credits:

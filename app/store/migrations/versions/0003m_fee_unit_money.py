@@ -29,22 +29,26 @@ TRIGGERS = {
 def upgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_fee_open_lines_unsettled")
     op.execute(
-        "CREATE INDEX ix_fee_open_lines_ageing ON fee_open_lines"
+        "CREATE INDEX IF NOT EXISTS ix_fee_open_lines_ageing ON fee_open_lines"
         " (estate_id, unit_id, due_date, open_fen) WHERE open_fen <> 0"
     )
     op.execute(
-        "CREATE TABLE fee_unit_money ("
+        "CREATE TABLE IF NOT EXISTS fee_unit_money ("
         " unit_id VARCHAR(36) NOT NULL,"
         " estate_id VARCHAR(36) NOT NULL,"
         " off_line_fen BIGINT NOT NULL,"
         " CONSTRAINT pk_fee_unit_money PRIMARY KEY (unit_id))"
     )
     op.execute(
-        "CREATE INDEX ix_fee_unit_money_nonzero ON fee_unit_money (estate_id)"
+        "CREATE INDEX IF NOT EXISTS ix_fee_unit_money_nonzero ON fee_unit_money (estate_id)"
         " WHERE off_line_fen <> 0"
     )
     if op.get_bind().dialect.name != "sqlite":
         return
+    # SQLite runs DDL outside the migration's transaction: a run cut short is simply redone
+    for name in TRIGGERS:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.execute("DELETE FROM fee_unit_money")
     op.execute(
         """INSERT INTO fee_unit_money (unit_id, estate_id, off_line_fen)
         SELECT unit_id, min(estate_id), sum(fen) FROM (
