@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ DISABLED = "#a7b0b8"
 
 
 def _fonts_folder() -> Path:
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle: build.spec copies the fonts
+        return Path(sys._MEIPASS) / "qtawesome" / "fonts"
     spec = importlib.util.find_spec("qtawesome")
     return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
