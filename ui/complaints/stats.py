@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -113,6 +114,11 @@ class StatsView(QWidget):
 
         self.breakdown = QTreeWidget()
         self.breakdown.setHeaderLabels([self.tr("Breakdown"), self.tr("Count")])
+        # Counts sit under their header at the right, names take the rest of the width.
+        header = self.breakdown.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.ontime = QTreeWidget()
         self.ontime.setRootIsDecorated(False)
         self.ontime.setHeaderLabels([self.tr("Deadline"), self.tr("Met / due"), self.tr("On time")])
@@ -124,7 +130,8 @@ class StatsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(figures)
-        layout.addWidget(self.chart_view, 2)
+        # The breakdowns are what the director reads: they get as much room as the chart.
+        layout.addWidget(self.chart_view, 1)
         layout.addLayout(lower, 1)
 
     def move_week(self, days: int) -> None:
@@ -164,7 +171,6 @@ class StatsView(QWidget):
             parent.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             self.breakdown.addTopLevelItem(parent)
             parent.setExpanded(True)
-        self.breakdown.resizeColumnToContents(0)
         self.ontime.clear()
         for kind, (met, due) in stats.on_time.items():
             item = QTreeWidgetItem([word(kind), f"{met} / {due}", f"{met / due:.0%}"])
