@@ -67,7 +67,10 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
     to_json = outbox_binders["fields"] or json.dumps
     # a month's rows repeat most values (period, due date, rates, areas): bind each once
     bound: list[dict] = [{} for _ in columns]
-    encoded: dict = {}
+    # the outbox JSON is put together from '"name": value' pieces, one memo per field: a
+    # memo shared by fields would give deleted=False the text of a rate of 0.00 (0 == False)
+    pieces: list[dict] = [{} for _ in names]
+    heads = [json.dumps(n) + ": " for n in names]
     no_clocks = (binders[columns.index(model.__table__.c.field_clocks)] or json.dumps)({})
 
     def bind(index: int, value: Any) -> Any:
@@ -77,10 +80,23 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
             memo[value] = binder(value) if binder else value
         return memo[value]
 
-    def encode(value: Any) -> Any:
-        if value not in encoded:
-            encoded[value] = encode_value(value)
-        return encoded[value]
+    def fields_json(row: dict[str, Any]) -> str:
+        parts = []
+        for i, name in enumerate(names):
+            value = row.get(name)
+            piece = pieces[i].get(value)
+            if piece is None:
+                piece = pieces[i][value] = heads[i] + json.dumps(encode_value(value))
+            parts.append(piece)
+        return "{" + ", ".join(parts) + "}"
+
+    def fields_json_slow(row: dict[str, Any]) -> str:
+        return to_json({n: encode_value(row.get(n)) for n in names})
+
+    # the pieces are json.dumps' own output: use them only if the outbox binder is json.dumps
+    probe = {"text": "阳光花园", "number": 1, "none": None, "flag": False}
+    plain = to_json(probe) == json.dumps(probe)
+    encode_fields = fields_json if plain else fields_json_slow
 
     keys = [col.key for col in columns]
     entities, changes = [], []
@@ -96,7 +112,6 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
                 for i, key in enumerate(keys)
             )
         )
-        fields = {n: encode(row.get(n)) for n in names}
         changes.append(
             (
                 new_id(),
@@ -104,7 +119,7 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
                 row["id"],
                 row["estate_id"],
                 "insert",
-                to_json(fields),
+                encode_fields(row),
                 hlc,
             )
         )

@@ -552,3 +552,22 @@ def test_upgrading_to_0003m_fills_unit_money_from_the_payments_already_taken(tmp
         assert after == before and after[0].credit == D("40.00")
         assert after[0].net == payments.unit_account(s, unit_id).balance == D("100.10")
     db.close()
+
+
+def test_shared_cost_lines_reach_the_outbox_with_the_fields_sync_decodes(db, estate):
+    """Their rate is 0.00, which equals False: the outbox must still say deleted: false."""
+    import json
+
+    from app.store.codec import decode_value, field_types
+
+    estate_id = estate[0]
+    with db.session() as s:
+        billing.bill_shared_utilities(s, estate_id, "2026-03", "10000.00")
+    with db.session() as s:
+        changes = s.scalars(select(SyncOutbox).where(SyncOutbox.table_name == "bill_lines")).all()
+        assert len(changes) == 3
+        types = field_types(BillLine)
+        for change in changes:
+            fields = change.fields if isinstance(change.fields, dict) else json.loads(change.fields)
+            assert fields["deleted"] is False and fields["rate"] == "0.00"
+            assert {name: decode_value(types[name], v) for name, v in fields.items()}
