@@ -587,10 +587,30 @@ def _search_clause(session: Session, estate_id: str, raw: str):
         many.like_term = params["term"]
     # SQLite cannot tell how many rows a search gives. A name or phone is in a handful of
     # complaints: start from those (walking the whole estate to find them takes a second).
-    rowids = session.scalars(text(f"{matching} LIMIT :cap"), {**params, "cap": FEW_MATCHES}).all()
-    if len(rowids) < FEW_MATCHES:
+    rowids = _few_matches(session, matching, params)
+    if rowids is not None:
         return _selective(literal_column("complaints.rowid").in_(rowids))
     return many
+
+
+def _few_matches(session: Session, matching: str, params: dict[str, Any]) -> list[int] | None:
+    """The rowids a search matches, or None when there are FEW_MATCHES or more. A list
+    reads count and page in one session: the answer is kept until a row changes."""
+    # total_changes counts this connection's writes (triggers too), data_version others'.
+    stamp = tuple(
+        session.execute(
+            text("SELECT total_changes(), (SELECT data_version FROM pragma_data_version)")
+        ).one()
+    )
+    key = (matching, params["term"], stamp)
+    cache = session.info.setdefault("complaint_search", {})
+    if key not in cache:
+        cache.clear()
+        rowids = session.scalars(
+            text(f"{matching} LIMIT :cap"), {**params, "cap": FEW_MATCHES}
+        ).all()
+        cache[key] = list(rowids) if len(rowids) < FEW_MATCHES else None
+    return cache[key]
 
 
 def _conditions(

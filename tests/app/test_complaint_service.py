@@ -280,6 +280,18 @@ def test_search_finds_the_same_whether_few_or_many_match(db, estate_id, monkeypa
     assert found("邻居") == [] and found("邻居吵闹") == []
 
 
+def test_a_search_sees_complaints_written_in_the_same_session(db, estate_id):
+    """The matches of a search are kept for count and page; a write must not be missed."""
+    with db.session() as s:
+        query = cs.ComplaintQuery(estate_id=estate_id, text="漏水")
+        assert cs.count_complaints(s, query) == 0
+        cs.create_complaint(s, estate_id, complaint_input(content="厨房漏水"), received_at=T0)
+        assert cs.count_complaints(s, query) == 1
+        assert [r.content for r in cs.page_complaints(s, query, 0, 10)] == ["厨房漏水"]
+    with db.session() as s:
+        assert cs.count_complaints(s, query) == 1
+
+
 def test_one_month_escalation_writes_one_event(db, estate_id):
     with db.session() as s:
         c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
