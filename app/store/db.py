@@ -23,6 +23,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # 64 MB page cache (the default is 2 MB): lists and searches over 100,000 units and
+    # complaints stay in memory after the first read
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
