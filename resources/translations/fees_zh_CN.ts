@@ -37,7 +37,7 @@
 <context>
     <name>ArrearsTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+691"/>
+        <location filename="../../ui/fees/page.py" line="+690"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
