@@ -38,3 +38,7 @@ SNAPSHOT_VIEWS["complaint-stats"] = ("complaints", "stats")
 SNAPSHOT_VIEWS.update(
     {f"fees-{v}": ("fees", v) for v in ("bills", "arrears", "collection", "reminders", "schedule")}
 )
+
+# Group boxes other areas add to the Settings page, in order: "module:function" building
+# ``function(ctx, parent)`` (imported when Settings is first shown).
+SETTINGS_SECTIONS: list[str] = ["ui.fees.page:fee_rules_box"]

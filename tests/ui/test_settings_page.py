@@ -33,3 +33,18 @@ def test_choosing_chinese_in_settings_makes_the_next_start_chinese(ctx, qtbot):
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en"))
+
+
+def test_settings_shows_the_fee_rounding_rule(ctx, qtbot):
+    from PySide6.QtWidgets import QGroupBox, QLabel
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    settings = window.show_page("settings")
+    boxes = {box.title(): box for box in settings.findChildren(QGroupBox)}
+    assert list(boxes)[:2] == ["Language", "Fee rules"]
+    texts = " ".join(label.text() for label in boxes["Fee rules"].findChildren(QLabel))
+    assert "ROUND_HALF_UP" in texts and "0.01" in texts

@@ -1,6 +1,8 @@
-"""Settings: a plain vertical list of group boxes (language, database and version)."""
+"""Settings: a plain vertical list of group boxes (language, the areas' own, version)."""
 
 from __future__ import annotations
+
+import importlib
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from ui.context import AppContext
 from ui.i18n import LANGUAGES, chosen_language, save_language
+from ui.pages import SETTINGS_SECTIONS
 
 
 class SettingsPage(QWidget):
@@ -25,6 +28,9 @@ class SettingsPage(QWidget):
         self.sections = QVBoxLayout()
         self.sections.setSpacing(8)
         self.add_section(self._language_box())
+        for factory in SETTINGS_SECTIONS:
+            module, _, function = factory.partition(":")
+            self.add_section(getattr(importlib.import_module(module), function)(ctx, self))
         self.add_section(self._about_box())
         body = QWidget()
         outer = QVBoxLayout(body)
