@@ -213,8 +213,8 @@ def test_empty_estate_says_what_to_do(ctx, qtbot):
 
 def test_the_list_fetches_pages_lazily(ctx, db, qtbot):
     from app.services.demo import fill_demo
-    from ui.units.model import PAGE_SIZE
     from ui.units.page import UnitsPage
+    from ui.widgets.paged_model import PAGE_SIZE
 
     with db.session() as s:
         fill_demo(s, ctx.estate_id, units=450, seed=3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.services.complaints import (
     ComplaintQuery,
@@ -12,15 +12,14 @@ from app.services.complaints import (
     count_complaints,
     page_complaints,
 )
-from app.store.db import Database
 from ui import formats
 from ui.complaints.labels import DEADLINE_COLOURS, word
+from ui.widgets.paged_model import PagedTableModel
 
-PAGE_SIZE = 200
 COUNT_CAP = 500  # beyond this the list says "500+" and keeps fetching as it scrolls
 
 
-class ComplaintTableModel(QAbstractTableModel):
+class ComplaintTableModel(PagedTableModel):
     COLUMNS = (
         "deadline",
         "number",
@@ -34,13 +33,10 @@ class ComplaintTableModel(QAbstractTableModel):
         "content",
     )
 
-    def __init__(self, db: Database, parent=None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.query: ComplaintQuery | None = None
-        self.rows: list[ComplaintRow] = []
-        self.total = 0
-        self.more = False  # more rows than counted (the count was capped)
+    count_cap = COUNT_CAP
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(db, parent)
         self.now = datetime.now(UTC)
 
     def headers(self) -> list[str]:
@@ -57,49 +53,14 @@ class ComplaintTableModel(QAbstractTableModel):
             self.tr("Content"),
         ]
 
-    def set_query(self, query: ComplaintQuery) -> None:
-        self.beginResetModel()
-        self.query = query
-        self.now = datetime.now(UTC)
-        with self.db.session() as s:
-            self.total = count_complaints(s, query, self.now, cap=COUNT_CAP)
-            self.rows = page_complaints(s, query, 0, PAGE_SIZE, self.now) if self.total else []
-        self.more = self.total > COUNT_CAP
-        self.endResetModel()
+    def before_query(self) -> None:
+        self.now = datetime.now(UTC)  # deadline states and "overdue" as of this query
 
-    def reload(self) -> None:
-        if self.query is not None:
-            self.set_query(self.query)
+    def count_rows(self, session, query: ComplaintQuery) -> int:
+        return count_complaints(session, query, self.now, cap=COUNT_CAP)
 
-    def row_at(self, row: int) -> ComplaintRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, complaint_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == complaint_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and (len(self.rows) < self.total or self.more)
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self.query is None:
-            return
-        with self.db.session() as s:
-            more = page_complaints(s, self.query, len(self.rows), PAGE_SIZE, self.now)
-        if len(more) < PAGE_SIZE:
-            self.more = False
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.total = max(self.total, len(self.rows))
-        self.endInsertRows()
+    def read_page(self, session, query: ComplaintQuery, offset: int, limit: int) -> list:
+        return page_complaints(session, query, offset, limit, self.now)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

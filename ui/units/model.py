@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.services.units import UnitQuery, UnitRow, count_units, page_units
-from app.store.db import Database
 from ui import formats
 from ui.labels import unit_kind
+from ui.widgets.paged_model import PagedTableModel
 
-PAGE_SIZE = 200
 
-
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(PagedTableModel):
     """Rows of ``page_units`` for one UnitQuery; never holds more than the user scrolled to."""
 
     COLUMNS = ("code", "floor", "area", "kind", "owner", "phone", "vacant")
-
-    def __init__(self, db: Database, parent=None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.query: UnitQuery | None = None
-        self.rows: list[UnitRow] = []
-        self.total = 0
 
     def headers(self) -> list[str]:
         return [
@@ -35,46 +26,11 @@ class UnitTableModel(QAbstractTableModel):
             self.tr("Vacant"),
         ]
 
-    def set_query(self, query: UnitQuery) -> None:
-        self.beginResetModel()
-        self.query = query
-        with self.db.session() as s:
-            self.total = count_units(s, query)
-            self.rows = page_units(s, query, 0, PAGE_SIZE) if self.total else []
-        self.endResetModel()
+    def count_rows(self, session, query: UnitQuery) -> int:
+        return count_units(session, query)
 
-    def reload(self) -> None:
-        if self.query is not None:
-            self.set_query(self.query)
-
-    def row_at(self, row: int) -> UnitRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, unit_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == unit_id), -1)
-
-    # ---- Qt model ----
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self.query is None:
-            return
-        with self.db.session() as s:
-            more = page_units(s, self.query, len(self.rows), PAGE_SIZE)
-        if not more:
-            self.total = len(self.rows)  # the data shrank meanwhile; stop asking
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+    def read_page(self, session, query: UnitQuery, offset: int, limit: int) -> list[UnitRow]:
+        return page_units(session, query, offset, limit)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
