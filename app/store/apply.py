@@ -301,34 +301,38 @@ def synced_tables_sorted():
 
 def record_conflicts(session: Session, items: Iterable[Conflict]) -> int:
     """Keep each losing value in ``sync_conflicts`` once (repeats are ignored)."""
-    count = 0
+    fresh: dict[tuple[str, str, str, str], Conflict] = {}
     for item in items:
-        loss = item.loss
-        exists = session.scalar(
-            select(SyncConflict.id).where(
-                SyncConflict.table_name == item.change.table_name,
-                SyncConflict.row_id == item.change.row_id,
-                SyncConflict.field == loss.field,
-                SyncConflict.lost_hlc == loss.lost_hlc,
-            )
+        key = (item.change.table_name, item.change.row_id, item.loss.field, item.loss.lost_hlc)
+        fresh.setdefault(key, item)
+    row_ids = sorted({row_id for _, row_id, _, _ in fresh})
+    for start in range(0, len(row_ids), 500):  # drop the ones kept already
+        known = session.execute(
+            select(
+                SyncConflict.table_name,
+                SyncConflict.row_id,
+                SyncConflict.field,
+                SyncConflict.lost_hlc,
+            ).where(SyncConflict.row_id.in_(row_ids[start : start + 500]))
         )
-        if exists is not None:
-            continue
-        session.add(
-            SyncConflict(
-                table_name=item.change.table_name,
-                row_id=item.change.row_id,
-                field=loss.field,
-                kept_value=_jsonable(loss.kept_value),
-                kept_hlc=loss.kept_hlc,
-                lost_value=_jsonable(loss.lost_value),
-                lost_hlc=loss.lost_hlc,
-                detected_at=datetime.now(UTC),
-            )
+        for key in known:
+            fresh.pop(tuple(key), None)
+    now = datetime.now(UTC)
+    session.add_all(
+        SyncConflict(
+            table_name=item.change.table_name,
+            row_id=item.change.row_id,
+            field=item.loss.field,
+            kept_value=_jsonable(item.loss.kept_value),
+            kept_hlc=item.loss.kept_hlc,
+            lost_value=_jsonable(item.loss.lost_value),
+            lost_hlc=item.loss.lost_hlc,
+            detected_at=now,
         )
-        count += 1
+        for item in fresh.values()
+    )
     session.flush()
-    return count
+    return len(fresh)
 
 
 def _jsonable(value: Any) -> Any:

@@ -276,14 +276,44 @@ def append(
         ],
     )
     clock.receive(max(c.hlc for c in items))
-    if result.conflicts:
-        _notices(session, device_id, cursor, result.conflicts)
-        record_conflicts(session, result.conflicts)
+    conflicts = _unseen_losses(session, device_id, cursor, result.conflicts)
+    if conflicts:
+        _notices(session, conflicts)
+        record_conflicts(session, conflicts)
 
 
-def _notices(session: Session, device_id: str, cursor: int, conflicts) -> None:
-    """Tell the device whose value lost. A stored value overwritten by a change whose
-    author had already pulled it is an ordinary later edit, not a conflict."""
+def _unseen_losses(session: Session, device_id: str, cursor: int, conflicts) -> list:
+    """The losses that are conflicts: every incoming value that lost, and a stored value
+    overwritten only if its author is another device and the pusher had not pulled it
+    (its sequence is above the pusher's cursor). A later edit by someone who saw the
+    value is an ordinary edit, recorded nowhere."""
+    overwritten = [c for c in conflicts if not c.loss.incoming_lost]
+    rows_by_table: dict[str, set[str]] = {}
+    for item in overwritten:
+        rows_by_table.setdefault(item.change.table_name, set()).add(item.change.row_id)
+    writers: dict[tuple[str, str, str], tuple[int, str]] = {}
+    for table_name, row_ids in rows_by_table.items():
+        ids = sorted(row_ids)
+        for start in range(0, len(ids), 500):
+            for r in session.execute(
+                select(ChangeLog.row_id, ChangeLog.hlc, ChangeLog.seq, ChangeLog.device_id).where(
+                    ChangeLog.table_name == table_name,
+                    ChangeLog.row_id.in_(ids[start : start + 500]),
+                )
+            ):
+                writers[(table_name, r.row_id, r.hlc)] = (r.seq, r.device_id)
+    kept = []
+    for item in conflicts:
+        if not item.loss.incoming_lost:
+            prior = writers.get((item.change.table_name, item.change.row_id, item.loss.lost_hlc))
+            if prior is None or prior[1] == device_id or prior[0] <= cursor:
+                continue
+        kept.append(item)
+    return kept
+
+
+def _notices(session: Session, conflicts) -> None:
+    """Tell the device whose value lost, in its next pull."""
     seqs = dict(
         session.execute(
             select(ChangeLog.change_id, ChangeLog.seq).where(
@@ -291,34 +321,21 @@ def _notices(session: Session, device_id: str, cursor: int, conflicts) -> None:
             )
         ).all()
     )
-    rows = []
-    for item in conflicts:
-        loss = item.loss
-        if not loss.incoming_lost:
-            prior = session.execute(
-                select(ChangeLog.seq, ChangeLog.device_id).where(
-                    ChangeLog.table_name == item.change.table_name,
-                    ChangeLog.row_id == item.change.row_id,
-                    ChangeLog.hlc == loss.lost_hlc,
-                )
-            ).first()
-            if prior is None or prior.device_id == device_id or prior.seq <= cursor:
-                continue
-        rows.append(
-            {
-                "seq": seqs[item.change.change_id],
-                "clock_id": Timestamp.decode(loss.lost_hlc).device,
-                "table_name": item.change.table_name,
-                "row_id": item.change.row_id,
-                "field": loss.field,
-                "kept_value": _json(loss.kept_value),
-                "kept_hlc": loss.kept_hlc,
-                "lost_value": _json(loss.lost_value),
-                "lost_hlc": loss.lost_hlc,
-            }
-        )
-    if rows:
-        session.execute(insert(ConflictNoticeRow), rows)
+    rows = [
+        {
+            "seq": seqs[item.change.change_id],
+            "clock_id": Timestamp.decode(item.loss.lost_hlc).device,
+            "table_name": item.change.table_name,
+            "row_id": item.change.row_id,
+            "field": item.loss.field,
+            "kept_value": _json(item.loss.kept_value),
+            "kept_hlc": item.loss.kept_hlc,
+            "lost_value": _json(item.loss.lost_value),
+            "lost_hlc": item.loss.lost_hlc,
+        }
+        for item in conflicts
+    ]
+    session.execute(insert(ConflictNoticeRow), rows)
 
 
 def _json(value):

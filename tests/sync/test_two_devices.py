@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from app.services.units import UnitInput, add_resident, create_unit, update_resident
 from app.store.models import Resident, SyncConflict, SyncOutbox, Unit
+from sync.server import crud
 
 
 def _unit(s, estate_id, room="101"):
@@ -75,3 +76,20 @@ def test_same_field_one_winner_and_the_loser_kept_where_it_lost(server, make_dev
         assert [(c.field, c.lost_value, c.kept_value) for c in lost] == [
             ("phone", "13900000001", "13900000002")
         ]
+
+
+def test_editing_a_value_one_has_pulled_is_no_conflict_anywhere(server, make_device):
+    estate = server.add_estate("阳光花园")
+    a, b = make_device("a", [estate]), make_device("b", [estate])
+    with a.db.session() as s:
+        rid = add_resident(s, _unit(s, estate), role="owner", name="张三", phone="13900000001").id
+    a.sync(), b.sync()
+    with b.db.session() as s:  # b saw a's number and corrects it
+        update_resident(s, s.get(Resident, rid), phone="13900000002")
+    b.sync(), a.sync()
+    with crud.new_session(server.engine) as s:
+        assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0
+    for device in (a, b):
+        with device.db.session() as s:
+            assert s.get(Resident, rid).phone == "13900000002"
+            assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0
