@@ -26,7 +26,6 @@ from sqlalchemy import text  # noqa: E402
 
 from app.domain.fees import PARKING_CODES  # noqa: E402
 from app.services import billing, payments  # noqa: E402
-from app.services.billing import bulk_create as bulk_log  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.services.units import create_estate  # noqa: E402
 from app.store.base import new_id  # noqa: E402
@@ -113,8 +112,8 @@ def pay(db: Database, estate_id: str, unit_ids: list[str], period: str) -> None:
                 }
                 for lid, f in parts
             )
-        bulk_log(s, Payment, pays)
-        bulk_log(s, PaymentAllocation, allocs)
+        bulk_create(s, Payment, pays)
+        bulk_create(s, PaymentAllocation, allocs)
 
 
 def _units(db: Database, estate_id: str):

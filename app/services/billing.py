@@ -6,11 +6,9 @@ period twice, or on two offline workstations, yields the same rows once synced.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -35,108 +33,11 @@ from app.domain.fees import (
 from app.domain.money import ZERO, from_fen, round_yuan
 from app.domain.units import ValidationError, unit_code
 from app.services.units import natural_id
-from app.store.base import Synced, new_id
-from app.store.codec import encode_value, field_types
 from app.store.fee_models import BillLine, FeeAdjustment, FeeItem, ParkingSpace, PaymentAllocation
-from app.store.models import Setting, SyncOutbox, Unit
-from app.store.recorder import HLC_KEY, recorder, set_state
+from app.store.models import Setting, Unit
+from app.store.recorder import bulk_create, recorder
 
 RULES_KEY = "fees.rules"
-
-
-def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
-    """The recorder's ``bulk_create`` (same HLC stamps, same outbox changes, same
-    transaction) for insert-only rows, with the column types bound once per column instead
-    of per row by SQLAlchemy's executemany: a month's 20,000-unit run must take <= 2 s."""
-    if not rows:
-        return
-    assert model.sync_kind == "log"
-    rec = recorder(session)
-    dialect = session.get_bind().dialect
-    columns = list(model.__table__.columns)
-    binders = [col.type.bind_processor(dialect) for col in columns]
-    names = list(field_types(model))
-    defaults = {
-        col.key: (col.default.arg(None) if callable(col.default.arg) else col.default.arg)
-        for col in columns
-        if col.default is not None and col.key in names  # never "id": one default per row
-    }
-    outbox_binders = {
-        col.key: col.type.bind_processor(dialect) for col in SyncOutbox.__table__.columns
-    }
-    to_json = outbox_binders["fields"] or json.dumps
-    # a month's rows repeat most values (period, due date, rates, areas): bind each once
-    bound: list[dict] = [{} for _ in columns]
-    # the outbox JSON is put together from '"name": value' pieces, one memo per field: a
-    # memo shared by fields would give deleted=False the text of a rate of 0.00 (0 == False)
-    pieces: list[dict] = [{} for _ in names]
-    heads = [json.dumps(n) + ": " for n in names]
-    no_clocks = (binders[columns.index(model.__table__.c.field_clocks)] or json.dumps)({})
-
-    def bind(index: int, value: Any) -> Any:
-        memo = bound[index]
-        if value not in memo:
-            binder = binders[index]
-            memo[value] = binder(value) if binder else value
-        return memo[value]
-
-    def fields_json(row: dict[str, Any]) -> str:
-        parts = []
-        for i, name in enumerate(names):
-            value = row.get(name)
-            piece = pieces[i].get(value)
-            if piece is None:
-                piece = pieces[i][value] = heads[i] + json.dumps(encode_value(value))
-            parts.append(piece)
-        return "{" + ", ".join(parts) + "}"
-
-    def fields_json_slow(row: dict[str, Any]) -> str:
-        return to_json({n: encode_value(row.get(n)) for n in names})
-
-    # the pieces are json.dumps' own output: use them only if the outbox binder is json.dumps
-    probe = {"text": "阳光花园", "number": 1, "none": None, "flag": False}
-    plain = to_json(probe) == json.dumps(probe)
-    encode_fields = fields_json if plain else fields_json_slow
-
-    keys = [col.key for col in columns]
-    entities, changes = [], []
-    for values in rows:
-        hlc = rec.clock.now()
-        row = {**defaults, **values}
-        row.setdefault("id", new_id())
-        row["deleted"] = bool(row.get("deleted", False))
-        row["updated_hlc"] = hlc
-        entities.append(
-            tuple(
-                no_clocks if key == "field_clocks" else bind(i, row.get(key))
-                for i, key in enumerate(keys)
-            )
-        )
-        changes.append(
-            (
-                new_id(),
-                model.__tablename__,
-                row["id"],
-                row["estate_id"],
-                "insert",
-                encode_fields(row),
-                hlc,
-            )
-        )
-    set_state(session, HLC_KEY, rec.clock.last)
-    session.flush()
-    connection = session.connection()
-    table = model.__table__.name
-    placeholders = ", ".join("?" for _ in columns)
-    connection.exec_driver_sql(
-        f"INSERT INTO {table} ({', '.join(c.name for c in columns)}) VALUES ({placeholders})",
-        entities,
-    )
-    connection.exec_driver_sql(
-        "INSERT INTO sync_outbox (change_id, table_name, row_id, estate_id, kind, fields, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        changes,
-    )
 
 
 def _now() -> datetime:
@@ -556,6 +457,9 @@ def run_billing(
     for unit in _unit_facts(session, estate_id):
         drafts.extend(monthly_lines(unit, period, items, rules))
     rows, skipped, total = _rows(estate_id, period, drafts, existing, rules, issued_by)
+    # in id order the lines' random-uuid keys (and the open-amount rows the trigger adds)
+    # go into their indexes page by page: a quarter off the insert at 20,000 units
+    rows.sort(key=lambda row: row["id"])
     bulk_create(session, BillLine, rows)
     credited = apply_credits(session, estate_id, {r["unit_id"] for r in rows}) if rows else ZERO
     return BillingResult(period, len(rows), skipped, total, credited)

@@ -58,3 +58,80 @@ def test_update_records_only_changed_fields_with_new_clock(db, estate_id):
         assert last.fields == {"phone": "13900002222"}
         assert resident.field_clocks["phone"] > created_clock
         assert resident.field_clocks["name"] == created_clock
+
+
+def _written(database, table: str, row_ids: list[str], estate_id: str) -> str:
+    """The stored text of the rows and of their outbox changes, clocks replaced by their
+    order of appearance (two runs never share a clock) and the estate id by a name."""
+    with database.session() as s:
+        conn = s.connection()
+        entities = [
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                f"SELECT * FROM {table} WHERE id IN ({', '.join('?' * len(row_ids))}) ORDER BY id",
+                tuple(row_ids),
+            )
+        ]
+        changes = [
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT table_name, row_id, estate_id, kind, fields, hlc FROM sync_outbox "
+                "WHERE table_name = ? ORDER BY seq",
+                (table,),
+            )
+        ]
+    clocks = sorted({c[-1] for c in changes})
+    text_rows = repr((entities, changes)).replace(estate_id, "<estate>")
+    for n, clock in enumerate(clocks):
+        text_rows = text_rows.replace(clock, f"<clock {n}>")
+    return text_rows
+
+
+def test_bulk_and_per_row_create_write_identical_rows(tmp_path):
+    """The billing run's bulk path records exactly what ChangeRecorder.create records:
+    same entity columns, same outbox kind, fields (as stored text) and clock order."""
+    from datetime import UTC, date, datetime
+
+    from app.services.units import create_estate
+    from app.store.db import Database
+    from app.store.fee_models import BillLine
+    from app.store.recorder import bulk_create, recorder
+
+    issued = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
+    lines = [
+        {
+            "id": f"00000000-0000-0000-0000-00000000000{n}",
+            "unit_id": f"unit-{n}",
+            "fee_code": code,
+            "period": "2026-03",
+            "quantity": Decimal(quantity),
+            "rate": Decimal(rate),
+            "amount": Decimal(amount),
+            "due_date": date(2026, 3, 15),
+            "issued_at": issued,
+            **extra,
+        }
+        for n, (code, quantity, rate, amount, extra) in enumerate(
+            [
+                ("property", "89.50", "1.90", "170.05", {"note": "", "issued_by": "前台"}),
+                ("shared_water", "60.00", "0.00", "0.00", {}),  # defaults for note, issued_by
+                ("late_fee", "1.00", "12.34", "12.34", {"note": "0.0003/day on overdue"}),
+            ]
+        )
+    ]
+    written = []
+    for path, bulk in (("per_row", False), ("bulk", True)):
+        database = Database(tmp_path / f"{path}.sqlite3")
+        with database.session() as s:
+            estate = create_estate(s, "阳光花园")
+            rows = [{"estate_id": estate.id, **line} for line in lines]
+            if bulk:
+                bulk_create(s, BillLine, rows)
+            else:
+                for row in rows:
+                    recorder(s).create(BillLine, **row)
+        ids = [line["id"] for line in lines]
+        written.append(_written(database, "bill_lines", ids, estate.id))
+        database.close()
+    assert "0.00" in written[0] and "前台" in written[0]
+    assert written[0] == written[1]
