@@ -550,19 +550,22 @@ def collection(
     """Per month: receivable = that month's bills after adjustments; collected = payments
     applied to them so far (never more than each line's amount)."""
     first = shift_period(last_period, -(months - 1))
-    sql = """
-        WITH adj AS (SELECT bill_line_id, sum(amount) AS total FROM fee_adjustments
-                     WHERE estate_id = :e GROUP BY bill_line_id),
-             paid AS (SELECT bill_line_id, sum(amount) AS total FROM payment_allocations
-                      WHERE estate_id = :e GROUP BY bill_line_id)
+    # paid per line by a lookup in ix_payment_allocations_bill_line_id: grouping the
+    # estate's allocations first took 3x as long at 20,000 units; units joined only to
+    # filter a building
+    in_building = (
+        "JOIN units u ON u.id = b.unit_id AND u.building_id = :building" if building_id else ""
+    )
+    sql = f"""
         SELECT b.period,
                sum(max(b.amount + coalesce(adj.total, 0), 0)),
-               sum(min(max(coalesce(paid.total, 0), 0), max(b.amount + coalesce(adj.total, 0), 0)))
-        FROM bill_lines b JOIN units u ON u.id = b.unit_id
-        LEFT JOIN adj ON adj.bill_line_id = b.id
-        LEFT JOIN paid ON paid.bill_line_id = b.id
+               sum(min(max(coalesce((SELECT sum(pa.amount) FROM payment_allocations pa
+                                     WHERE pa.bill_line_id = b.id), 0), 0),
+                       max(b.amount + coalesce(adj.total, 0), 0)))
+        FROM bill_lines b {in_building}
+        LEFT JOIN (SELECT bill_line_id, sum(amount) AS total FROM fee_adjustments
+                   WHERE estate_id = :e GROUP BY bill_line_id) adj ON adj.bill_line_id = b.id
         WHERE b.estate_id = :e AND b.period BETWEEN :first AND :last
-          AND (:building IS NULL OR u.building_id = :building)
         GROUP BY b.period
     """
     found = {
