@@ -120,9 +120,7 @@ def fill_demo_command(args) -> int:
     db = open_db(args)
     try:
         with db.session() as session:
-            have = session.scalar(
-                select(func.count()).select_from(Unit).where(Unit.deleted.is_(False))
-            )
+            have = session.scalar(select(func.count()).select_from(Unit).where(Unit.live()))
             if have and not args.force:
                 return fail(
                     f"the database already has {have} units; pass --force to add demo data anyway"

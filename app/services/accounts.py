@@ -7,7 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.store.models import STAFF_ROLES, StaffUser
+from app.store.models import STAFF_ROLES, Estate, StaffUser
 from app.store.recorder import recorder
 
 _hasher = PasswordHasher()
@@ -19,10 +19,7 @@ class AccountError(ValueError):
 
 
 def has_staff(session: Session) -> bool:
-    return (
-        session.scalar(select(StaffUser.id).where(StaffUser.deleted.is_(False)).limit(1))
-        is not None
-    )
+    return session.scalar(select(StaffUser.id).where(StaffUser.live()).limit(1)) is not None
 
 
 def create_staff(
@@ -59,7 +56,7 @@ def create_staff(
 
 def find_staff(session: Session, login: str) -> StaffUser | None:
     return session.scalar(
-        select(StaffUser).where(StaffUser.login == login.strip(), StaffUser.deleted.is_(False))
+        select(StaffUser).where(StaffUser.login == login.strip(), StaffUser.live())
     )
 
 
@@ -80,3 +77,20 @@ def set_password(session: Session, user: StaffUser, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"Password must have at least {MIN_PASSWORD} characters")
     recorder(session).update(user, password_hash=_hasher.hash(password))
+
+
+def estates_of_staff(session: Session, user: StaffUser) -> list[tuple[str, str]]:
+    """(id, name) of the live estates an account works in, by name."""
+    ids = list(user.estate_ids or [user.estate_id])
+    rows = session.execute(select(Estate.id, Estate.name).where(Estate.id.in_(ids), Estate.live()))
+    return sorted(((r.id, r.name) for r in rows), key=lambda r: r[1])
+
+
+def first_admin(session: Session) -> StaffUser | None:
+    """The oldest active administrator (ids are UUIDv7, so they sort by creation)."""
+    return session.scalar(
+        select(StaffUser)
+        .where(StaffUser.role == "admin", StaffUser.active.is_(True), StaffUser.live())
+        .order_by(StaffUser.id)
+        .limit(1)
+    )

@@ -136,9 +136,7 @@ def fee_item_id(estate_id: str, code: str, effective_from: date) -> str:
 def ensure_default_schedule(session: Session, estate_id: str) -> None:
     """Give an estate the DOMAIN.md schedule unless it already has items."""
     exists = session.scalar(
-        select(FeeItem.id)
-        .where(FeeItem.estate_id == estate_id, FeeItem.deleted.is_(False))
-        .limit(1)
+        select(FeeItem.id).where(FeeItem.estate_id == estate_id, FeeItem.live()).limit(1)
     )
     if exists:
         return
@@ -160,7 +158,7 @@ def schedule(session: Session, estate_id: str) -> list[FeeItemSpec]:
     """Every rate of the estate with its effective date (defaults where none is set)."""
     rows = session.scalars(
         select(FeeItem)
-        .where(FeeItem.estate_id == estate_id, FeeItem.deleted.is_(False))
+        .where(FeeItem.estate_id == estate_id, FeeItem.live())
         .order_by(FeeItem.code, FeeItem.effective_from)
     ).all()
     if not rows:
@@ -235,7 +233,7 @@ def parking_spaces_of(session: Session, unit_id: str) -> list[ParkingSpace]:
     return list(
         session.scalars(
             select(ParkingSpace)
-            .where(ParkingSpace.unit_id == unit_id, ParkingSpace.deleted.is_(False))
+            .where(ParkingSpace.unit_id == unit_id, ParkingSpace.live())
             .order_by(ParkingSpace.space_no)
         )
     )

@@ -98,7 +98,7 @@ def add_demo_complaints(
 ) -> None:
     people = session.execute(
         select(Resident.id, Resident.unit_id, Resident.name, Resident.phone)
-        .where(Resident.estate_id == estate_id, Resident.deleted.is_(False))
+        .where(Resident.estate_id == estate_id, Resident.live())
         .order_by(Resident.id)
         .limit(400)
     ).all()

@@ -61,7 +61,7 @@ def weekly_stats(
     complaints = session.scalars(
         select(Complaint).where(
             Complaint.estate_id == estate_id,
-            Complaint.deleted.is_(False),
+            Complaint.live(),
             Complaint.received_at >= start_utc,
             Complaint.received_at < end_utc,
         )

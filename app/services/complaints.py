@@ -142,7 +142,7 @@ def find_repeat_of(
             Complaint.estate_id == estate_id,
             Complaint.unit_id == unit_id,
             Complaint.category == category,
-            Complaint.deleted.is_(False),
+            Complaint.live(),
             Complaint.valid.is_(True),
             ComplaintStatus.closed_at.is_not(None),
             ComplaintStatus.closed_at >= since,
@@ -864,7 +864,7 @@ def complaints_for_reception(session: Session, reception_id: str) -> list[Compla
     return list(
         session.scalars(
             select(Complaint)
-            .where(Complaint.reception_id == reception_id, Complaint.deleted.is_(False))
+            .where(Complaint.reception_id == reception_id, Complaint.live())
             .order_by(Complaint.received_at)
         )
     )

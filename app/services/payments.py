@@ -667,7 +667,7 @@ def reminder_log(session: Session, estate_id: str, limit: int = 500) -> list[Rem
 def owner_of(session: Session, unit_id: str) -> Resident | None:
     return session.scalar(
         select(Resident)
-        .where(Resident.unit_id == unit_id, Resident.deleted.is_(False), Resident.role == "owner")
+        .where(Resident.unit_id == unit_id, Resident.live(), Resident.role == "owner")
         .order_by(Resident.name)
         .limit(1)
     )

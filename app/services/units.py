@@ -47,13 +47,11 @@ def building_sort_key(name: str) -> int:
 
 
 def list_estates(session: Session) -> list[Estate]:
-    return list(
-        session.scalars(select(Estate).where(Estate.deleted.is_(False)).order_by(Estate.name))
-    )
+    return list(session.scalars(select(Estate).where(Estate.live()).order_by(Estate.name)))
 
 
 def find_estate(session: Session, name: str) -> Estate | None:
-    return session.scalar(select(Estate).where(Estate.name == name, Estate.deleted.is_(False)))
+    return session.scalar(select(Estate).where(Estate.name == name, Estate.live()))
 
 
 def create_estate(session: Session, name: str) -> Estate:
@@ -95,19 +93,19 @@ def building_tree(session: Session, estate_id: str) -> list[BuildingNode]:
     """Buildings of an estate with their entrances (单元) and unit counts."""
     buildings = session.execute(
         select(Building.id, Building.name)
-        .where(Building.estate_id == estate_id, Building.deleted.is_(False))
+        .where(Building.estate_id == estate_id, Building.live())
         .order_by(Building.sort_key, Building.name)
     ).all()
     # Counted per building on the units' own index (no join, no temporary sort): this
     # query decides how fast the units page opens on a 100,000-unit estate.
     live_buildings = (
         select(Building.id)
-        .where(Building.estate_id == estate_id, Building.deleted.is_(False))
+        .where(Building.estate_id == estate_id, Building.live())
         .scalar_subquery()
     )
     counts = session.execute(
         select(Unit.building_id, Unit.entrance, func.count())
-        .where(Unit.building_id.in_(live_buildings), Unit.deleted.is_(False))
+        .where(Unit.building_id.in_(live_buildings), Unit.live())
         .group_by(Unit.building_id, Unit.entrance)
     ).all()
     nodes = {b.id: BuildingNode(b.id, b.name, [], 0) for b in buildings}
@@ -192,9 +190,7 @@ def unit_input(session: Session, unit: Unit) -> UnitInput:
 
 def residents_of(session: Session, unit_id: str) -> list[Resident]:
     order = {"owner": 0, "co_owner": 1, "tenant": 2, "family": 3}
-    rows = session.scalars(
-        select(Resident).where(Resident.unit_id == unit_id, Resident.deleted.is_(False))
-    )
+    rows = session.scalars(select(Resident).where(Resident.unit_id == unit_id, Resident.live()))
     return sorted(rows, key=lambda r: (order.get(r.role, 9), r.name))
 
 

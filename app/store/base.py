@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import uuid_utils
-from sqlalchemy import JSON, Boolean, MetaData, String
+from sqlalchemy import JSON, Boolean, MetaData, String, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -39,6 +39,13 @@ class Synced:
     updated_hlc: Mapped[str] = mapped_column(String(80), default="")
     field_clocks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @classmethod
+    def live(cls):
+        """The SQL condition "not a tombstone", written ``deleted = 0`` so that SQLite uses
+        the partial indexes declared ``WHERE deleted = 0`` (``deleted IS 0``, what
+        ``.is_(False)`` renders, does not match them)."""
+        return cls.deleted == false()
 
     # Bookkeeping columns that are never sent as fields of a change.
     SYNC_META: ClassVar[frozenset[str]] = frozenset(

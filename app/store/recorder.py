@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridClock
@@ -33,6 +33,11 @@ def set_state(session: Session, key: str, value: str) -> None:
         session.add(SyncState(key=key, value=value))
     else:
         row.value = value
+
+
+def outbox_size(session: Session) -> int:
+    """How many recorded changes wait to be pushed."""
+    return session.scalar(select(func.count()).select_from(SyncOutbox)) or 0
 
 
 def device_id(session: Session) -> str:

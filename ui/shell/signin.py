@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
+from app.services import accounts
+from app.services.units import list_estates
 from app.store.db import Database
-from app.store.models import Estate, StaffUser
+from app.store.models import StaffUser
 from ui.context import AppContext
 
 
 def estates_of(db: Database, user: StaffUser) -> list[tuple[str, str]]:
     """(id, name) of the estates the account works in, by name."""
-    ids = list(user.estate_ids or [user.estate_id])
     with db.session() as s:
-        rows = s.execute(
-            select(Estate.id, Estate.name).where(Estate.id.in_(ids), Estate.deleted.is_(False))
-        ).all()
-    return sorted(((r.id, r.name) for r in rows), key=lambda r: r[1])
+        return accounts.estates_of_staff(s, user)
 
 
 def context_for(db: Database, user: StaffUser, estate_id: str) -> AppContext:
@@ -35,16 +31,8 @@ def context_for(db: Database, user: StaffUser, estate_id: str) -> AppContext:
 
 
 def first_admin(db: Database) -> StaffUser | None:
-    """The oldest active administrator (ids are UUIDv7, so they sort by creation)."""
     with db.session() as s:
-        return s.scalar(
-            select(StaffUser)
-            .where(
-                StaffUser.role == "admin", StaffUser.active.is_(True), StaffUser.deleted.is_(False)
-            )
-            .order_by(StaffUser.id)
-            .limit(1)
-        )
+        return accounts.first_admin(s)
 
 
 def rendering_context(db: Database) -> AppContext | None:
@@ -56,9 +44,7 @@ def rendering_context(db: Database) -> AppContext | None:
         if estates:
             return context_for(db, user, estates[0][0])
     with db.session() as s:
-        estate = s.scalar(
-            select(Estate).where(Estate.deleted.is_(False)).order_by(Estate.name).limit(1)
-        )
+        estate = next(iter(list_estates(s)), None)
     if estate is None:
         return None
     return AppContext(

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
-from sqlalchemy import func, select
 
-from app.store.models import SyncOutbox
-from app.store.recorder import get_state
+from app.store.recorder import get_state, outbox_size
 from ui import formats
 from ui.context import AppContext
 from ui.labels import staff_role
@@ -27,7 +25,7 @@ class SyncSummary:
     def read(cls, ctx: AppContext) -> SyncSummary:
         with ctx.db.session() as s:
             url = get_state(s, "server_url")
-            waiting = s.scalar(select(func.count()).select_from(SyncOutbox)) or 0
+            waiting = outbox_size(s)
             last = get_state(s, "last_sync_at")
         return cls(url, waiting, last)
 
