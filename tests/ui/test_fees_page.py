@@ -61,6 +61,7 @@ def page(qtbot, ctx, billed):
 def test_take_payment_print_receipt_and_see_arrears_update(qtbot, page, db, billed, tmp_path):
     unit_a, _ = billed
     arrears = page.arrears
+    page.show_view("arrears")
     assert {r.unit_id for r in arrears.rows} == set(billed)
     assert next(r for r in arrears.rows if r.unit_id == unit_a).net == Decimal("340.10")
 
@@ -86,7 +87,8 @@ def test_take_payment_print_receipt_and_see_arrears_update(qtbot, page, db, bill
     html = counter.receipt_html(counter.history_model.keys[0])
     assert "王伟" in html and "¥170.05" in html and counter.history_model.rows[0][0] in html
 
-    # the arrears tab heard of the payment
+    # the arrears tab heard of the payment: it shows the new figure when looked at
+    page.show_view("arrears")
     row = next(r for r in arrears.rows if r.unit_id == unit_a)
     assert row.net == Decimal("170.05")
 
@@ -124,10 +126,12 @@ def test_bills_tab_runs_billing_and_exports(qtbot, page, db, tmp_path):
 
 
 def test_collection_reminders_and_schedule(qtbot, page, db, billed):
+    page.show_view("collection")
     page.collection.month.setDate(QDate(2026, 2, 1))
     assert "2026-02" in page.collection.figure.text()
     assert "0.0%" in page.collection.figure.text()
     reminders = page.reminders
+    page.show_view("reminders")
     reminders.today.setDate(QDate(2026, 3, 10))
     assert reminders.due_model.rowCount() == 2
     reminders.due_view.selectRow(0)
@@ -138,6 +142,7 @@ def test_collection_reminders_and_schedule(qtbot, page, db, billed):
     assert "Dear" in reminders.letters_html() or "尊敬" in reminders.letters_html()
 
     schedule = page.schedule
+    page.show_view("schedule")
     schedule.code.setCurrentIndex(schedule.code.findData("mgmt_residential"))
     schedule.rate.setText("2,10")
     schedule.effective.setText("2026-07-01")

@@ -59,6 +59,7 @@ from ui.fees.labels import bill_note, message, word
 from ui.fees.printing import print_preview, receipt_html, reminder_letters_html, write_pdf
 from ui.widgets import icons
 from ui.widgets.fields import FieldWithMessage, banner
+from ui.widgets.refresh import RefreshWhenShown
 
 SEARCH_DELAY_MS = 150
 VIEWS = ("counter", "bills", "arrears", "collection", "reminders", "schedule")
@@ -514,7 +515,7 @@ class CounterTab(QWidget):
 # ---- bills ----
 
 
-class BillsTab(QWidget):
+class BillsTab(RefreshWhenShown, QWidget):
     SHOWN = 2000
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -553,8 +554,8 @@ class BillsTab(QWidget):
         )
         self.export_action = _action(self, self.tr("Export…"), "fa5s.file-export", self.export)
         _action(self, self.tr("Refresh"), "fa5s.sync", self.refresh, "F5")
-        self.period.dateChanged.connect(lambda _d: self.refresh())
-        self.building.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period.dateChanged.connect(lambda _d: self.refresh_soon())
+        self.building.currentIndexChanged.connect(lambda _i: self.refresh_soon())
         self.message = QLabel()
         self.message.hide()
 
@@ -570,7 +571,6 @@ class BillsTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
-        self.refresh()
 
     def refresh(self) -> None:
         period = period_text(self.period)
@@ -662,6 +662,7 @@ class BillsTab(QWidget):
         self.ctx.events.data_changed.emit("bill_lines")
 
     def export(self, path: str | None = None) -> Path | None:
+        self.ensure_fresh()
         period = period_text(self.period)
         if not path:
             path, _ = QFileDialog.getSaveFileName(
@@ -678,7 +679,7 @@ class BillsTab(QWidget):
 # ---- arrears ----
 
 
-class ArrearsTab(QWidget):
+class ArrearsTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -700,8 +701,8 @@ class ArrearsTab(QWidget):
         self.empty = _empty_label(self.tr("No arrears: every overdue bill is paid."))
         self.export_action = _action(self, self.tr("Export XLSX…"), "fa5s.file-excel", self.export)
         _action(self, self.tr("Refresh"), "fa5s.sync", self.refresh, "F5")
-        self.as_of.dateChanged.connect(lambda _d: self.refresh())
-        self.building.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.as_of.dateChanged.connect(lambda _d: self.refresh_soon())
+        self.building.currentIndexChanged.connect(lambda _i: self.refresh_soon())
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("As of")))
         filters.addWidget(self.as_of)
@@ -713,8 +714,7 @@ class ArrearsTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
-        ctx.events.data_changed.connect(lambda _t: self.refresh())
-        self.refresh()
+        ctx.events.data_changed.connect(lambda _t: self.refresh_soon())
 
     def table_rows(self) -> list[tuple]:
         return [
@@ -750,6 +750,7 @@ class ArrearsTab(QWidget):
         self.empty.setVisible(not self.rows)
 
     def export(self, path: str | None = None) -> Path | None:
+        self.ensure_fresh()
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -766,7 +767,7 @@ class ArrearsTab(QWidget):
 # ---- collection rate ----
 
 
-class CollectionTab(QWidget):
+class CollectionTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -778,8 +779,8 @@ class CollectionTab(QWidget):
         self.figure.setProperty("role", "title")
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.month.dateChanged.connect(lambda _d: self.refresh())
-        self.building.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.month.dateChanged.connect(lambda _d: self.refresh_soon())
+        self.building.currentIndexChanged.connect(lambda _i: self.refresh_soon())
         _action(self, self.tr("Refresh"), "fa5s.sync", self.refresh, "F5")
         from PySide6.QtCharts import QChart, QChartView
 
@@ -797,8 +798,7 @@ class CollectionTab(QWidget):
         layout.addWidget(self.figure)
         layout.addWidget(self.detail)
         layout.addWidget(self.chart_view, 1)
-        ctx.events.data_changed.connect(lambda _t: self.refresh())
-        self.refresh()
+        ctx.events.data_changed.connect(lambda _t: self.refresh_soon())
 
     def refresh(self) -> None:
         from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
@@ -867,7 +867,7 @@ class CollectionTab(QWidget):
 # ---- reminders ----
 
 
-class RemindersTab(QWidget):
+class RemindersTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -909,8 +909,8 @@ class RemindersTab(QWidget):
             self, self.tr("Save letters PDF…"), "fa5s.file-pdf", self.save_letters_pdf
         )
         _action(self, self.tr("Refresh"), "fa5s.sync", self.refresh, "F5")
-        self.today.dateChanged.connect(lambda _d: self.refresh())
-        self.building.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.today.dateChanged.connect(lambda _d: self.refresh_soon())
+        self.building.currentIndexChanged.connect(lambda _i: self.refresh_soon())
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Date")))
@@ -934,8 +934,7 @@ class RemindersTab(QWidget):
         layout.addWidget(record_box)
         layout.addWidget(QLabel(self.tr("Reminder log")))
         layout.addWidget(self.log_view, 1)
-        ctx.events.data_changed.connect(lambda _t: self.refresh())
-        self.refresh()
+        ctx.events.data_changed.connect(lambda _t: self.refresh_soon())
 
     def refresh(self) -> None:
         day = as_date(self.today)
@@ -987,6 +986,7 @@ class RemindersTab(QWidget):
         self.refresh()
 
     def letters_html(self) -> str:
+        self.ensure_fresh()
         return reminder_letters_html(
             self.ctx.estate_name, self.selected() or self.due, as_date(self.today)
         )
@@ -1010,7 +1010,7 @@ class RemindersTab(QWidget):
 # ---- schedule ----
 
 
-class ScheduleTab(QWidget):
+class ScheduleTab(RefreshWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -1046,7 +1046,6 @@ class ScheduleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(below)
-        self.refresh()
 
     def refresh(self) -> None:
         with self.ctx.db.session() as s:
