@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from app.services.complaint_demo import add_demo_complaints
 from app.services.fee_demo import fill_fee_demo
-from app.services.units import building_sort_key, natural_id, search_index_deferred, unit_id_for
+from app.services.units import building_sort_key, natural_id, unit_id_for
 from app.store.models import Building, Resident, Unit
 from app.store.recorder import bulk_create
+from app.store.unit_search import search_index_deferred
 
 # Each step runs once the units and residents exist: (session, estate_id, rng).
 EXTRA_STEPS: list[Callable[[Session, str, random.Random], None]] = []

@@ -30,12 +30,12 @@ from app.domain.units import (
 )
 from app.services.units import (
     ensure_building,
-    search_index_deferred,
     unit_fields,
     unit_id_for,
 )
 from app.store.models import Building, Resident, Unit
 from app.store.recorder import bulk_create, recorder
+from app.store.unit_search import search_index_deferred
 
 # field -> accepted headers (compared after NFKC, trimming and lower-casing)
 HEADERS: dict[str, tuple[str, ...]] = {

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -232,64 +229,6 @@ def update_resident(session: Session, resident: Resident, **values: str) -> list
 
 def delete_resident(session: Session, resident: Resident) -> None:
     recorder(session).delete(resident)
-
-
-# ---- the search index (FTS5 table unit_search, kept by triggers from migration 0001) ----
-
-
-class DeferredSearchIndex:
-    """Inside :func:`search_index_deferred`: units whose search row must be rebuilt."""
-
-    def __init__(self, first_new_rowid: int) -> None:
-        self.first_new_rowid = first_new_rowid
-        self.touched: set[str] = set()
-
-    def touch(self, unit_ids) -> None:
-        self.touched.update(unit_ids)
-
-
-@contextmanager
-def search_index_deferred(session: Session) -> Iterator[DeferredSearchIndex]:
-    """Write many units/residents without the per-row search triggers, then rebuild once.
-
-    The triggers recompute a unit's search text on every unit and resident insert, which
-    makes bulk loads several times slower. They are dropped and re-created inside the
-    caller's transaction (SQLite DDL is transactional, so a failure restores them), and the
-    text of new units (rowid above the current maximum) and of touched units is rebuilt with
-    the same SELECT the trigger uses, taken from the schema so there is one definition.
-    """
-    triggers = session.execute(
-        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE :t"),
-        {"t": "%unit_search%"},
-    ).all()
-    refresh = next(sql for name, sql in triggers if name == "units_search_au")
-    insert = refresh[refresh.index("INSERT INTO unit_search") : refresh.rindex("END")].strip()
-    insert = insert.rstrip(";").replace(
-        "u.id = NEW.id", "u.rowid IN (SELECT value FROM json_each(:rowids))"
-    )
-    before = session.execute(text("SELECT coalesce(max(rowid), 0) FROM units")).scalar_one()
-    for name, _sql in triggers:
-        session.execute(text(f'DROP TRIGGER "{name}"'))
-    deferred = DeferredSearchIndex(before + 1)
-    yield deferred
-    session.flush()
-    rowids = session.scalars(
-        text("SELECT rowid FROM units WHERE rowid >= :first"), {"first": deferred.first_new_rowid}
-    ).all()
-    touched = list(deferred.touched)
-    for start in range(0, len(touched), 5000):
-        rowids += session.scalars(
-            select(text("rowid"))
-            .select_from(Unit)
-            .where(Unit.id.in_(touched[start : start + 5000]))
-        ).all()
-    session.execute(
-        text("DELETE FROM unit_search WHERE rowid IN (SELECT value FROM json_each(:rowids))"),
-        {"rowids": json.dumps(rowids)},
-    )
-    session.connection().exec_driver_sql(insert.replace(":rowids", "?"), (json.dumps(rowids),))
-    for _name, sql in triggers:
-        session.connection().exec_driver_sql(sql)
 
 
 # ---- the unit list: filtering and paging in SQL ----

@@ -29,6 +29,7 @@ from app.domain.merge import Loss, merge_register
 from app.store.base import SYNCED_TABLES, Synced
 from app.store.codec import decode_value, encode_value, field_types
 from app.store.models import SyncConflict
+from app.store.unit_search import search_index_deferred_for
 
 KINDS = {"register": "upsert", "log": "insert"}
 
@@ -231,7 +232,11 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
             continue
         result.touched[change.table_name].add(change.row_id)
 
-    _write(session, state)
+    dirty = {t: {i for i, r in rows.items() if r.dirty} for t, rows in state.items()}
+    with search_index_deferred_for(
+        session, dirty.get("units", set()), dirty.get("residents", set())
+    ):
+        _write(session, state)
     for hook in AFTER_APPLY:
         hook(session, result.touched)
     return result

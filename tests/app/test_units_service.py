@@ -14,12 +14,12 @@ from app.services.units import (
     delete_unit,
     page_units,
     residents_of,
-    search_index_deferred,
     unit_input,
     update_resident,
     update_unit,
 )
 from app.store.models import Unit
+from app.store.unit_search import search_index_deferred
 
 
 @pytest.fixture
