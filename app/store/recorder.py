@@ -206,56 +206,55 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     heads = [json.dumps(n) + ": " for n in names]
     no_clocks = (binders[columns.index(model.__table__.c.field_clocks)] or json.dumps)({})
 
-    def bind(index: int, value: Any) -> Any:
-        memo = bound[index]
-        if value not in memo:
-            binder = binders[index]
-            memo[value] = binder(value) if binder else value
-        return memo[value]
+    def memoised(memo: dict, convert, column: list) -> list:
+        for value in set(column) - memo.keys():
+            memo[value] = convert(value)
+        return [memo[value] for value in column]
 
-    def fields_json(row: dict[str, Any]) -> str:
-        parts = []
-        for i, name in enumerate(names):
-            value = row.get(name)
-            piece = pieces[i].get(value)
-            if piece is None:
-                piece = pieces[i][value] = heads[i] + json.dumps(encode_value(value))
-            parts.append(piece)
-        return "{" + ", ".join(parts) + "}"
+    def fields_json(full: list[dict[str, Any]]) -> list[str]:
+        columns_json = [
+            memoised(
+                pieces[i],
+                lambda value, head=heads[i]: head + json.dumps(encode_value(value)),
+                [row.get(name) for row in full],
+            )
+            for i, name in enumerate(names)
+        ]
+        return ["{" + ", ".join(parts) + "}" for parts in zip(*columns_json, strict=True)]
 
-    def fields_json_slow(row: dict[str, Any]) -> str:
-        return to_json({n: encode_value(row.get(n)) for n in names})
+    def fields_json_slow(full: list[dict[str, Any]]) -> list[str]:
+        return [to_json({n: encode_value(row.get(n)) for n in names}) for row in full]
 
     # the pieces are json.dumps' own output: use them only if the outbox binder is json.dumps
     probe = {"text": "阳光花园", "number": 1, "none": None, "flag": False}
     plain = to_json(probe) == json.dumps(probe)
     encode_fields = fields_json if plain else fields_json_slow
 
-    keys = [col.key for col in columns]
-    entities, changes = [], []
+    full = []
     for values in rows:
         hlc = rec.clock.now()
         row = {**defaults, **values}
         row.setdefault("id", new_id())
         row["deleted"] = bool(row.get("deleted", False))
         row["updated_hlc"] = hlc
-        entities.append(
-            tuple(
-                no_clocks if key == "field_clocks" else bind(i, row.get(key))
-                for i, key in enumerate(keys)
-            )
+        full.append(row)
+    # column by column: each distinct value is bound once, then looked up
+    bound_columns = [
+        [no_clocks] * len(full)
+        if col.key == "field_clocks"
+        else memoised(
+            bound[i],
+            binders[i] or (lambda value: value),
+            [row.get(col.key) for row in full],
         )
-        changes.append(
-            (
-                new_id(),
-                model.__tablename__,
-                row["id"],
-                row["estate_id"],
-                "insert",
-                encode_fields(row),
-                hlc,
-            )
-        )
+        for i, col in enumerate(columns)
+    ]
+    entities = list(zip(*bound_columns, strict=True))
+    table_name = model.__tablename__
+    changes = [
+        (new_id(), table_name, row["id"], row["estate_id"], "insert", fields, row["updated_hlc"])
+        for row, fields in zip(full, encode_fields(full), strict=True)
+    ]
     set_state(session, HLC_KEY, rec.clock.last)
     session.flush()
     connection = session.connection()
