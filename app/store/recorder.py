@@ -7,6 +7,7 @@ and appends a ``sync_outbox`` row in the same session, so one commit keeps both 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -207,9 +208,14 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     no_clocks = (binders[columns.index(model.__table__.c.field_clocks)] or json.dumps)({})
 
     def memoised(memo: dict, convert, column: list) -> list:
-        for value in set(column) - memo.keys():
-            memo[value] = convert(value)
-        return [memo[value] for value in column]
+        if any(isinstance(value, (dict, list)) for value in column):
+            return [convert(value) for value in column]  # JSON values are not hashable
+        # Decimal("1.9") == Decimal("1.90"): keyed by text so each keeps its own spelling
+        keys = [("decimal", str(v)) if isinstance(v, Decimal) else v for v in column]
+        for key, value in zip(keys, column, strict=True):
+            if key not in memo:
+                memo[key] = convert(value)
+        return [memo[key] for key in keys]
 
     def fields_json(full: list[dict[str, Any]]) -> list[str]:
         columns_json = [

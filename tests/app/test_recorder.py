@@ -100,7 +100,7 @@ def test_bulk_and_per_row_create_write_identical_rows(tmp_path):
     issued = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
     lines = [
         {
-            "id": f"00000000-0000-0000-0000-00000000000{n}",
+            "id": f"00000000-0000-0000-0000-0000000000{n:02d}",
             "unit_id": f"unit-{n}",
             "fee_code": code,
             "period": "2026-03",
@@ -116,6 +116,8 @@ def test_bulk_and_per_row_create_write_identical_rows(tmp_path):
                 ("property", "89.50", "1.90", "170.05", {"note": "", "issued_by": "前台"}),
                 ("shared_water", "60.00", "0.00", "0.00", {}),  # defaults for note, issued_by
                 ("late_fee", "1.00", "12.34", "12.34", {"note": "0.0003/day on overdue"}),
+                ("parking_open", "1.9", "150.00", "285.00", {}),  # equal Decimals, two
+                ("parking_shared", "1.90", "260.00", "494.00", {}),  # spellings
             ]
         )
     ]
@@ -134,4 +136,43 @@ def test_bulk_and_per_row_create_write_identical_rows(tmp_path):
         written.append(_written(database, "bill_lines", ids, estate.id))
         database.close()
     assert "0.00" in written[0] and "前台" in written[0]
+    assert written[0] == written[1]
+
+
+def test_bulk_and_per_row_create_agree_on_json_fields(tmp_path):
+    """Insert-only rows with a JSON column (complaint events) through both paths."""
+    from datetime import UTC, datetime
+
+    from app.services.units import create_estate
+    from app.store.complaint_models import ComplaintEvent
+    from app.store.db import Database
+    from app.store.recorder import bulk_create, recorder
+
+    events = [
+        {
+            "id": f"00000000-0000-0000-0000-00000000010{n}",
+            "complaint_id": "c-1",
+            "kind": kind,
+            "at": datetime(2026, 3, 1, 8, n, tzinfo=UTC),
+            "data": data,
+        }
+        for n, (kind, data) in enumerate(
+            [("received", {}), ("dispatched", {"department": "工程部"}), ("note", {"n": [1, 2]})]
+        )
+    ]
+    written = []
+    for path, bulk in (("per_row", False), ("bulk", True)):
+        database = Database(tmp_path / f"{path}.sqlite3")
+        with database.session() as s:
+            estate = create_estate(s, "阳光花园")
+            rows = [{"estate_id": estate.id, **event} for event in events]
+            if bulk:
+                bulk_create(s, ComplaintEvent, rows)
+            else:
+                for row in rows:
+                    recorder(s).create(ComplaintEvent, **row)
+        ids = [event["id"] for event in events]
+        written.append(_written(database, "complaint_events", ids, estate.id))
+        database.close()
+    assert "department" in written[0]
     assert written[0] == written[1]
