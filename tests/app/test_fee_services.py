@@ -571,3 +571,60 @@ def test_shared_cost_lines_reach_the_outbox_with_the_fields_sync_decodes(db, est
             fields = change.fields if isinstance(change.fields, dict) else json.loads(change.fields)
             assert fields["deleted"] is False and fields["rate"] == "0.00"
             assert {name: decode_value(types[name], v) for name, v in fields.items()}
+
+
+def test_billing_run_records_open_amounts_as_the_per_line_trigger_does(tmp_path, monkeypatch):
+    """The run writes the open amounts in one statement; they equal the trigger's, also for
+    a line whose adjustment arrived (by sync) before the line itself."""
+    from contextlib import nullcontext
+
+    from app.services.units import create_estate
+    from app.store.fee_models import FeeOpenLine
+    from app.store.recorder import recorder
+
+    def run(path, per_line_trigger):
+        if per_line_trigger:
+            monkeypatch.setattr(billing, "open_amounts_written_once", lambda s: nullcontext())
+        else:
+            monkeypatch.undo()
+        db = Database(path)
+        with db.session() as s:
+            eid = create_estate(s, "阳光花园").id
+            billing.ensure_default_schedule(s, eid)
+            units = [make_unit(s, eid, f"{1500 + n}", f"{80 + n}.25") for n in range(1, 6)]
+            early = billing.bill_line_id(eid, units[0].id, "mgmt_residential", "2026-03")
+            recorder(s).create(
+                FeeAdjustment,
+                estate_id=eid,
+                unit_id=units[0].id,
+                bill_line_id=early,
+                amount=D("-20.00"),
+                reason="物业减免",
+                made_by="主管",
+                made_at=payments._now(),
+            )
+        with db.session() as s:
+            billing.run_billing(s, eid, "2026-03", "前台")
+            billing.run_billing(s, eid, "2026-04", "前台")
+        with db.session() as s:
+            opened = sorted(
+                (o.line_id, o.unit_id, o.due_date, o.open_fen)
+                for o in s.scalars(select(FeeOpenLine))
+            )
+            trigger = (
+                s.connection()
+                .exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'fee_open_bill_ai'"
+                )
+                .scalar()
+            )
+            early_open = s.get(FeeOpenLine, early).open_fen
+            line = s.get(BillLine, early)
+        db.close()
+        return opened, trigger, early_open, line
+
+    deferred = run(tmp_path / "deferred.sqlite3", per_line_trigger=False)
+    per_line = run(tmp_path / "per-line.sqlite3", per_line_trigger=True)
+    assert deferred[0] == per_line[0] and len(deferred[0]) >= 10
+    assert deferred[1] == 1  # the trigger is back for payments and sync
+    assert deferred[2] == int((deferred[3].amount - D("20.00")) * 100)  # fen
