@@ -208,10 +208,15 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     no_clocks = (binders[columns.index(model.__table__.c.field_clocks)] or json.dumps)({})
 
     def memoised(memo: dict, convert, column: list) -> list:
-        if any(isinstance(value, (dict, list)) for value in column):
+        # a column holds one type (or None): its first value says how to key the memo
+        sample = next((value for value in column if value is not None), None)
+        if isinstance(sample, (dict, list)):
             return [convert(value) for value in column]  # JSON values are not hashable
-        # Decimal("1.9") == Decimal("1.90"): keyed by text so each keeps its own spelling
-        keys = [("decimal", str(v)) if isinstance(v, Decimal) else v for v in column]
+        if isinstance(sample, Decimal):
+            # Decimal("1.9") == Decimal("1.90"): keyed by text so each keeps its spelling
+            keys = [None if value is None else str(value) for value in column]
+        else:
+            keys = column
         for key, value in zip(keys, column, strict=True):
             if key not in memo:
                 memo[key] = convert(value)
