@@ -703,7 +703,7 @@
 <context>
     <name>ComplaintTableModel</name>
     <message>
-        <location filename="../../ui/complaints/model.py" line="+48"/>
+        <location filename="../../ui/complaints/model.py" line="+44"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
@@ -753,7 +753,7 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+62"/>
         <source>Repeat complaint</source>
         <translation>二次投诉</translation>
     </message>
@@ -1501,7 +1501,7 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/complaints/stats.py" line="+47"/>
+        <location filename="../../ui/complaints/stats.py" line="+48"/>
         <source>The week ends on this Saturday</source>
         <translation>统计周截止到该周六</translation>
     </message>
@@ -1577,7 +1577,7 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
@@ -1592,7 +1592,7 @@
         <translation>未超时</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
@@ -1617,12 +1617,12 @@
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-67"/>
         <source>Complaints received per day</source>
         <translation>每日受理投诉数</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Export weekly statistics</source>
         <translation>导出周统计</translation>
     </message>

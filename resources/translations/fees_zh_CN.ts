@@ -37,7 +37,7 @@
 <context>
     <name>ArrearsTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+690"/>
+        <location filename="../../ui/fees/page.py" line="+691"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -97,12 +97,12 @@
         <translation>截至</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>%1 units, net owed %2</source>
         <translation>%1 户，净欠费 %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Export arrears</source>
         <translation>导出欠费表</translation>
     </message>
@@ -161,12 +161,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Run billing</source>
         <translation>生成账单</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-61"/>
         <source>Apportion shared cost</source>
         <translation>分摊公摊费用</translation>
     </message>
@@ -186,7 +186,7 @@
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>%1 lines, total %2</source>
         <translation>%1 条，合计 %2</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>公摊费用 %1 已分摊到 %2 户。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Export bills</source>
         <translation>导出账单</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>%1: nothing billed</source>
         <translation>%1：无应收</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>CounterTab</name>
     <message>
-        <location line="-752"/>
+        <location line="-751"/>
         <source>Room (3-1502) or owner name — Ctrl+F</source>
         <translation>房号（3-1502）或业主姓名 — Ctrl+F</translation>
     </message>
@@ -914,7 +914,7 @@
 <context>
     <name>FeeRulesBox</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+592"/>
+        <location filename="../../ui/fees/page.py" line="+590"/>
         <source>Fee rules</source>
         <translation>收费规则</translation>
     </message>
@@ -1222,7 +1222,7 @@
 <context>
     <name>RemindersTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="-313"/>
+        <location filename="../../ui/fees/page.py" line="-312"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -1254,12 +1254,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Record reminder</source>
         <translation>登记催缴</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <location line="+20"/>
         <source>Date</source>
         <translation>日期</translation>
@@ -1312,7 +1312,7 @@
         <translation>催缴记录</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>%1 debtors not reminded since %2 (reminders go out on the 10th and the 25th).</source>
         <translation>%1 户欠费自 %2 起未催缴（每月 10 日和 25 日催缴）。</translation>
     </message>
@@ -1322,7 +1322,7 @@
         <translation>请先选中已催缴的房屋。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Payment reminders</source>
         <translation>催缴通知书</translation>
     </message>

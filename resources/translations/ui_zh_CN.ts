@@ -744,7 +744,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="+37"/>
+        <location filename="../../ui/settings/page.py" line="+43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -803,7 +803,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status.py" line="+40"/>
+        <location filename="../../ui/shell/status.py" line="+38"/>
         <source>Logged in as %1</source>
         <translation>登录名：%1</translation>
     </message>
@@ -926,7 +926,7 @@
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../ui/units/model.py" line="+29"/>
+        <location filename="../../ui/units/model.py" line="+20"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
