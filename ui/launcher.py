@@ -15,13 +15,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.commands import register as ui_commands
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or all(a.startswith("--db") or _is_db_value(args, i) for i, a in enumerate(args)):
+    if _only_gui_options(args):
         args = ["gui", *args]
     return cli_main(args, extensions=[sync_commands, ui_commands])
 
 
-def _is_db_value(args: list[str], index: int) -> bool:
-    return index > 0 and args[index - 1] == "--db"
+GUI_OPTIONS = ("--db", "--lang", "--page")  # `propdesk --lang zh_CN` opens the window
+
+
+def _only_gui_options(args: list[str]) -> bool:
+    """No subcommand, only options of `propdesk gui` (with their values)."""
+    index = 0
+    while index < len(args):
+        option = args[index].split("=", 1)[0]
+        if option not in GUI_OPTIONS:
+            return False
+        index += 1 if "=" in args[index] else 2
+    return True
 
 
 if __name__ == "__main__":
