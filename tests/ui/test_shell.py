@@ -1,5 +1,6 @@
 """First start, log-in, the main window and its sidebar, the status bar."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -166,3 +167,32 @@ def test_a_page_that_fails_to_open_says_so(ctx, qtbot, monkeypatch):
     page = window.show_page("broken")
     assert isinstance(page, PageFailed)
     assert "ui.does_not_exist" in page.note.text()
+
+
+@pytest.mark.parametrize("key", ["units", "complaints", "fees"])
+def test_every_toolbar_action_is_in_view_at_1280_in_chinese(ctx, qtbot, key):
+    """No action hides behind the toolbar's » at the usual office screen size."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
+
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        page = window.show_page(key)
+        qtbot.wait(50)
+        bars = [bar for bar in page.findChildren(QToolBar) if bar.isVisible()]
+        assert bars
+        for bar in bars:
+            more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+            assert more is None or not more.isVisible(), f"{key}: actions hidden behind »"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en"))

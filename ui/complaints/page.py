@@ -255,15 +255,29 @@ class ComplaintsPage(QWidget):
         more_button.setMenu(more_menu)
         self.toolbar.addWidget(more_button)
         self.toolbar.addSeparator()
-        self.print_action = self._action(self.tr("Print"), "fa5s.print", "Ctrl+P", self.print_form)
-        self.pdf_action = self._action(self.tr("PDF…"), "fa5s.file-pdf", "", self.save_pdf)
+        # one button: a click prints, its arrow offers the PDF (the bar must fit 1280 px)
+        self.print_action = self._action(
+            self.tr("Print"), "fa5s.print", "Ctrl+P", self.print_form, in_toolbar=False
+        )
+        self.pdf_action = self._action(
+            self.tr("PDF…"), "fa5s.file-pdf", "", self.save_pdf, in_toolbar=False
+        )
+        print_menu = QMenu(self)
+        print_menu.addAction(self.pdf_action)
+        print_button = QToolButton()
+        print_button.setDefaultAction(self.print_action)
+        print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        print_button.setMenu(print_menu)
+        self.toolbar.addWidget(print_button)
         self.toolbar.addSeparator()
         self.stats_action = self._action(
             self.tr("Statistics"), "fa5s.chart-bar", "", lambda: self.show_view("stats")
         )
         self.stats_action.setCheckable(True)
         self.rules_action = self._action(self.tr("Rules…"), "fa5s.sliders-h", "", self.edit_rules)
-        self._action(self.tr("Refresh"), "fa5s.redo", "F5", self.refresh)
+        # F5 only: the list follows every change by itself, the button would crowd the bar
+        self._action(self.tr("Refresh"), "fa5s.redo", "F5", self.refresh, in_toolbar=False)
         find = QAction(self)
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.triggered.connect(
