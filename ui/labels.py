@@ -99,13 +99,19 @@ _PATTERNS = [
 ]
 
 
-def message(text: str) -> str:
-    """A service's English message in the user's language (unknown ones stay English)."""
-    translated = _t("Messages", text)
+def translated_message(context: str, patterns, text: str) -> str | None:
+    """A service's English ``text`` in the user's language, looked up in ``context`` as it
+    is, then by ``patterns`` (regex with a group "x", template with %1); None if unknown."""
+    translated = _t(context, text)
     if translated != text:
         return translated
-    for pattern, template in _PATTERNS:
+    for pattern, template in patterns:
         match = pattern.match(text)
         if match:
-            return _t("Messages", template).replace("%1", match["x"])
-    return text
+            return _t(context, template).replace("%1", match["x"])
+    return None
+
+
+def message(text: str) -> str:
+    """A service's English message in the user's language (unknown ones stay English)."""
+    return translated_message("Messages", _PATTERNS, text) or text

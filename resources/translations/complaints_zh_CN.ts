@@ -886,17 +886,17 @@
         <translation>更多步骤</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -906,7 +906,7 @@
         <translation>规则…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>

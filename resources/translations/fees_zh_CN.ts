@@ -611,7 +611,7 @@
 <context>
     <name>FeeMessages</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="+63"/>
+        <location filename="../../ui/fees/labels.py" line="+66"/>
         <source>Enter the amount in yuan, e.g. 170.05</source>
         <translation>请输入金额（元），如 170.05</translation>
     </message>
@@ -769,7 +769,7 @@
 <context>
     <name>FeeNotes</name>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>from handover %1: %2 days</source>
         <translation>自交房日 %1 起计：%2 天</translation>
     </message>
@@ -906,7 +906,7 @@
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="-95"/>
+        <location filename="../../ui/fees/labels.py" line="-86"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
     </message>

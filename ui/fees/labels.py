@@ -6,6 +6,9 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ui.labels import message as shared_message
+from ui.labels import translated_message
+
 _WORDS = {
     "mgmt_residential": QT_TRANSLATE_NOOP("FeeWords", "Residential management fee"),
     "mgmt_commercial": QT_TRANSLATE_NOOP("FeeWords", "Commercial management fee"),
@@ -116,16 +119,7 @@ _PATTERNS = [
 
 def message(text: str) -> str:
     """A fee service's English message in the user's language."""
-    translated = QCoreApplication.translate("FeeMessages", text)
-    if translated != text:
-        return translated
-    for pattern, template in _PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return QCoreApplication.translate("FeeMessages", template).replace("%1", match["x"])
-    from ui.labels import message as shared_message
-
-    return shared_message(text)
+    return translated_message("FeeMessages", _PATTERNS, text) or shared_message(text)
 
 
 # notes the billing run writes on bill lines (English in the data, parts joined by "; ")
