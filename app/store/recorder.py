@@ -147,18 +147,9 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
         return
     rec = recorder(session)
     names = list(field_types(model))
-    defaults = {
-        name: (col.default.arg(None) if callable(col.default.arg) else col.default.arg)
-        for name, col in model.__table__.columns.items()
-        if col.default is not None and name in names
-    }
     entities, changes = [], []
-    for values in rows:
-        hlc = rec.clock.now()
-        row = {**defaults, **values}
-        row.setdefault("id", new_id())
-        row["deleted"] = bool(row.get("deleted", False))
-        row["updated_hlc"] = hlc
+    for row in _stamped(rec, model, names, rows):
+        hlc = row["updated_hlc"]
         row["field_clocks"] = dict.fromkeys(names, hlc) if model.sync_kind == "register" else {}
         entities.append(row)
         changes.append(
@@ -177,6 +168,25 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
     session.execute(SyncOutbox.__table__.insert(), changes)
 
 
+def _stamped(
+    rec: ChangeRecorder, model: type[Synced], names: list[str], rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each row with the columns' defaults, an id, ``deleted`` and a fresh clock, in order."""
+    defaults = {
+        col.key: (col.default.arg(None) if callable(col.default.arg) else col.default.arg)
+        for col in model.__table__.columns
+        if col.default is not None and col.key in names  # never "id": one default per row
+    }
+    stamped = []
+    for values in rows:
+        row = {**defaults, **values}
+        row.setdefault("id", new_id())
+        row["deleted"] = bool(row.get("deleted", False))
+        row["updated_hlc"] = rec.clock.now()
+        stamped.append(row)
+    return stamped
+
+
 def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
     """``bulk_create`` of insert-only rows on SQLite, with the column types bound once per
     distinct value instead of per row by SQLAlchemy's executemany: a month's 20,000-unit
@@ -189,11 +199,6 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     # DATETIME formatting, which stored '... 08:30:00+00:00' where the ORM stores '.000000'
     binders = [col.type.dialect_impl(dialect).bind_processor(dialect) for col in columns]
     names = list(field_types(model))
-    defaults = {
-        col.key: (col.default.arg(None) if callable(col.default.arg) else col.default.arg)
-        for col in columns
-        if col.default is not None and col.key in names  # never "id": one default per row
-    }
     outbox_binders = {
         col.key: col.type.dialect_impl(dialect).bind_processor(dialect)
         for col in SyncOutbox.__table__.columns
@@ -241,14 +246,7 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     plain = to_json(probe) == json.dumps(probe)
     encode_fields = fields_json if plain else fields_json_slow
 
-    full = []
-    for values in rows:
-        hlc = rec.clock.now()
-        row = {**defaults, **values}
-        row.setdefault("id", new_id())
-        row["deleted"] = bool(row.get("deleted", False))
-        row["updated_hlc"] = hlc
-        full.append(row)
+    full = _stamped(rec, model, names, rows)
     # column by column: each distinct value is bound once, then looked up
     bound_columns = [
         [no_clocks] * len(full)

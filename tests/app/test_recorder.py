@@ -87,15 +87,35 @@ def _written(database, table: str, row_ids: list[str], estate_id: str) -> str:
     return text_rows
 
 
+def _written_both_ways(tmp_path, model, rows: list[dict]) -> list[str]:
+    """What the per-row recorder and ``bulk_create`` each store for ``rows`` (``_written``)."""
+    from app.services.units import create_estate
+    from app.store.db import Database
+    from app.store.recorder import bulk_create, recorder
+
+    written = []
+    for path, bulk in (("per_row", False), ("bulk", True)):
+        database = Database(tmp_path / f"{path}.sqlite3")
+        with database.session() as s:
+            estate = create_estate(s, "阳光花园")
+            full = [{"estate_id": estate.id, **row} for row in rows]
+            if bulk:
+                bulk_create(s, model, full)
+            else:
+                for row in full:
+                    recorder(s).create(model, **row)
+        ids = [row["id"] for row in rows]
+        written.append(_written(database, model.__tablename__, ids, estate.id))
+        database.close()
+    return written
+
+
 def test_bulk_and_per_row_create_write_identical_rows(tmp_path):
     """The billing run's bulk path records exactly what ChangeRecorder.create records:
     same entity columns, same outbox kind, fields (as stored text) and clock order."""
     from datetime import UTC, date, datetime
 
-    from app.services.units import create_estate
-    from app.store.db import Database
     from app.store.fee_models import BillLine
-    from app.store.recorder import bulk_create, recorder
 
     issued = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
     lines = [
@@ -121,20 +141,7 @@ def test_bulk_and_per_row_create_write_identical_rows(tmp_path):
             ]
         )
     ]
-    written = []
-    for path, bulk in (("per_row", False), ("bulk", True)):
-        database = Database(tmp_path / f"{path}.sqlite3")
-        with database.session() as s:
-            estate = create_estate(s, "阳光花园")
-            rows = [{"estate_id": estate.id, **line} for line in lines]
-            if bulk:
-                bulk_create(s, BillLine, rows)
-            else:
-                for row in rows:
-                    recorder(s).create(BillLine, **row)
-        ids = [line["id"] for line in lines]
-        written.append(_written(database, "bill_lines", ids, estate.id))
-        database.close()
+    written = _written_both_ways(tmp_path, BillLine, lines)
     assert "0.00" in written[0] and "前台" in written[0]
     assert written[0] == written[1]
 
@@ -143,10 +150,7 @@ def test_bulk_and_per_row_create_agree_on_json_fields(tmp_path):
     """Insert-only rows with a JSON column (complaint events) through both paths."""
     from datetime import UTC, datetime
 
-    from app.services.units import create_estate
     from app.store.complaint_models import ComplaintEvent
-    from app.store.db import Database
-    from app.store.recorder import bulk_create, recorder
 
     events = [
         {
@@ -160,19 +164,6 @@ def test_bulk_and_per_row_create_agree_on_json_fields(tmp_path):
             [("received", {}), ("dispatched", {"department": "工程部"}), ("note", {"n": [1, 2]})]
         )
     ]
-    written = []
-    for path, bulk in (("per_row", False), ("bulk", True)):
-        database = Database(tmp_path / f"{path}.sqlite3")
-        with database.session() as s:
-            estate = create_estate(s, "阳光花园")
-            rows = [{"estate_id": estate.id, **event} for event in events]
-            if bulk:
-                bulk_create(s, ComplaintEvent, rows)
-            else:
-                for row in rows:
-                    recorder(s).create(ComplaintEvent, **row)
-        ids = [event["id"] for event in events]
-        written.append(_written(database, "complaint_events", ids, estate.id))
-        database.close()
+    written = _written_both_ways(tmp_path, ComplaintEvent, events)
     assert "department" in written[0]
     assert written[0] == written[1]

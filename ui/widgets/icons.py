@@ -49,7 +49,8 @@ def _font(prefix: str) -> tuple[str, dict[str, str]]:
     return family, {name: chr(int(code, 16)) for name, code in codes.items()}
 
 
-SIZES = (16, 18, 20, 24, 32, 48)
+# the sizes the screens use (sidebar 18, toolbars and buttons 16/24); Qt scales between
+SIZES = (16, 18, 24, 32)
 
 
 def _glyph_pixmap(family: str, glyph: str, size: int, color: QColor, ratio: float) -> QPixmap:
@@ -73,18 +74,23 @@ def _cached_icon(name: str, color: str, active_color: str, ratio: float) -> QIco
     family, glyphs = _font(prefix)
     if glyph_name not in glyphs:
         raise KeyError(f"no icon {name!r} in {prefix}")
-    colors = {
-        QIcon.Mode.Normal: QColor(color),
-        QIcon.Mode.Active: QColor(active_color),
-        QIcon.Mode.Selected: QColor(active_color),
-        QIcon.Mode.Disabled: QColor(DISABLED),
-    }
+    glyph = glyphs[glyph_name]
     result = QIcon()
-    for mode, mode_color in colors.items():
-        for size in SIZES:
-            result.addPixmap(
-                _glyph_pixmap(family, glyphs[glyph_name], size, mode_color, ratio), mode
-            )
+    for size in SIZES:
+        # each colour drawn once per size; hover and selection reuse the normal pixmap
+        # when they share its colour
+        normal = _glyph_pixmap(family, glyph, size, QColor(color), ratio)
+        active = (
+            normal
+            if active_color == color
+            else _glyph_pixmap(family, glyph, size, QColor(active_color), ratio)
+        )
+        result.addPixmap(normal, QIcon.Mode.Normal)
+        result.addPixmap(active, QIcon.Mode.Active)
+        result.addPixmap(active, QIcon.Mode.Selected)
+        result.addPixmap(
+            _glyph_pixmap(family, glyph, size, QColor(DISABLED), ratio), QIcon.Mode.Disabled
+        )
     return result
 
 
