@@ -31,7 +31,12 @@ def test_fresh_database_has_every_table_index_and_search_trigger(tmp_path):
     assert "unit_search" in tables
     with sqlite3.connect(path) as conn:
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-        assert {"ix_units_live", "ix_units_order", "ix_buildings_order"} <= indexes
+        assert {
+            "ix_units_live",
+            "ix_units_order",
+            "ix_buildings_order",
+            "ix_residents_owner",
+        } <= indexes
         triggers = {
             r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
         }
