@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
 from app.domain.money import ZERO, apportion, round_yuan, to_decimal
 
@@ -141,13 +143,18 @@ def parse_period(text: str) -> tuple[int, int]:
 
 
 def period_start(period: str) -> date:
-    year, month = parse_period(period)
-    return date(year, month, 1)
+    return _month_bounds(period)[0]
 
 
 def period_end(period: str) -> date:
+    return _month_bounds(period)[1]
+
+
+@lru_cache(maxsize=256)
+def _month_bounds(period: str) -> tuple[date, date]:
+    # asked once per unit in a billing run
     year, month = parse_period(period)
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def period_of(day: date) -> str:
@@ -189,9 +196,8 @@ def rate_on(items: Iterable[FeeItemSpec], code: str, day: date) -> FeeItemSpec |
 # ---- bill lines ----
 
 
-@dataclass(frozen=True)
-class UnitFacts:
-    """What billing needs to know about a unit."""
+class UnitFacts(NamedTuple):
+    """What billing needs to know about a unit (a tuple: a run makes one per unit)."""
 
     unit_id: str
     kind: str
@@ -202,8 +208,7 @@ class UnitFacts:
     parking: tuple[tuple[str, str], ...] = ()  # (space id, fee code)
 
 
-@dataclass(frozen=True)
-class LineDraft:
+class LineDraft(NamedTuple):
     unit_id: str
     fee_code: str
     quantity: Decimal

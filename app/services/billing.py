@@ -34,6 +34,7 @@ from app.domain.fees import (
 )
 from app.domain.money import ZERO, from_fen, round_yuan
 from app.domain.units import ValidationError, unit_code
+from app.memory import collector_paused
 from app.services.units import natural_id
 from app.store.fee_models import BillLine, FeeAdjustment, FeeItem, ParkingSpace, PaymentAllocation
 from app.store.models import Setting, Unit
@@ -292,31 +293,32 @@ class BillingResult:
 
 
 def _unit_facts(session: Session, estate_id: str) -> list[UnitFacts]:
+    connection = session.connection()
     spaces: dict[str, list[tuple[str, str]]] = {}
-    for space_id, unit_id, code in session.execute(
-        text(
-            "SELECT id, unit_id, fee_code FROM parking_spaces "
-            "WHERE estate_id = :e AND deleted = 0 AND active = 1 ORDER BY space_no, id"
-        ),
-        {"e": estate_id},
-    ):
+    for space_id, unit_id, code in connection.exec_driver_sql(
+        "SELECT id, unit_id, fee_code FROM parking_spaces "
+        "WHERE estate_id = ? AND deleted = 0 AND active = 1 ORDER BY space_no, id",
+        (estate_id,),
+    ).fetchall():
         spaces.setdefault(unit_id, []).append((space_id, code))
-    rows = session.execute(
-        text(
-            "SELECT id, kind, area_m2, handover_date, vacant_since, vacancy_approved FROM units "
-            "WHERE estate_id = :e AND deleted = 0"
-        ),
-        {"e": estate_id},
-    )
+    rows = connection.exec_driver_sql(
+        "SELECT id, kind, area_m2, handover_date, vacant_since, vacancy_approved FROM units "
+        "WHERE estate_id = ? AND deleted = 0",
+        (estate_id,),
+    ).fetchall()
+    # areas and dates repeat across an estate's units: convert each distinct value once
+    areas = {fen: from_fen(fen) for fen in {row[2] for row in rows}}
+    days = {text: date.fromisoformat(text) for row in rows for text in row[3:5] if text}
+    days[None] = None
     return [
         UnitFacts(
-            unit_id=uid,
-            kind=kind,
-            area_m2=from_fen(area),
-            handover_date=date.fromisoformat(handover) if handover else None,
-            vacant_since=date.fromisoformat(vacant) if vacant else None,
-            vacancy_approved=bool(approved),
-            parking=tuple(spaces.get(uid, ())),
+            uid,
+            kind,
+            areas[area],
+            days[handover or None],
+            days[vacant or None],
+            bool(approved),
+            tuple(spaces.get(uid, ())),
         )
         for uid, kind, area, handover, vacant, approved in rows
     ]
@@ -480,10 +482,11 @@ def run_billing(
 ) -> BillingResult:
     """Issue the month's bills for every unit of the estate, in the caller's transaction."""
     parse_period(period)
-    if session.get_bind().dialect.name == "sqlite":
-        # tens of thousands of random-uuid keys go into several indexes: a 64 MB page cache
-        # for this connection keeps them in memory (a third off the run at 20,000 units)
-        session.execute(text("PRAGMA cache_size = -65536"))
+    with collector_paused():
+        return _run_billing(session, estate_id, period, issued_by)
+
+
+def _run_billing(session: Session, estate_id: str, period: str, issued_by: str) -> BillingResult:
     rules = load_rules(session, estate_id)
     items = schedule(session, estate_id)
     existing = _existing_ids(session, estate_id, period)

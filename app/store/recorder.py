@@ -178,11 +178,13 @@ def _stamped(
         if col.default is not None and col.key in names  # never "id": one default per row
     }
     stamped = []
+    now = rec.clock.now
     for values in rows:
-        row = {**defaults, **values}
-        row.setdefault("id", new_id())
+        row = {**defaults, **values} if defaults else dict(values)
+        if "id" not in row:
+            row["id"] = new_id()
         row["deleted"] = bool(row.get("deleted", False))
-        row["updated_hlc"] = rec.clock.now()
+        row["updated_hlc"] = now()
         stamped.append(row)
     return stamped
 
@@ -212,13 +214,14 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     heads = [json.dumps(n) + ": " for n in names]
     no_clocks = (binders[columns.index(model.__table__.c.field_clocks)] or json.dumps)({})
 
-    def memoised(memo: dict, convert, column: list) -> list:
+    def memoised(memo: dict, convert, column: list, spelling_counts: bool = False) -> list:
         # a column holds one type (or None): its first value says how to key the memo
         sample = next((value for value in column if value is not None), None)
         if isinstance(sample, (dict, list)):
             return [convert(value) for value in column]  # JSON values are not hashable
-        if isinstance(sample, Decimal):
+        if spelling_counts and isinstance(sample, Decimal):
             # Decimal("1.9") == Decimal("1.90"): keyed by text so each keeps its spelling
+            # in the outbox (the database stores both as the same fen)
             keys = [None if value is None else str(value) for value in column]
         else:
             keys = column
@@ -233,6 +236,7 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
                 pieces[i],
                 lambda value, head=heads[i]: head + json.dumps(encode_value(value)),
                 [row.get(name) for row in full],
+                spelling_counts=True,
             )
             for i, name in enumerate(names)
         ]
