@@ -49,6 +49,8 @@ class BillLine(Synced, Base):
 
     sync_kind = "log"
     __tablename__ = "bill_lines"
+    # no index of its own: ix_bill_lines_period starts with it (migration 0003n)
+    estate_id: Mapped[str] = mapped_column(String(36))
     unit_id: Mapped[str] = mapped_column(String(36), index=True)
     fee_code: Mapped[str] = mapped_column(String(40))
     period: Mapped[str] = mapped_column(String(7))

@@ -255,11 +255,9 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     bound_columns = [
         [no_clocks] * len(full)
         if col.key == "field_clocks"
-        else memoised(
-            bound[i],
-            binders[i] or (lambda value: value),
-            [row.get(col.key) for row in full],
-        )
+        else [row.get(col.key) for row in full]
+        if binders[i] is None  # stored as given (text): nothing to convert
+        else memoised(bound[i], binders[i], [row.get(col.key) for row in full])
         for i, col in enumerate(columns)
     ]
     entities = list(zip(*bound_columns, strict=True))
