@@ -155,13 +155,17 @@ def main() -> None:
         f"in {time.perf_counter() - started:.1f} s"
     )
 
+    db.checkpoints.wait()  # the set-up's log copied first: time the run on its own
     started = time.perf_counter()
     with db.session() as s:
         result = billing.run_billing(s, estate_id, "2026-03", "bench")
     run_s = time.perf_counter() - started
+    db.checkpoints.wait()
+    copy_s = time.perf_counter() - started - run_s
     print(
         f"billing run 2026-03: {result.created} lines, {result.total:,.2f} yuan, "
-        f"{run_s:.2f} s (target <= 2 s)"
+        f"{run_s:.2f} s to its commit (target <= 2 s); "
+        f"its log then copied into the database file in the background in {copy_s:.2f} s"
     )
 
     report(db, estate_id, args.runs, "every unit owes March (worst case)")
