@@ -7,9 +7,11 @@ lost payment. Balances are sums, so the order rows arrive in never matters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -401,8 +403,10 @@ def receipt_view(session: Session, payment_id: str) -> ReceiptView:
 # ---- arrears ----
 
 
-@dataclass(frozen=True)
-class ArrearsRow:
+class ArrearsRow(NamedTuple):
+    """One debtor's line of the arrears report. A named tuple: a frozen dataclass took
+    2.8 µs to build, 50 ms of a 20,000-debtor report."""
+
     unit_id: str
     building: str
     entrance: str
@@ -422,27 +426,33 @@ class ArrearsRow:
         return self.overdue - self.credit
 
 
-_ARREARS_SQL = """
-    WITH per_unit AS (
-        SELECT unit_id,
-               sum(CASE WHEN open_fen > 0 AND due_date < :as_of AND due_date >= :d30
-                        THEN open_fen ELSE 0 END) AS b1,
-               sum(CASE WHEN open_fen > 0 AND due_date < :d30 AND due_date >= :d90
-                        THEN open_fen ELSE 0 END) AS b2,
-               sum(CASE WHEN open_fen > 0 AND due_date < :d90 AND due_date >= :d180
-                        THEN open_fen ELSE 0 END) AS b3,
-               sum(CASE WHEN open_fen > 0 AND due_date < :d180 THEN open_fen ELSE 0 END) AS b4,
-               sum(open_fen) AS open_total
-          FROM fee_open_lines
-         WHERE estate_id = :e AND open_fen <> 0
-         GROUP BY unit_id
-        HAVING b1 + b2 + b3 + b4 > 0)
-    SELECT pu.unit_id, bd.name, u.entrance, u.room, pu.b1, pu.b2, pu.b3, pu.b4, pu.open_total
-    FROM per_unit pu
-    JOIN units u ON u.id = pu.unit_id
-    JOIN buildings bd ON bd.id = u.building_id
-    WHERE (:building IS NULL OR u.building_id = :building)
-    ORDER BY bd.sort_key, bd.name, u.entrance, length(u.room), u.room
+# Per unit with anything overdue, read from the covering index ix_fee_open_lines_ageing
+# alone: what fell due before as_of and before each bucket's start (cumulative: one date
+# test per sum; the buckets are their differences) and all it has open. "+due_date" drops
+# the column's NUMERIC affinity, which SQLite would apply to the text parameter at every
+# comparison.
+_DEBTS_SQL = """
+    SELECT unit_id,
+           sum(open_fen) FILTER (WHERE +due_date < :as_of AND open_fen > 0) AS overdue,
+           coalesce(sum(open_fen) FILTER (WHERE +due_date < :d30 AND open_fen > 0), 0),
+           coalesce(sum(open_fen) FILTER (WHERE +due_date < :d90 AND open_fen > 0), 0),
+           coalesce(sum(open_fen) FILTER (WHERE +due_date < :d180 AND open_fen > 0), 0),
+           sum(open_fen)
+      FROM fee_open_lines
+     WHERE estate_id = :e AND open_fen <> 0{in_building}
+     GROUP BY unit_id
+    HAVING overdue > 0
+"""
+
+# The estate's units (deleted ones too: a debt outlives its unit) in display order: buildings
+# in ix_buildings_order, each building's units from ix_units_location. Joined to the debts
+# in Python: looking each debtor up in units and sorting the result took about twice as
+# long at 20,000 debtors (random reads of units by id, and a sort of them all).
+_UNITS_IN_ORDER_SQL = """
+    SELECT u.id, bd.name, u.entrance, u.room
+      FROM buildings bd JOIN units u ON u.building_id = bd.id
+     WHERE bd.estate_id = :e{in_building}
+     ORDER BY bd.sort_key, bd.name, u.entrance, length(u.room), u.room
 """
 
 # money of each unit not on any bill line: payments - allocations - adjustments to no line
@@ -451,16 +461,23 @@ _OFF_LINE_SQL = (
     "SELECT unit_id, off_line_fen FROM fee_unit_money WHERE estate_id = :e AND off_line_fen <> 0"
 )
 
-# one owner per unit, the first by name (a grouped scan beats a lookup per debtor)
+# one owner per unit, the first by name: read in unit order from ix_residents_owner alone
 _OWNERS_SQL = """
     SELECT unit_id, min(name || char(31) || phone) FROM residents
-    WHERE estate_id = :e AND deleted = 0 AND role = 'owner' GROUP BY unit_id
+    WHERE estate_id = :e AND deleted = 0 AND role = 'owner'{in_building} GROUP BY unit_id
 """
 
+# a building's report seeks its units' rows in the same indexes instead of the estate's
+_UNIT_IN_BUILDING = " AND unit_id IN (SELECT id FROM units WHERE building_id = :b)"
 
-def _yuan(fen: int) -> Decimal:
-    """from_fen without the quantize step: exact, and fast enough for 20,000-row reports."""
-    return Decimal(fen).scaleb(-2)
+
+class _Yuan(dict):
+    """Fen to exact yuan, each value converted once (a report repeats most amounts): a
+    plain lookup on a hit, from_fen without its quantize step on a miss."""
+
+    def __missing__(self, fen: int) -> Decimal:
+        value = self[fen] = Decimal(fen).scaleb(-2)
+        return value
 
 
 def arrears(
@@ -469,50 +486,84 @@ def arrears(
     """Units with overdue amounts, by ageing bucket (days past the due date: 1-30, 31-90,
     91-180, over 180), summed in SQL over the unsettled lines of ``fee_open_lines``; the
     unit's balance (bills + adjustments - payments) is that open total minus its money on
-    no line (``fee_unit_money``), both kept by triggers.
+    no line (``fee_unit_money``), both kept by triggers. Ordered as the unit list: building
+    (sort key, name), entrance, room.
 
     ``credit`` is money the unit has paid but that is not applied to these overdue lines
     (an advance, or two cashiers taking the same bill), so ``net`` never counts a payment
     twice: net = min(overdue, what the account says is owed overall).
+
+    A desk report, SQLite only (nothing on the server calls it): it reads plain tuples
+    from the driver's cursor, as SQLAlchemy's rows cost tens of milliseconds at 20,000.
     """
-    params = {
-        "e": estate_id,
-        "as_of": as_of.isoformat(),
-        "building": building_id,
-        "d30": (as_of - timedelta(days=30)).isoformat(),
-        "d90": (as_of - timedelta(days=90)).isoformat(),
-        "d180": (as_of - timedelta(days=180)).isoformat(),
-    }
-    off_line = dict(session.execute(text(_OFF_LINE_SQL), {"e": estate_id}).all())
-    owners = dict(session.execute(text(_OWNERS_SQL), {"e": estate_id}).all())
-    yuan: dict[int, Decimal] = {}  # a month's amounts repeat: convert each fen value once
+    unit_in_building = _UNIT_IN_BUILDING if building_id else ""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(
+            _DEBTS_SQL.format(in_building=unit_in_building),
+            {
+                "e": estate_id,
+                "b": building_id,
+                "as_of": as_of.isoformat(),
+                "d30": (as_of - timedelta(days=30)).isoformat(),
+                "d90": (as_of - timedelta(days=90)).isoformat(),
+                "d180": (as_of - timedelta(days=180)).isoformat(),
+            },
+        )
+        debts = {row[0]: row for row in cursor}
+        if not debts:
+            return []
+        estate = {"e": estate_id, "b": building_id}
+        off_line = dict(cursor.execute(_OFF_LINE_SQL, estate))
+        owners = dict(cursor.execute(_OWNERS_SQL.format(in_building=unit_in_building), estate))
+        cursor.execute(
+            _UNITS_IN_ORDER_SQL.format(in_building=" AND bd.id = :b" if building_id else ""),
+            estate,
+        )
+        return _arrears_rows(cursor, debts, owners, off_line)
+    finally:
+        cursor.close()
 
-    def to_yuan(fen: int) -> Decimal:
-        value = yuan.get(fen)
-        if value is None:
-            value = yuan[fen] = _yuan(fen)
-        return value
 
+def _arrears_rows(
+    units: Iterable[tuple[str, str, str, str]],
+    debts: dict[str, tuple[str, int, int, int, int, int]],
+    owners: dict[str, str],
+    off_line: dict[str, int],
+) -> list[ArrearsRow]:
+    """The debtors among ``units`` (id, building, entrance, room, in display order, walked
+    as the cursor reads them) as report rows; up to one per unit, hence the lean loop."""
+    yuan = _Yuan()
+    bucket_1, bucket_2, bucket_3, bucket_4 = AGEING_BUCKETS
+    new_row = tuple.__new__  # ArrearsRow's own __new__ is a Python call per row
     result = []
-    for uid, bname, entrance, room, b1, b2, b3, b4, open_total in session.execute(
-        text(_ARREARS_SQL), params
-    ):
-        fens = (max(b1, 0), max(b2, 0), max(b3, 0), max(b4, 0))
-        overdue = fens[0] + fens[1] + fens[2] + fens[3]
-        balance_fen = open_total - off_line.get(uid, 0)
-        credit = max(overdue - max(balance_fen, 0), 0)
+    for uid, building, entrance, room in units:
+        debt = debts.get(uid)
+        if debt is None:
+            continue
+        _, overdue, over_30, over_90, over_180, open_total = debt
+        balance = open_total - off_line.get(uid, 0)
+        credit = overdue if balance <= 0 else overdue - balance if balance < overdue else 0
         name, _, phone = (owners.get(uid) or "").partition("\x1f")
         result.append(
-            ArrearsRow(
-                uid,
-                bname,
-                entrance,
-                room,
-                name,
-                mask_phone(phone),
-                dict(zip(AGEING_BUCKETS, map(to_yuan, fens), strict=True)),
-                to_yuan(overdue),
-                to_yuan(credit),
+            new_row(
+                ArrearsRow,
+                (
+                    uid,
+                    building,
+                    entrance,
+                    room,
+                    name,
+                    mask_phone(phone),
+                    {
+                        bucket_1: yuan[overdue - over_30],
+                        bucket_2: yuan[over_30 - over_90],
+                        bucket_3: yuan[over_90 - over_180],
+                        bucket_4: yuan[over_180],
+                    },
+                    yuan[overdue],
+                    yuan[credit],
+                ),
             )
         )
     return result

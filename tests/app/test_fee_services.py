@@ -20,10 +20,10 @@ from app.store.models import SyncOutbox, Unit
 D = Decimal
 
 
-def make_unit(s, estate_id, room, area="89.50", building="3栋", **extra):
+def make_unit(s, estate_id, room, area="89.50", building="3栋", entrance="1", **extra):
     data = UnitInput(
         building=building,
-        entrance="1",
+        entrance=entrance,
         room=room,
         area_m2=area,
         handover_date="2020-01-01",
@@ -246,6 +246,56 @@ def test_arrears_ageing_collection_and_reminders(db, estate):
 
 def billing_building(s, unit_id):
     return s.get(Unit, unit_id).building_id
+
+
+def test_arrears_rows_follow_the_unit_list_with_each_units_first_owner(db, estate_id):
+    """Buildings by number, then entrance, then room by length (901 before 1001); the
+    owner is the live owner first by name; a deleted unit's debt stays on the report."""
+    from app.services.units import add_resident, delete_resident, delete_unit
+
+    with db.session() as s:
+        billing.ensure_default_schedule(s, estate_id)
+        units = {
+            code: make_unit(s, estate_id, room, building=building, entrance=entrance).id
+            for code, building, entrance, room in [
+                ("10-1-101", "10栋", "1", "101"),
+                ("2-2-1001", "2栋", "2", "1001"),
+                ("3-1-101", "3栋", "1", "101"),
+                ("2-2-901", "2栋", "2", "901"),
+                ("3-1-102", "3栋", "1", "102"),
+                ("2-1-1201", "2栋", "1", "1201"),
+            ]
+        }
+        unit = s.get(Unit, units["2-1-1201"])
+        add_resident(s, unit, name="赵六", phone="13900001111")
+        add_resident(s, unit, name="李四", phone="13800002222")
+        add_resident(s, unit, name="一一", phone="13700003333", role="tenant")
+        delete_resident(s, add_resident(s, unit, name="丁一", phone="13600004444"))
+        for period in ("2025-10", "2026-01", "2026-03", "2026-04"):  # one per ageing bucket
+            billing.run_billing(s, estate_id, period)
+        paid_up = s.get(Unit, units["3-1-101"])
+        balance = payments.unit_account(s, paid_up.id).balance
+        payments.take_payment(s, paid_up, str(balance), "cash", "", "x")
+        delete_unit(s, s.get(Unit, units["3-1-102"]))
+    with db.session() as s:
+        rows = payments.arrears(s, estate_id, date(2026, 4, 20))
+        assert [r.unit_id for r in rows] == [
+            units[code] for code in ("2-1-1201", "2-2-901", "2-2-1001", "3-1-102", "10-1-101")
+        ]
+        first = rows[0]
+        assert (first.owner, first.phone_masked) == ("李四", "138****2222")
+        assert first.unit_code == "2栋 1单元 1201"
+        month = D("170.05")  # 89.50 m2 at 1.90
+        assert first.buckets == {"0-30": month, "31-90": month, "91-180": month, "180+": month}
+        for row in rows:
+            assert sum(row.buckets.values()) == row.overdue == 4 * month
+            assert row.credit == D("0.00") and row.net == row.overdue
+            assert row.net == payments.unit_account(s, row.unit_id).balance
+        assert {r.owner for r in rows[1:]} == {""}
+        building_2 = payments.arrears(
+            s, estate_id, date(2026, 4, 20), billing_building(s, units["2-2-901"])
+        )
+        assert building_2 == rows[:3]
 
 
 def test_late_fee_when_enabled(db, estate):
