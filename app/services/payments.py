@@ -429,16 +429,20 @@ class ArrearsRow(NamedTuple):
 
 # Per unit with anything overdue, read from the covering index ix_fee_open_lines_ageing
 # alone: what fell due before as_of and before each bucket's start (cumulative: one date
-# test per sum; the buckets are their differences) and all it has open. "+due_date" drops
-# the column's NUMERIC affinity, which SQLite would apply to the text parameter at every
-# comparison.
+# test per sum; the buckets are their differences), all it has open, and its owner (the
+# first live one by name, from ix_residents_owner alone; looked up for debtors only, so a
+# normal month reads a seventh of the owners). "+due_date" drops the column's NUMERIC
+# affinity, which SQLite would apply to the text parameter at every comparison.
 _DEBTS_SQL = """
     SELECT unit_id,
            sum(open_fen) FILTER (WHERE +due_date < :as_of AND open_fen > 0) AS overdue,
            coalesce(sum(open_fen) FILTER (WHERE +due_date < :d30 AND open_fen > 0), 0),
            coalesce(sum(open_fen) FILTER (WHERE +due_date < :d90 AND open_fen > 0), 0),
            coalesce(sum(open_fen) FILTER (WHERE +due_date < :d180 AND open_fen > 0), 0),
-           sum(open_fen)
+           sum(open_fen),
+           (SELECT min(r.name || char(31) || r.phone) FROM residents r
+             WHERE r.estate_id = :e AND r.unit_id = fee_open_lines.unit_id
+               AND r.deleted = 0 AND r.role = 'owner')
       FROM fee_open_lines
      WHERE estate_id = :e AND open_fen <> 0{in_building}
      GROUP BY unit_id
@@ -462,13 +466,7 @@ _OFF_LINE_SQL = (
     "SELECT unit_id, off_line_fen FROM fee_unit_money WHERE estate_id = :e AND off_line_fen <> 0"
 )
 
-# one owner per unit, the first by name: read in unit order from ix_residents_owner alone
-_OWNERS_SQL = """
-    SELECT unit_id, min(name || char(31) || phone) FROM residents
-    WHERE estate_id = :e AND deleted = 0 AND role = 'owner'{in_building} GROUP BY unit_id
-"""
-
-# a building's report seeks its units' rows in the same indexes instead of the estate's
+# a building's report seeks its units' lines in the same index instead of the estate's
 _UNIT_IN_BUILDING = " AND unit_id IN (SELECT id FROM units WHERE building_id = :b)"
 
 
@@ -516,21 +514,19 @@ def arrears(
             return []
         estate = {"e": estate_id, "b": building_id}
         off_line = dict(cursor.execute(_OFF_LINE_SQL, estate))
-        owners = dict(cursor.execute(_OWNERS_SQL.format(in_building=unit_in_building), estate))
         cursor.execute(
             _UNITS_IN_ORDER_SQL.format(in_building=" AND bd.id = :b" if building_id else ""),
             estate,
         )
         with collector_paused():  # 20,000 rows of a dict and a tuple each, no cycles
-            return _arrears_rows(cursor, debts, owners, off_line)
+            return _arrears_rows(cursor, debts, off_line)
     finally:
         cursor.close()
 
 
 def _arrears_rows(
     units: Iterable[tuple[str, str, str, str]],
-    debts: dict[str, tuple[str, int, int, int, int, int]],
-    owners: dict[str, str],
+    debts: dict[str, tuple[str, int, int, int, int, int, str | None]],
     off_line: dict[str, int],
 ) -> list[ArrearsRow]:
     """The debtors among ``units`` (id, building, entrance, room, in display order, walked
@@ -543,10 +539,10 @@ def _arrears_rows(
         debt = debts.get(uid)
         if debt is None:
             continue
-        _, overdue, over_30, over_90, over_180, open_total = debt
+        _, overdue, over_30, over_90, over_180, open_total, owner = debt
         balance = open_total - off_line.get(uid, 0)
         credit = overdue if balance <= 0 else overdue - balance if balance < overdue else 0
-        name, _, phone = (owners.get(uid) or "").partition("\x1f")
+        name, _, phone = (owner or "").partition("\x1f")
         result.append(
             new_row(
                 ArrearsRow,

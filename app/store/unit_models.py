@@ -26,7 +26,7 @@ UNIT_LIST_INDEXES = (
         Resident.unit_id,
         sqlite_where=Resident.deleted == false(),
     ),
-    Index(  # the arrears report's owner per unit: an ordered, index-only scan (0001v)
+    Index(  # the arrears report's owner of each debtor, read from the index alone (0001v)
         "ix_residents_owner",
         Resident.estate_id,
         Resident.unit_id,

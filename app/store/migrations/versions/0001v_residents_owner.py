@@ -1,11 +1,11 @@
-"""units: each unit's owner read from one index, in unit order
+"""units: each unit's owner read from one index
 
 Revision ID: 0001v
 Revises: 0001u
 
-The arrears report shows one owner per unit (the first by name). With this partial
-covering index SQLite reads the estate's live owners already grouped by unit, with name
-and phone, instead of visiting every resident row and sorting them by unit.
+The arrears report shows one owner per debtor (the live owner first by name). This partial
+index holds exactly those rows, ordered by unit with name and phone, so SQLite finds a
+unit's owner without visiting the residents table (an estate's owners without a sort).
 """
 
 from alembic import op
