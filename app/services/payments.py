@@ -8,6 +8,7 @@ lost payment. Balances are sums, so the order rows arrive in never matters.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -497,7 +498,8 @@ def arrears(
     """
     unit_in_building = _UNIT_IN_BUILDING if building_id else ""
     cursor = session.connection().connection.cursor()
-    try:
+    # up to 20,000 rows read and as many built: tuples and dicts, no reference cycles
+    with closing(cursor), collector_paused():
         cursor.execute(
             _DEBTS_SQL.format(in_building=unit_in_building),
             {
@@ -518,10 +520,7 @@ def arrears(
             _UNITS_IN_ORDER_SQL.format(in_building=" AND bd.id = :b" if building_id else ""),
             estate,
         )
-        with collector_paused():  # 20,000 rows of a dict and a tuple each, no cycles
-            return _arrears_rows(cursor, debts, off_line)
-    finally:
-        cursor.close()
+        return _arrears_rows(cursor, debts, off_line)
 
 
 def _arrears_rows(
