@@ -26,6 +26,7 @@ from sqlalchemy.types import TypeDecorator
 import app.store.all_models  # noqa: F401  (every synced table is registered)
 from app.domain.hlc import Timestamp
 from app.domain.merge import Loss, merge_register
+from app.memory import collector_paused
 from app.store.base import SYNCED_TABLES, Synced
 from app.store.codec import decode_value, encode_value, field_types
 from app.store.models import SyncConflict
@@ -185,6 +186,11 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
     Raises :class:`ApplyError` for a malformed change or one that would move a row to
     another estate; the caller rolls back.
     """
+    with collector_paused():  # a page of a first pull builds tens of thousands of rows
+        return _apply_changes(session, changes)
+
+
+def _apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
     result = ApplyResult()
     if not changes:
         return result
