@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.i18n import chosen_language, install_translators
@@ -40,33 +40,62 @@ def open_database(path: Path):
 
 
 class _FirstPaint(QObject):
-    """Prints the wall-clock time of the window's first paint and quits (bench/startup.py)."""
+    """Calls ``painted`` once, at the first paint of the widgets it watches."""
 
-    painted = False
+    def __init__(self, painted) -> None:
+        super().__init__()
+        self.painted = painted
+        self.done = False
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint and not self.painted:
-            self.painted = True  # the window and its sidebar both report; the first counts
-            print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.instance().quit)
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True  # the window and its sidebar both report; the first counts
+            self.painted()
         return False
+
+
+def _until_painted(window) -> None:
+    """Run the event loop until ``window`` has painted (at most a second: a minimised or
+    hidden window may never paint), so it is on screen before the slow work that follows."""
+    loop = QEventLoop()
+    watcher = _FirstPaint(lambda: QTimer.singleShot(0, loop.quit))
+    window.installEventFilter(watcher)
+    QTimer.singleShot(1000, loop.quit)
+    loop.exec()
+    window.removeEventFilter(watcher)
+
+
+def _report_paint(label: str):
+    """For bench/startup.py: the wall-clock time of a paint, on stdout."""
+    return lambda: print(f"{label} {time.time():.6f}", flush=True)
 
 
 def run(
     db_path: Path, lang: str | None, first_paint_exit: bool = False, start_page: str | None = None
 ) -> int:
     app = make_application(lang)
+    from ui.main_window import MainWindow
+
+    # The window's frame first (it needs no database): the database layer takes about half
+    # a second to import, and the log-in and the start page follow in the same window.
+    window = MainWindow()
+    window.show_page(window.start_page(start_page))
+    if first_paint_exit:
+        window.installEventFilter(shown := _FirstPaint(_report_paint("first-paint")))
+    window.show()
+    _until_painted(window)
     try:
         db = open_database(db_path)
     except Exception as error:  # a locked, damaged or newer database: say so, do not crash
         QMessageBox.critical(
-            None,
+            window,
             "PropDesk",
             QCoreApplication.translate("Startup", "The database %1 could not be opened:\n%2")
             .replace("%1", str(db_path))
             .replace("%2", str(error)),
         )
         return 1
+    window.statusBar().clearMessage()
 
     if first_paint_exit:
         from ui.shell.signin import rendering_context
@@ -76,18 +105,17 @@ def run(
             print("no estate in this database", file=sys.stderr)
             return 1
     else:
-        ctx = sign_in(db)
+        ctx = sign_in(db, window)
         if ctx is None:
             return 0
 
-    from ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show_page(window.start_page(start_page))
     if first_paint_exit:
-        window.installEventFilter(painter := _FirstPaint(window))
-        window.sidebar.installEventFilter(painter)
-    window.show()
+        window.removeEventFilter(shown)
+        ready = _FirstPaint(_report_paint("page-painted"))
+        ready.painted = _then_quit(ready.painted)
+        window.installEventFilter(ready)
+    window.attach(ctx)
+    window.update()
     if db.backup is not None:
         ctx.events.status_message.emit(
             QCoreApplication.translate(
@@ -97,8 +125,17 @@ def run(
     return app.exec()
 
 
-def sign_in(db):
-    """First start (create the administrator, offer demo data) or log in; None if cancelled."""
+def _then_quit(report):
+    def report_and_quit() -> None:
+        report()
+        QTimer.singleShot(0, QApplication.instance().quit)
+
+    return report_and_quit
+
+
+def sign_in(db, window=None):
+    """First start (create the administrator, offer demo data) or log in, over ``window``;
+    None if cancelled."""
     from app.services.accounts import has_staff
     from ui.shell.login import LoginDialog
     from ui.shell.signin import context_for
@@ -109,11 +146,11 @@ def sign_in(db):
         from ui.shell.demo_offer import offer_demo
         from ui.shell.first_start import FirstStartDialog
 
-        dialog = FirstStartDialog(db)
+        dialog = FirstStartDialog(db, window)
         if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
             return None
-        offer_demo(db, dialog.estate_id)
-    login = LoginDialog(db)
+        offer_demo(db, dialog.estate_id, window)
+    login = LoginDialog(db, window)
     if first_start:
         login.login.setText(dialog.login.text())
         login.password.setFocus()

@@ -6,10 +6,12 @@ Passed explicitly to each page (no global singletons).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.store.db import Database
+if TYPE_CHECKING:  # the window frame is shown before the database layer is imported
+    from app.store.db import Database
 
 
 class AppEvents(QObject):

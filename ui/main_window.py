@@ -1,6 +1,8 @@
 """The main window: sidebar of PAGES, the current page, the status bar.
 
-Pages are imported and built the first time they are shown, so start-up stays quick.
+The frame (sidebar, empty page, status bar) needs no database, so start-up shows it first
+and calls ``attach`` once the database is open and someone is logged in. Pages are
+imported and built the first time they are shown, so start-up stays quick.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.i18n import app_settings
 from ui.pages import PAGES, SNAPSHOT_VIEWS, PageSpec
-from ui.shell.status import StatusBar
 from ui.widgets.icons import ACTIVE, icon
 from ui.widgets.placeholder import NotBuiltPage, PageFailed
 
@@ -44,12 +45,13 @@ def page_title(spec: PageSpec) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.remember = True  # snapshots render without touching the user's settings
-        self.setWindowTitle(self.tr("PropDesk — %1").replace("%1", ctx.estate_name))
+        self.setWindowTitle("PropDesk")
         self.pages: dict[str, QWidget] = {}
+        self._wanted_page: str | None = None  # asked for before attach()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
         self.sidebar.setIconSize(QSize(18, 18))
@@ -72,12 +74,24 @@ class MainWindow(QMainWindow):
         frame.addWidget(self.sidebar)
         frame.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status = StatusBar(ctx, self)
-        self.setStatusBar(self.status)
+        self.statusBar().showMessage(self.tr("Opening the database…"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh_current)
         QShortcut(QKeySequence("F5"), self, self.refresh_current)
         self.sidebar.currentRowChanged.connect(self._on_row)
         self._restore()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Who works in this window: the status bar fills in and pages can be built."""
+        from ui.shell.status import StatusBar  # reads the database: not for the bare frame
+
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("PropDesk — %1").replace("%1", ctx.estate_name))
+        self.status = StatusBar(ctx, self)
+        self.setStatusBar(self.status)
+        if self._wanted_page is not None:
+            self.show_page(self._wanted_page)
 
     # ---- pages ----
 
@@ -111,17 +125,24 @@ class MainWindow(QMainWindow):
         except Exception:  # someone's page failing must not take the window down
             return PageFailed(page_title(spec), traceback.format_exc(limit=3))
 
-    def show_page(self, key: str, view: str | None = None) -> QWidget:
+    def show_page(self, key: str, view: str | None = None) -> QWidget | None:
         index = next(i for i, s in enumerate(PAGES) if s.key == key)
+        if self.ctx is None:  # the frame only: shown once attached
+            self._wanted_page = key
+            self._select_row(index)
+            return None
         page = self.page(key)
         self.stack.setCurrentIndex(index)
+        self._select_row(index)
+        if view and hasattr(page, "show_view"):
+            page.show_view(view)
+        return page
+
+    def _select_row(self, index: int) -> None:
         if self.sidebar.currentRow() != index:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(index)
             self.sidebar.blockSignals(False)
-        if view and hasattr(page, "show_view"):
-            page.show_view(view)
-        return page
 
     def show_snapshot(self, name: str) -> QWidget:
         """``name`` is a PAGES key or a SNAPSHOT_VIEWS key."""
@@ -138,6 +159,8 @@ class MainWindow(QMainWindow):
             self.show_page(PAGES[row].key)
 
     def refresh_current(self) -> None:
+        if self.ctx is None:
+            return
         page = self.pages.get(self.current_key())
         if page is not None and hasattr(page, "refresh"):
             page.refresh()
@@ -169,7 +192,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "can_close") and not page.can_close():
                 event.ignore()
                 return
-        if not self.remember:
+        if not self.remember or self.ctx is None:  # nothing chosen yet: keep what was saved
             super().closeEvent(event)
             return
         settings = app_settings()

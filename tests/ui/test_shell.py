@@ -1,5 +1,9 @@
 """First start, log-in, the main window and its sidebar, the status bar."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -196,3 +200,40 @@ def test_every_toolbar_action_is_in_view_at_1280_in_chinese(ctx, qtbot, key):
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en"))
+
+
+def test_the_window_frame_shows_before_the_database_and_fills_in_when_attached(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_page("units")  # asked for before anyone is logged in
+    window.show()
+    assert window.statusBar().currentMessage() == "Opening the database…"
+    assert window.sidebar.currentRow() == 4
+    assert window.pages == {}  # no page is built without a database
+    window.refresh_current()  # F5 on the bare frame does nothing
+
+    window.attach(ctx)
+    assert window.current_key() == "units"
+    assert window.stack.currentWidget() is window.pages["units"]
+    assert window.windowTitle() == "PropDesk — 阳光花园"
+    assert "admin" in window.status.user.toolTip()
+
+
+def test_the_window_frame_needs_no_database_layer(tmp_path):
+    """The frame is painted while SQLAlchemy (half a second) is still to be imported."""
+    script = (
+        "import sys; from ui.app import make_application; make_application('en');"
+        "from ui.main_window import MainWindow; w = MainWindow(); w.show_page('units');"
+        "w.show(); print(sorted(m for m in ('sqlalchemy', 'app.store.db') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
