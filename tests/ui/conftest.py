@@ -81,3 +81,23 @@ def type_text(qtbot, widget, text):
             event = QInputMethodEvent()
             event.setCommitString(chunk)
             QApplication.sendEvent(widget, event)
+
+
+def modules_loaded_by(script: str, modules: tuple[str, ...], config_dir) -> list[str]:
+    """Which of ``modules`` a fresh offscreen Python has imported after running ``script``
+    (start-up cost: what the first window pulls in)."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    probe = f"{script}\nimport sys; print(sorted(m for m in {modules!r} if m in sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config_dir)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])

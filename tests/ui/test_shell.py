@@ -1,14 +1,10 @@
 """First start, log-in, the main window and its sidebar, the status bar."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from tests.ui.conftest import type_text
+from tests.ui.conftest import modules_loaded_by, type_text
 from ui.pages import PAGES
 
 
@@ -224,16 +220,7 @@ def test_the_window_frame_shows_before_the_database_and_fills_in_when_attached(c
 def test_the_window_frame_needs_no_database_layer(tmp_path):
     """The frame is painted while SQLAlchemy (half a second) is still to be imported."""
     script = (
-        "import sys; from ui.app import make_application; make_application('en');"
-        "from ui.main_window import MainWindow; w = MainWindow(); w.show_page('units');"
-        "w.show(); print(sorted(m for m in ('sqlalchemy', 'app.store.db') if m in sys.modules))"
+        "from ui.app import make_application; make_application('en');"
+        "from ui.main_window import MainWindow; w = MainWindow(); w.show_page('units'); w.show()"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert modules_loaded_by(script, ("sqlalchemy", "app.store.db"), tmp_path) == []
