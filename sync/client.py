@@ -17,7 +17,7 @@ import json
 import os
 import platform
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -41,12 +41,14 @@ from sync import protocol
 SERVER_URL = "server_url"
 TOKEN = "device_token"
 SERVER_DEVICE_ID = "server_device_id"
+DEVICE_NAME = "device_name"  # the name this computer enrolled under
 SCOPE = "estate_scope"
 CURSOR = "pull_cursor"
 CLOCK_OFFSET = "clock_offset_ms"  # server clock minus this computer's clock
 RECEIVED_HLC = "hlc_received"  # the newest clock received from the server
 LAST_SYNC = "last_sync_at"
 LAST_ERROR = "last_sync_error"
+CANCELLED = "The sync was cancelled; what it had pulled is kept, the rest comes next time."
 # Test hook for the crash-safety test: die after applying a pulled page, before commit.
 CRASH_AFTER_APPLY = "PROPDESK_CLIENT_CRASH_AFTER_APPLY"
 # A clock this far off the server's is reported to the user (and re-stamped if ahead).
@@ -126,6 +128,7 @@ class SyncClient:
         self.transport = transport
         self.blob_dir = blob_dir or default_blob_dir()
         self.timeout = timeout
+        self._progress: Callable[[SyncReport], None] = lambda _report: None
 
     # ---- state ----
 
@@ -198,39 +201,52 @@ class SyncClient:
                 raise self._refusal(response)
             answer = protocol.EnrollResponse.model_validate(response.json())
         offset = self._offset(response, answer.server_time_ms)
-        await asyncio.to_thread(self._save_enrolment, server_url, answer, offset)
+        name = body.name
+        await asyncio.to_thread(self._save_enrolment, server_url, answer, offset, name)
         return answer
 
     def _clock_id(self) -> str:
         with self.db.session() as s:
             return device_id(s)
 
-    def _save_enrolment(self, url: str, answer: protocol.EnrollResponse, offset: int) -> None:
+    def _save_enrolment(
+        self, url: str, answer: protocol.EnrollResponse, offset: int, name: str = ""
+    ) -> None:
         with self.db.session() as s:
             if get_state(s, SERVER_URL) != url.rstrip("/"):
                 set_state(s, CURSOR, "0")  # a new server: its sequence numbers start over
             set_state(s, SERVER_URL, url.rstrip("/"))
             set_state(s, TOKEN, answer.token)
             set_state(s, SERVER_DEVICE_ID, answer.device_id)
+            set_state(s, DEVICE_NAME, name)
             set_state(s, SCOPE, json.dumps({"all": answer.all_estates, "ids": answer.estate_ids}))
             set_state(s, CLOCK_OFFSET, str(offset))
             self._advance_clock(s, [answer.server_hlc])
 
     # ---- one cycle ----
 
-    async def sync(self) -> SyncReport:
+    async def sync(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
+        """One push-pull cycle. ``progress`` is called with the report as it grows (after
+        each pushed batch and pulled page), on the event loop's thread.
+
+        Cancelling the task is safe between and during pages: a page and its cursor
+        commit together, so what was applied stays and the rest comes next time."""
         url, token = self.state(SERVER_URL), self.state(TOKEN)
         if not url or not token:
             raise SyncFailure(
                 "This device is not enrolled: run `propdesk enroll --server URL --code CODE`."
             )
         report = SyncReport()
+        self._progress = progress or (lambda _report: None)
         try:
             async with self._http(url, token) as http:
                 await self._push(http, report)
                 await self._pull(http, report)
         except SyncFailure as exc:
             await asyncio.to_thread(self._note, LAST_ERROR, str(exc))
+            raise
+        except asyncio.CancelledError:
+            await asyncio.to_thread(self._note, LAST_ERROR, CANCELLED)
             raise
         await asyncio.to_thread(self._finish, report)
         return report
@@ -276,6 +292,7 @@ class SyncClient:
                 report.clock_offset_ms = self._offset(response, answer.server_time_ms)
                 await asyncio.to_thread(self._acknowledge, answer, report.clock_offset_ms)
                 report.pushed += len(answer.accepted)
+                self._progress(report)
                 continue
             body_json = self._error(response)
             if body_json.get("permanent") and body_json.get("change_id"):
@@ -419,6 +436,7 @@ class SyncClient:
                 report.conflicts += await asyncio.to_thread(self._apply_page, page, offset)
                 report.pulled += len(page.changes)
                 report.blobs_down += await self._download_blobs(http, page.changes)
+                self._progress(report)
                 if not page.more:
                     return
         finally:

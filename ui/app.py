@@ -122,7 +122,9 @@ def run(
                 "Startup", "Database updated; the previous version was kept as %1"
             ).replace("%1", db.backup.name)
         )
-    return app.exec()
+    from ui.async_loop import run_event_loop  # asyncio (the sync client) on Qt's loop
+
+    return run_event_loop(app)
 
 
 def _then_quit(report):

@@ -21,7 +21,7 @@ LANGUAGES = ("zh_CN",)
 def catalog_sources() -> dict[str, list[Path]]:
     """Catalogue name -> the Python files whose tr() strings it holds (one screen area each)."""
     ui = ROOT / "ui"
-    areas = {"complaints": ui / "complaints", "fees": ui / "fees"}
+    areas = {"complaints": ui / "complaints", "fees": ui / "fees", "sync": ui / "sync_page"}
     every = sorted(ui.rglob("*.py"))
     catalogs = {name: sorted(folder.rglob("*.py")) for name, folder in areas.items()}
     claimed = {p for files in catalogs.values() for p in files}
