@@ -4,7 +4,7 @@
 <context>
     <name>EnrolForm</name>
     <message>
-        <location filename="../../ui/sync_page/page.py" line="+50"/>
+        <location filename="../../ui/sync_page/page.py" line="+51"/>
         <source>Enter the server&apos;s address, e.g. http://192.168.1.10:8000</source>
         <translation>请输入服务器地址，例如 http://192.168.1.10:8000</translation>
     </message>
@@ -81,6 +81,95 @@
     </message>
 </context>
 <context>
+    <name>SyncFields</name>
+    <message>
+        <location filename="../../ui/sync_page/labels.py" line="+132"/>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrance</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area (m²)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handover date</source>
+        <translation>交房日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vacant since</source>
+        <translation>空置起始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plate number</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
     <name>SyncLists</name>
     <message>
         <location filename="../../ui/sync_page/model.py" line="+71"/>
@@ -128,7 +217,7 @@
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+17"/>
+        <location filename="../../ui/sync_page/labels.py" line="-132"/>
         <source>The sync was cancelled; what it had pulled is kept, the rest comes next time.</source>
         <translation>同步已取消；已下载的内容已保存，其余的下次同步时继续。</translation>
     </message>
@@ -276,7 +365,7 @@
         <translation>保留的冲突（%1）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>All estates (head office)</source>
         <translation>全部小区（总部）</translation>
     </message>
@@ -304,9 +393,9 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>%n change(s) to send</source>
+        <source>%n change(s)</source>
         <translation>
-            <numerusform>%n 条更改待上传</numerusform>
+            <numerusform>%n 条</numerusform>
         </translation>
     </message>
     <message>

@@ -276,7 +276,7 @@ def test_conflicts_and_refusals_are_listed_by_record(qtbot, page, ctx, sqlite_se
     assert page.conflicts_table.isVisible()
     model = page.conflicts_model
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert cells[:5] == ["Unit", "3栋 2单元 1502", "area_m2", "82.00", "81.00"]
+    assert cells[:5] == ["Unit", "3栋 2单元 1502", "Area (m²)", "82.00", "81.00"]
     assert page.conflicts_box.title() == "Conflicts kept (1)"
     assert page.rejected_empty.isVisible() and not page.rejected_table.isVisible()
 

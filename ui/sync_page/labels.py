@@ -126,3 +126,31 @@ def table_label(table: str) -> str:
     """ "units" -> "Unit" (房屋); an unknown table keeps its name."""
     source = _TABLES.get(table)
     return QCoreApplication.translate("SyncTables", source) if source else table
+
+
+_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("SyncFields", "Name"),
+    "display_name": QT_TRANSLATE_NOOP("SyncFields", "Name"),
+    "phone": QT_TRANSLATE_NOOP("SyncFields", "Phone"),
+    "note": QT_TRANSLATE_NOOP("SyncFields", "Note"),
+    "role": QT_TRANSLATE_NOOP("SyncFields", "Role"),
+    "id_number": QT_TRANSLATE_NOOP("SyncFields", "ID number"),
+    "room": QT_TRANSLATE_NOOP("SyncFields", "Room"),
+    "entrance": QT_TRANSLATE_NOOP("SyncFields", "Entrance"),
+    "floor": QT_TRANSLATE_NOOP("SyncFields", "Floor"),
+    "area_m2": QT_TRANSLATE_NOOP("SyncFields", "Area (m²)"),
+    "kind": QT_TRANSLATE_NOOP("SyncFields", "Kind"),
+    "handover_date": QT_TRANSLATE_NOOP("SyncFields", "Handover date"),
+    "vacant_since": QT_TRANSLATE_NOOP("SyncFields", "Vacant since"),
+    "deleted": QT_TRANSLATE_NOOP("SyncFields", "Deleted"),
+    "rate": QT_TRANSLATE_NOOP("SyncFields", "Rate"),
+    "plate": QT_TRANSLATE_NOOP("SyncFields", "Plate number"),
+    "value": QT_TRANSLATE_NOOP("SyncFields", "Value"),
+    "active": QT_TRANSLATE_NOOP("SyncFields", "Active"),
+}
+
+
+def field_label(field: str) -> str:
+    """ "area_m2" -> "Area (m²)" (面积); other fields keep their stored name."""
+    source = _FIELDS.get(field)
+    return QCoreApplication.translate("SyncFields", source) if source else field

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from sync.overview import KeptConflict, RejectedChange
 from ui import formats
-from ui.sync_page.labels import sync_message, table_label
+from ui.sync_page.labels import field_label, sync_message, table_label
 
 
 class ListTableModel(QAbstractTableModel):
@@ -83,7 +83,7 @@ class ConflictsModel(ListTableModel):
     columns = (
         (QT_TRANSLATE_NOOP("SyncLists", "Kind"), lambda r: table_label(r.table), None),
         (QT_TRANSLATE_NOOP("SyncLists", "Record"), _record, _record_tip),
-        (QT_TRANSLATE_NOOP("SyncLists", "Field"), lambda r: r.field, None),
+        (QT_TRANSLATE_NOOP("SyncLists", "Field"), lambda r: field_label(r.field), None),
         (QT_TRANSLATE_NOOP("SyncLists", "Value kept"), lambda r: r.kept_value, None),
         (QT_TRANSLATE_NOOP("SyncLists", "Value overwritten"), lambda r: r.lost_value, None),
         (

@@ -41,6 +41,7 @@ from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.refresh import RefreshWhenShown
 
 SYNC_SHORTCUT = "F9"
+QWIDGETSIZE_MAX = 16777215
 
 
 def url_problem(text: str) -> str:
@@ -398,6 +399,9 @@ class SyncPage(RefreshWhenShown, QWidget):
         model.set_rows(rows)
         table.setVisible(bool(rows))
         empty.setVisible(not rows)
+        # an empty list is one line of text; the other list gets the room
+        box = table.parentWidget()
+        box.setMaximumHeight(box.sizeHint().height() if not rows else QWIDGETSIZE_MAX)
         if rows:
             table.resizeColumnsToContents()
             for column in range(model.columnCount()):
@@ -428,7 +432,7 @@ class SyncPage(RefreshWhenShown, QWidget):
         self.outcome_label.style().unpolish(self.outcome_label)
         self.outcome_label.style().polish(self.outcome_label)
         self.waiting_label.setText(
-            self.tr("%n change(s) to send", "", o.waiting)
+            self.tr("%n change(s)", "", o.waiting)
             if o.waiting
             else self.tr("None: everything is on the server")
         )
