@@ -342,12 +342,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+51"/>
+        <location filename="../../ui/main_window.py" line="+77"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>PropDesk — %1</source>
         <translation>PropDesk — %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+77"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
@@ -519,7 +524,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-113"/>
+        <location filename="../../ui/main_window.py" line="-135"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -788,7 +793,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+63"/>
+        <location filename="../../ui/app.py" line="+93"/>
         <source>The database %1 could not be opened:
 %2</source>
         <translation>无法打开数据库 %1：
