@@ -138,6 +138,17 @@ def report(db: Database, estate_id: str, runs: int, label: str) -> None:
     )
 
 
+def python_loop_seconds() -> float:
+    """A fixed pure-Python loop (10 million additions), timed just before the run: this
+    shared machine's speed varies about twofold from hour to hour, and this says which
+    phase a figure comes from."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=20_000)
@@ -156,6 +167,7 @@ def main() -> None:
     )
 
     db.checkpoints.wait()  # the set-up's log copied first: time the run on its own
+    print(f"machine speed now: a 10-million-step Python loop takes {python_loop_seconds():.2f} s")
     started = time.perf_counter()
     with db.session() as s:
         result = billing.run_billing(s, estate_id, "2026-03", "bench")
