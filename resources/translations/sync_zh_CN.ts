@@ -83,7 +83,7 @@
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+132"/>
+        <location filename="../../ui/sync_page/labels.py" line="+151"/>
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -217,7 +217,7 @@
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="-132"/>
+        <location filename="../../ui/sync_page/labels.py" line="-151"/>
         <source>The sync was cancelled; what it had pulled is kept, the rest comes next time.</source>
         <translation>同步已取消；已下载的内容已保存，其余的下次同步时继续。</translation>
     </message>
@@ -270,6 +270,26 @@
         <location line="+8"/>
         <source>This computer&apos;s clock is %1 behind the server&apos;s. Correct the date and time settings; meanwhile changes are stamped with the server&apos;s time.</source>
         <translation>此电脑的时钟比服务器慢 %1。请校正日期和时间设置；在此之前，更改按服务器时间记录。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -466,7 +486,7 @@
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+28"/>
+        <location filename="../../ui/sync_page/labels.py" line="+10"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>

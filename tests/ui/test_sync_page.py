@@ -346,3 +346,23 @@ def test_the_application_loop_runs_coroutines_and_ends_when_the_window_closes(ap
     assert happened == ["worker thread answered", "dialog closed", "cancelled"]
     with pytest.raises(RuntimeError):
         asyncio.get_running_loop()
+
+
+def test_a_wrong_clock_is_told_in_chinese_with_chinese_units(app):
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import install_translators
+    from ui.sync_page.labels import sync_message
+
+    warning = sync_client.clock_warning(-(26 * 3600 + 5) * 1000)  # a day and 2 hours ahead
+    locale = QLocale()
+    translators = install_translators(app, "zh_CN")
+    try:
+        shown = sync_message(warning)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale)
+    assert "1 天 2 小时" in shown
+    assert " d " not in shown and " h" not in shown
+    assert sync_message(warning).startswith("This computer's clock is 1 d 2 h ahead")

@@ -91,14 +91,33 @@ def sync_message(text: str) -> str:
     shown = translated_message(CONTEXT, _PATTERNS, text)
     if shown is None:
         return text
-    # the server's own reason inside a sentence ("The server refused: Unknown code…")
+    # the server's own reason inside a sentence ("The server refused: Unknown code…"), or
+    # the clock's offset ("1 d 2 h" -> "1 天 2 小时")
     for _pattern, _template in _PATTERNS:
         match = _pattern.match(text)
         if match:
             inner = QCoreApplication.translate(CONTEXT, match["x"])
+            if inner == match["x"] and _DURATION.fullmatch(inner):
+                inner = _DURATION_PART.sub(_duration_part_words, inner)
             if inner != match["x"]:
                 return QCoreApplication.translate(CONTEXT, _template).replace("%1", inner)
     return shown
+
+
+# sync.client's durations for a person: "45 s", "3 h 5 min", "1 d 2 h"
+_DURATION = re.compile(r"\d+ (d|h|min|s)( \d+ (h|min))?")
+_DURATION_PART = re.compile(r"(\d+) (d|h|min|s)\b")
+_DURATION_UNITS = {
+    "d": QT_TRANSLATE_NOOP("SyncMessages", "%1 d"),
+    "h": QT_TRANSLATE_NOOP("SyncMessages", "%1 h"),
+    "min": QT_TRANSLATE_NOOP("SyncMessages", "%1 min"),
+    "s": QT_TRANSLATE_NOOP("SyncMessages", "%1 s"),
+}
+
+
+def _duration_part_words(part: re.Match) -> str:
+    unit = QCoreApplication.translate(CONTEXT, _DURATION_UNITS[part[2]])
+    return unit.replace("%1", part[1])
 
 
 _TABLES = {
