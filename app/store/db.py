@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import weakref
@@ -21,6 +22,8 @@ HEAD_REVISIONS = frozenset({"0002", "0003n", "0001v"})
 
 # SQLite's own auto-checkpoint threshold (1,000 pages of 4 KB)
 CHECKPOINT_AFTER_BYTES = 4 * 1024 * 1024
+# a log of 400 MB is checkpointed by the commit that makes it, whatever happened to the thread
+SAFETY_NET_PAGES = 100_000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -32,8 +35,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # 64 MB page cache (the default is 2 MB): lists and searches over 100,000 units and
     # complaints stay in memory after the first read
     cursor.execute("PRAGMA cache_size=-65536")
-    # checkpoints run on BackgroundCheckpoints' thread, not inside the committing call
-    cursor.execute("PRAGMA wal_autocheckpoint=0")
+    # checkpoints run on BackgroundCheckpoints' thread, not inside the committing call; the
+    # commit itself checkpoints only if that thread has fallen far behind (or died)
+    cursor.execute(f"PRAGMA wal_autocheckpoint={SAFETY_NET_PAGES}")
     cursor.execute(f"PRAGMA journal_size_limit={CHECKPOINT_AFTER_BYTES}")
     cursor.close()
 
@@ -87,16 +91,20 @@ class BackgroundCheckpoints:
     copied and synced. Here the commit returns and this thread checkpoints (PASSIVE: readers
     and writers carry on), as SQLite's documentation suggests for applications with a UI.
     The log is cut back to ``CHECKPOINT_AFTER_BYTES`` when it restarts, so a larger file
-    means that much is waiting to be copied.
+    means that much is waiting to be copied. Nothing here may fail a commit that succeeded:
+    errors are kept in ``last_error`` and the next large commit tries again.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.wal = path.with_name(path.name + "-wal")
+        # SQLite keeps the log beside the real file when the path is a link
+        real = Path(os.path.realpath(path))
+        self.wal = real.with_name(real.name + "-wal")
         self.completed = 0
-        self._wake = threading.Event()
-        self._idle = threading.Event()
-        self._idle.set()
+        self.last_error: Exception | None = None
+        self._asked = 0  # checkpoints asked for, and the number the thread has caught up to
+        self._done = 0
+        self._changed = threading.Condition()
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoints", daemon=True)
         self._thread.start()
@@ -104,40 +112,53 @@ class BackgroundCheckpoints:
     def after_commit(self) -> None:
         try:
             waiting = self.wal.stat().st_size > CHECKPOINT_AFTER_BYTES
-        except FileNotFoundError:
+        except OSError:
             return
         if waiting:
-            self._idle.clear()
-            self._wake.set()
+            with self._changed:
+                self._asked += 1
+                self._changed.notify_all()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Until the log written so far is copied (for tests and benchmarks)."""
-        return self._idle.wait(timeout)
+        """Until the checkpoints asked for so far have run (for tests and benchmarks)."""
+        with self._changed:
+            asked = self._asked
+            return self._changed.wait_for(
+                lambda: self._done >= asked or not self._thread.is_alive(), timeout
+            )
 
     def close(self) -> None:
-        self._closing = True
-        self._wake.set()
+        with self._changed:
+            self._closing = True
+            self._changed.notify_all()
         self._thread.join()
 
     def _run(self) -> None:
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout=5000")
+        connection = None
         try:
             while True:
-                self._wake.wait()
-                self._wake.clear()
-                if self._closing:
-                    return
+                with self._changed:
+                    self._changed.wait_for(lambda: self._closing or self._asked > self._done)
+                    if self._closing:
+                        return
+                    target = self._asked
                 try:
+                    if connection is None:
+                        connection = sqlite3.connect(self.path, isolation_level=None)
+                        connection.execute("PRAGMA busy_timeout=5000")
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.completed += 1
-                except sqlite3.OperationalError:
-                    pass  # busy: the next large commit tries again
-                if not self._wake.is_set():
-                    self._idle.set()
+                except sqlite3.Error as error:  # busy, or a damaged file: try at the next commit
+                    self.last_error = error
+                with self._changed:
+                    self._done = target
+                    self._changed.notify_all()
         finally:
-            connection.close()
-            self._idle.set()
+            if connection is not None:
+                connection.close()
+            with self._changed:
+                self._done = self._asked
+                self._changed.notify_all()
 
 
 class Database:
