@@ -105,8 +105,10 @@ def run(
             print("no estate in this database", file=sys.stderr)
             return 1
     else:
-        ctx = sign_in(db, window)
-        if ctx is None:
+        ctx = sign_in(db, window) if window.isVisible() else None
+        # closed before anyone logged in (the frame can be closed while it waits): nothing
+        # would be on screen, and Qt ends its loop only when a last window closes in it
+        if ctx is None or not window.isVisible():
             return 0
 
     if first_paint_exit:

@@ -1,5 +1,9 @@
 """First start, log-in, the main window and its sidebar, the status bar."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -224,3 +228,23 @@ def test_the_window_frame_needs_no_database_layer(tmp_path):
         "from ui.main_window import MainWindow; w = MainWindow(); w.show_page('units'); w.show()"
     )
     assert modules_loaded_by(script, ("sqlalchemy", "app.store.db"), tmp_path) == []
+
+
+def test_closing_the_window_before_logging_in_ends_the_program(db, admin, tmp_path):
+    """The frame shows before the database opens; closed then, no log-in follows and the
+    process ends (before, it waited on a log-in for a window no longer there)."""
+    script = (
+        "import sys; import ui.app as start; painted = start._until_painted\n"
+        "def painted_then_closed(window):\n"
+        "    painted(window); window.close()\n"
+        "start._until_painted = painted_then_closed\n"
+        f"sys.exit(start.run(__import__('pathlib').Path({str(db.path)!r}), 'en'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
