@@ -497,6 +497,7 @@ def arrears(
     from the driver's cursor, as SQLAlchemy's rows cost tens of milliseconds at 20,000.
     """
     unit_in_building = _UNIT_IN_BUILDING if building_id else ""
+    session.flush()  # the driver's cursor does not autoflush as session.execute does
     cursor = session.connection().connection.cursor()
     # up to 20,000 rows read and as many built: tuples and dicts, no reference cycles
     with closing(cursor), collector_paused():
