@@ -366,3 +366,41 @@ def test_a_wrong_clock_is_told_in_chinese_with_chinese_units(app):
     assert "1 天 2 小时" in shown
     assert " d " not in shown and " h" not in shown
     assert sync_message(warning).startswith("This computer's clock is 1 d 2 h ahead")
+
+
+def test_cancel_before_the_first_step_still_ends_the_sync_and_the_enrolment(
+    qtbot, page, ctx, sqlite_server
+):
+    form = page.form
+    type_text(qtbot, form.server, sqlite_server.url)
+    type_text(qtbot, form.code, issue_code(sqlite_server, [ctx.estate_id]))
+    qtbot.mouseClick(form.enrol, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.cancel, Qt.MouseButton.LeftButton)  # before the task has begun
+    qtbot.waitUntil(lambda: not page.job.running(), timeout=WAIT_MS)
+    assert form.message.text() == "Enrolment cancelled; nothing was changed."
+    assert not form.busy.isVisible() and not form.server.isReadOnly()
+    assert form.enrol.isEnabled() and form.enrol.text() == "Enrol"
+
+    qtbot.mouseClick(form.enrol, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.status_view, timeout=WAIT_MS)
+    page.activateWindow()
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_F9)  # F9 and Esc queued together
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.job.running(), timeout=WAIT_MS)
+    assert page.result.text().startswith("Sync cancelled.")
+    assert not page.progress.isVisible()
+    assert page.sync_action.isEnabled() and not page.cancel_action.isEnabled()
+    press_sync_now(qtbot, page)
+    assert page.result.text().startswith("Sync finished: ")
+
+
+def test_the_outcome_reaches_other_pages_outside_the_task(qtbot, page, ctx, sqlite_server):
+    """A page's refresh may open a dialog (a nested Qt loop): not from inside a task."""
+    enrol_through_form(qtbot, page, sqlite_server.url, issue_code(sqlite_server, [ctx.estate_id]))
+    inside = []
+    page.job.done.connect(lambda _result: inside.append(asyncio.current_task()))
+    ctx.events.data_changed.connect(lambda _table: inside.append(asyncio.current_task()))
+    press_sync_now(qtbot, page)
+    assert page.result.text().startswith("Sync finished: ")
+    assert inside == [None, None]

@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from sync.client import SyncFailure
@@ -22,7 +23,13 @@ log = logging.getLogger(__name__)
 
 
 class AsyncJob(QObject):
-    """One coroutine at a time: ``done(result)``, ``failed(message)`` or ``cancelled()``."""
+    """One coroutine at a time: ``done(result)``, ``failed(message)`` or ``cancelled()``.
+
+    The outcome comes from the task's done callback, which asyncio runs on a later turn
+    of the loop, outside the task: a slot may refresh pages or open a dialog, and a
+    cancel that lands before the coroutine's first step still reports ``cancelled``.
+    The job counts as running until its outcome has been delivered.
+    """
 
     done = Signal(object)
     failed = Signal(str)
@@ -33,14 +40,14 @@ class AsyncJob(QObject):
         self.task: asyncio.Task | None = None
 
     def running(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.task is not None
 
     def start(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> bool:
         """Start ``make()``; False (with ``failed``) when no asyncio loop runs under Qt."""
         if self.running():
             return False
         try:
-            self.task = async_loop.start(self._run(make()))
+            task = async_loop.start(make())
         except RuntimeError:
             self.failed.emit(
                 QCoreApplication.translate(
@@ -50,26 +57,33 @@ class AsyncJob(QObject):
                 )
             )
             return False
+        self.task = task
+        task.add_done_callback(self._finished)
         return True
 
     def cancel(self) -> None:
-        if self.running():
+        if self.task is not None and not self.task.done():
             self.task.cancel()
 
-    async def _run(self, coroutine: Coroutine[Any, Any, Any]) -> None:
-        try:
-            result = await coroutine
-        except SyncFailure as failure:
-            self.failed.emit(str(failure))
-        except asyncio.CancelledError:
+    def _finished(self, task: asyncio.Task) -> None:
+        if task is not self.task or not shiboken6.isValid(self):  # the page is gone
+            return
+        self.task = None
+        if task.cancelled():
             self.cancelled.emit()
-            raise
-        except Exception as error:  # an odd answer must not leave the page stuck "busy"
-            log.error("sync task failed:\n%s", traceback.format_exc())
+            return
+        error = task.exception()
+        if error is None:
+            self.done.emit(task.result())
+        elif isinstance(error, SyncFailure):
+            self.failed.emit(str(error))
+        else:  # an odd answer must not leave the page stuck "busy"
+            log.error(
+                "sync task failed:\n%s",
+                "".join(traceback.format_exception(type(error), error, error.__traceback__)),
+            )
             self.failed.emit(
                 QCoreApplication.translate(
                     "SyncPage", "The sync stopped on an unexpected error: %1"
                 ).replace("%1", f"{type(error).__name__}: {error}")
             )
-        else:
-            self.done.emit(result)
