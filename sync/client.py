@@ -14,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 import os
 import platform
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridClock, Timestamp
@@ -49,6 +52,7 @@ RECEIVED_HLC = "hlc_received"  # the newest clock received from the server
 LAST_SYNC = "last_sync_at"
 LAST_ERROR = "last_sync_error"
 CANCELLED = "The sync was cancelled; what it had pulled is kept, the rest comes next time."
+DATABASE_BUSY = "The database is busy (a billing run or import?); sync again in a moment."
 # Test hook for the crash-safety test: die after applying a pulled page, before commit.
 CRASH_AFTER_APPLY = "PROPDESK_CLIENT_CRASH_AFTER_APPLY"
 # A clock this far off the server's is reported to the user (and re-stamped if ahead).
@@ -56,8 +60,46 @@ CLOCK_WARNING_MS = 60_000
 PULL_PAGE = 5000
 
 
+log = logging.getLogger(__name__)
+
+
 class SyncFailure(Exception):
     """A sync that could not finish; the message is for the person at the desk."""
+
+
+def _database_locked(error: BaseException) -> bool:
+    """SQLite's answer when another writer (a billing run, an import) held the database
+    longer than the busy timeout: worth a retry, not an error report."""
+    return isinstance(error, OperationalError | sqlite3.OperationalError) and (
+        "database is locked" in str(error)
+    )
+
+
+async def _whole(func: Callable[..., Any], *args: Any) -> tuple[asyncio.Future, bool]:
+    """Run ``func(*args)`` in a worker thread to its end, even when the task is cancelled
+    meanwhile (a thread cannot be stopped half-way: a cancel that returned at once would
+    leave it writing while the caller reports, notes or starts again). Returns the
+    finished future and whether a cancel arrived while waiting."""
+    work = asyncio.ensure_future(asyncio.to_thread(func, *args))
+    cancelled = False
+    while not work.done():
+        try:
+            await asyncio.shield(work)
+        except asyncio.CancelledError:
+            cancelled = True
+        except Exception:
+            pass  # read from ``work`` by the caller
+    return work, cancelled
+
+
+async def _db(func: Callable[..., Any], *args: Any) -> Any:
+    """Database work in a worker thread; a cancel takes effect once it has finished."""
+    work, cancelled = await _whole(func, *args)
+    if cancelled:
+        if not work.cancelled():
+            work.exception()  # the cancel is what counts now
+        raise asyncio.CancelledError
+    return work.result()
 
 
 @dataclass
@@ -189,7 +231,10 @@ class SyncClient:
     # ---- enrolment ----
 
     async def enroll(self, server_url: str, code: str, name: str = "") -> protocol.EnrollResponse:
-        clock_id = await asyncio.to_thread(self._clock_id)
+        """Enrol with a one-time code. Once the server has answered, the enrolment is
+        saved even if the task is cancelled meanwhile (the code is spent): such a cancel
+        is ignored and the answer returned, so what is reported is what was saved."""
+        clock_id = await _db(self._clock_id)
         async with self._http(server_url) as http:
             body = protocol.EnrollRequest(
                 code=code, name=name or platform.node(), clock_id=clock_id
@@ -200,9 +245,16 @@ class SyncClient:
             if response.status_code != 200:
                 raise self._refusal(response)
             answer = protocol.EnrollResponse.model_validate(response.json())
-        offset = self._offset(response, answer.server_time_ms)
-        name = body.name
-        await asyncio.to_thread(self._save_enrolment, server_url, answer, offset, name)
+            offset = self._offset(response, answer.server_time_ms)
+            saved, cancelled = await _whole(
+                self._save_enrolment, server_url, answer, offset, body.name
+            )
+            if cancelled and (task := asyncio.current_task()) is not None:
+                task.uncancel()  # saved (or failed) all the same: report that
+            if error := saved.exception():
+                if _database_locked(error):
+                    raise SyncFailure(DATABASE_BUSY) from error
+                raise error
         return answer
 
     def _clock_id(self) -> str:
@@ -230,7 +282,9 @@ class SyncClient:
         each pushed batch and pulled page), on the event loop's thread.
 
         Cancelling the task is safe between and during pages: a page and its cursor
-        commit together, so what was applied stays and the rest comes next time."""
+        commit together, so what was applied stays and the rest comes next time. A cancel
+        waits for the database work under way (a page being written) to finish; SQLite
+        busy beyond its timeout (a billing run) is a :class:`SyncFailure` to retry."""
         url, token = self.state(SERVER_URL), self.state(TOKEN)
         if not url or not token:
             raise SyncFailure(
@@ -239,17 +293,31 @@ class SyncClient:
         report = SyncReport()
         self._progress = progress or (lambda _report: None)
         try:
-            async with self._http(url, token) as http:
-                await self._push(http, report)
-                await self._pull(http, report)
+            try:
+                async with self._http(url, token) as http:
+                    await self._push(http, report)
+                    await self._pull(http, report)
+                await _db(self._finish, report)
+            except Exception as exc:
+                if _database_locked(exc):
+                    raise SyncFailure(DATABASE_BUSY) from exc
+                raise
         except SyncFailure as exc:
-            await asyncio.to_thread(self._note, LAST_ERROR, str(exc))
+            await self._note_outcome(str(exc))
             raise
         except asyncio.CancelledError:
-            await asyncio.to_thread(self._note, LAST_ERROR, CANCELLED)
+            await self._note_outcome(CANCELLED)
             raise
-        await asyncio.to_thread(self._finish, report)
         return report
+
+    async def _note_outcome(self, message: str) -> None:
+        """Remember why the sync ended; a database still busy must not hide the reason."""
+        try:
+            await _db(self._note, LAST_ERROR, message)
+        except Exception as exc:
+            if not _database_locked(exc):
+                raise
+            log.warning("sync outcome not noted, the database is busy: %s", message)
 
     def _note(self, key: str, value: str) -> None:
         with self.db.session() as s:
@@ -276,7 +344,7 @@ class SyncClient:
         report.clock_offset_ms = offset
         batch_size = min(info.max_batch, protocol.MAX_BATCH)
         while True:
-            batch, cursor, restamped = await asyncio.to_thread(
+            batch, cursor, restamped = await _db(
                 self._outbox_batch, batch_size, offset, info.max_drift_ms
             )
             report.restamped += restamped
@@ -290,15 +358,13 @@ class SyncClient:
             if response.status_code == 200:
                 answer = protocol.PushResponse.model_validate(response.json())
                 report.clock_offset_ms = self._offset(response, answer.server_time_ms)
-                await asyncio.to_thread(self._acknowledge, answer, report.clock_offset_ms)
+                await _db(self._acknowledge, answer, report.clock_offset_ms)
                 report.pushed += len(answer.accepted)
                 self._progress(report)
                 continue
             body_json = self._error(response)
             if body_json.get("permanent") and body_json.get("change_id"):
-                found = await asyncio.to_thread(
-                    self._set_aside, body_json["change_id"], body_json["message"]
-                )
+                found = await _db(self._set_aside, body_json["change_id"], body_json["message"])
                 if not found:  # not one of ours: retrying would only repeat the refusal
                     raise self._refusal(response)
                 report.rejected.append((body_json["change_id"], body_json["message"]))
@@ -425,7 +491,7 @@ class SyncClient:
     # ---- pull ----
 
     async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
-        cursor = int(await asyncio.to_thread(self.state, CURSOR) or 0)
+        cursor = int(await _db(self.state, CURSOR) or 0)
         fetching = asyncio.ensure_future(self._fetch_page(http, cursor))
         try:
             while True:
@@ -433,7 +499,7 @@ class SyncClient:
                 if page.more:  # the next page travels while this one is applied
                     fetching = asyncio.ensure_future(self._fetch_page(http, page.cursor))
                 report.clock_offset_ms = offset
-                report.conflicts += await asyncio.to_thread(self._apply_page, page, offset)
+                report.conflicts += await _db(self._apply_page, page, offset)
                 report.pulled += len(page.changes)
                 report.blobs_down += await self._download_blobs(http, page.changes)
                 self._progress(report)

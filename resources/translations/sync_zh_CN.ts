@@ -83,7 +83,7 @@
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+151"/>
+        <location filename="../../ui/sync_page/labels.py" line="+155"/>
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -217,9 +217,14 @@
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="-151"/>
+        <location filename="../../ui/sync_page/labels.py" line="-155"/>
         <source>The sync was cancelled; what it had pulled is kept, the rest comes next time.</source>
         <translation>同步已取消；已下载的内容已保存，其余的下次同步时继续。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is busy (a billing run or import?); sync again in a moment.</source>
+        <translation>数据库正忙（可能在计费或导入）；请稍后再同步。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -295,12 +300,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page/actions.py" line="+46"/>
+        <location filename="../../ui/sync_page/actions.py" line="+53"/>
         <source>Syncing needs the PropDesk window&apos;s event loop; start PropDesk with `propdesk gui` or use `propdesk sync`.</source>
         <translation>同步需要在 PropDesk 主窗口中运行；请用 `propdesk gui` 启动 PropDesk，或使用 `propdesk sync` 命令。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>The sync stopped on an unexpected error: %1</source>
         <translation>同步因意外错误中止：%1</translation>
     </message>

@@ -404,3 +404,96 @@ def test_the_outcome_reaches_other_pages_outside_the_task(qtbot, page, ctx, sqli
     press_sync_now(qtbot, page)
     assert page.result.text().startswith("Sync finished: ")
     assert inside == [None, None]
+
+
+def held_in_a_thread(monkeypatch, name: str):
+    """Make SyncClient.<name> (database work in a worker thread) wait for ``go`` once it
+    has started, as a slow disk or a big page would: (started, go) events."""
+    import threading
+
+    started, go = threading.Event(), threading.Event()
+    work = getattr(sync_client.SyncClient, name)
+
+    def held(self, *args):
+        started.set()
+        assert go.wait(WAIT_MS / 1000)
+        return work(self, *args)
+
+    monkeypatch.setattr(sync_client.SyncClient, name, held)
+    return started, go
+
+
+def test_cancel_waits_for_the_page_being_written(
+    qtbot, page, ctx, sqlite_server, tmp_path, monkeypatch
+):
+    enrol_through_form(qtbot, page, sqlite_server.url, issue_code(sqlite_server, [ctx.estate_id]))
+    other = other_desk(sqlite_server, tmp_path, ctx.estate_id)
+    try:
+        with other.session() as s:
+            create_unit(s, ctx.estate_id, UnitInput(building="5栋", room="501", area_m2="70"))
+        elsewhere(sync_client.run_sync, other)
+    finally:
+        other.close()
+    started, go = held_in_a_thread(monkeypatch, "_apply_page")
+    page.sync_action.trigger()
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    page.cancel_action.trigger()
+    qtbot.wait(300)
+    # the page's transaction is still being written: no outcome, no second sync yet
+    assert page.job.running() and not page.sync_action.isEnabled()
+    assert page.progress.isVisible() and not page.result.text()
+    go.set()
+    qtbot.waitUntil(lambda: not page.job.running(), timeout=WAIT_MS)
+    assert page.result.text().startswith("Sync cancelled.")
+    assert page.outcome_label.text() == sync_client.CANCELLED
+    assert "501" in unit_rooms(ctx.db)  # the page and its cursor landed together
+    with ctx.db.session() as s:
+        assert int(get_state(s, sync_client.CURSOR)) > 0
+    assert page.sync_action.isEnabled()
+
+
+def test_an_enrolment_cancelled_while_saving_is_saved_and_said_so(
+    qtbot, page, ctx, sqlite_server, monkeypatch
+):
+    started, go = held_in_a_thread(monkeypatch, "_save_enrolment")
+    form = page.form
+    type_text(qtbot, form.server, sqlite_server.url)
+    type_text(qtbot, form.code, issue_code(sqlite_server, [ctx.estate_id]))
+    qtbot.mouseClick(form.enrol, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)  # the server has answered: code spent
+    qtbot.mouseClick(form.cancel, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    assert page.job.running() and form.busy.isVisible()
+    go.set()
+    qtbot.waitUntil(lambda: not page.job.running(), timeout=WAIT_MS)
+    with ctx.db.session() as s:
+        assert get_state(s, sync_client.TOKEN)
+    assert "nothing was changed" not in form.message.text()
+    assert page.stack.currentWidget() is page.status_view
+    assert "connected to " + sqlite_server.url in page.result.text()
+
+
+def test_a_database_busy_with_other_work_is_a_plain_sentence(qtbot, page, ctx, sqlite_server):
+    import sqlite3
+
+    enrol_through_form(qtbot, page, sqlite_server.url, issue_code(sqlite_server, [ctx.estate_id]))
+    with ctx.db.session() as s:  # a change to push: its acknowledgement writes
+        create_unit(s, ctx.estate_id, UnitInput(building="6栋", room="601", area_m2="70"))
+    billing = sqlite3.connect(ctx.db.path, timeout=0)  # a billing run holds the write lock
+    try:
+        billing.execute("BEGIN IMMEDIATE")
+        billing.execute("UPDATE sync_state SET value = value WHERE 0")
+        press_sync_now(qtbot, page)
+    finally:
+        billing.rollback()
+        billing.close()
+    text = page.result.text()
+    assert text.startswith(
+        "The database is busy (a billing run or import?); sync again in a moment."
+    )
+    assert "unexpected" not in text and "OperationalError" not in text
+    assert page.result.property("role") == "banner-error"
+    assert page.sync_action.isEnabled()
+    press_sync_now(qtbot, page)
+    assert page.result.text().startswith("Sync finished: ")
+    assert "601" in unit_rooms(ctx.db)

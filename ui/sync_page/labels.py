@@ -18,6 +18,10 @@ _MESSAGES = [
         "SyncMessages",
         "The sync was cancelled; what it had pulled is kept, the rest comes next time.",
     ),
+    QT_TRANSLATE_NOOP(
+        "SyncMessages",
+        "The database is busy (a billing run or import?); sync again in a moment.",
+    ),
     QT_TRANSLATE_NOOP("SyncMessages", "Unknown enrolment code: check it or ask for a new one"),
     QT_TRANSLATE_NOOP("SyncMessages", "This enrolment code was used already; ask for a new one"),
     QT_TRANSLATE_NOOP("SyncMessages", "This enrolment code has expired; ask for a new one"),
