@@ -800,7 +800,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Database updated; the previous version was kept as %1</source>
         <translation>数据库已升级；旧版本已备份为 %1</translation>
     </message>

@@ -497,3 +497,43 @@ def test_a_database_busy_with_other_work_is_a_plain_sentence(qtbot, page, ctx, s
     press_sync_now(qtbot, page)
     assert page.result.text().startswith("Sync finished: ")
     assert "601" in unit_rooms(ctx.db)
+
+
+def test_a_sync_goes_on_when_another_page_keeps_the_window_open(
+    ctx, qtbot, qt_loop, sqlite_server, monkeypatch
+):
+    from ui.main_window import MainWindow
+
+    class UnsavedForm:
+        refuse = True
+
+        def can_close(self) -> bool:
+            return not self.refuse
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    page = window.show_page("sync")
+    enrol_through_form(qtbot, page, sqlite_server.url, issue_code(sqlite_server, [ctx.estate_id]))
+    window.pages["unsaved"] = unsaved = UnsavedForm()  # asked after the Sync page
+    started, go = held_in_a_thread(monkeypatch, "_apply_page")
+    page.sync_action.trigger()
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+
+    window.close()  # the other page refuses: the window stays, and so does the sync
+    assert window.isVisible()
+    go.set()
+    qtbot.waitUntil(lambda: not page.job.running(), timeout=WAIT_MS)
+    assert page.result.text().startswith("Sync finished: ")
+
+    go.clear()
+    started.clear()
+    page.sync_action.trigger()
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    unsaved.refuse = False
+    window.close()  # every page agrees: the window closes and the sync stops
+    assert not window.isVisible()
+    go.set()
+    qtbot.waitUntil(lambda: not page.job.running(), timeout=WAIT_MS)
+    assert page.result.text().startswith("Sync cancelled.")

@@ -602,6 +602,14 @@ class SyncPage(RefreshWhenShown, QWidget):
     # ---- the window ----
 
     def can_close(self) -> bool:
-        """Closing the window stops a running sync (its applied pages stay)."""
-        self.job.cancel()
+        """Nothing here keeps the window open, and asking changes nothing: another page
+        may still refuse. The sync stops once the window really closes (``hideEvent``),
+        or when the application's loop ends (``ui.async_loop``); applied pages stay."""
         return True
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        # hidden with its window, not minimised or left for another page: the window
+        # closed, every page having agreed
+        if not self.window().isVisible():
+            self.cancel()
