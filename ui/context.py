@@ -1,6 +1,9 @@
-"""What every screen is given: the database, who is logged in, the estate, app events.
+"""What every screen is given: the database, who is logged in, the estate, the runner,
+change events and the clock.
 
-Passed explicitly to each page (no global singletons).
+Passed explicitly to each page (no global singletons). Screens call ``app.services``
+operations through ``runner`` (off the UI thread) and refresh from ``changes`` (commits,
+local or pulled by sync) and ``ticker`` (the clock, once a minute and on F5).
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.clock import Clock, SystemClock
+
 if TYPE_CHECKING:  # the window frame is shown before the database layer is imported
     from app.store.db import Database
+    from ui.widgets.changes import ChangeBridge, ClockTicker
+    from ui.widgets.ops import Runner
 
 
 class AppEvents(QObject):
-    """Signals pages listen to, so a change on one screen refreshes the others."""
+    """Signals of the window itself (not of the data: those are ``AppContext.changes``)."""
 
     data_changed = Signal(str)  # a table name, or "*" after a sync
     status_message = Signal(str)
@@ -33,3 +40,21 @@ class AppContext:
     estate_name: str
     estate_ids: list[str] = field(default_factory=list)
     events: AppEvents = field(default_factory=AppEvents)
+    clock: Clock = field(default_factory=SystemClock)
+    runner: Runner = None  # type: ignore[assignment]  # made in __post_init__
+    changes: ChangeBridge = None  # type: ignore[assignment]
+    ticker: ClockTicker = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        from ui.widgets.changes import ChangeBridge, ClockTicker
+        from ui.widgets.ops import Runner
+
+        if self.runner is None:
+            self.runner = Runner()
+        if self.changes is None:
+            self.changes = ChangeBridge(self.db.events)
+        if self.ticker is None:
+            self.ticker = ClockTicker(self.clock)
+
+    def now(self):
+        return self.clock.now()

@@ -14,10 +14,15 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.events import ChangeCollector, ChangeNotifier
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Kept equal to Alembic's heads by tests/app/test_migrations.py; lets start-up skip
 # importing Alembic when the database is already current.
-HEAD_REVISIONS = frozenset({"0002", "0003n", "0001v"})
+HEAD_REVISIONS = frozenset({"0003n"})
+# Databases made before the chain was made linear carry its three former heads; every
+# revision of the chain is applied in them, so they are stamped with the one head.
+_FORMER_HEADS = frozenset({"0002", "0003n", "0001v"})
 
 
 # SQLite's own auto-checkpoint threshold (1,000 pages of 4 KB)
@@ -69,7 +74,13 @@ def alembic_config(engine: Engine):
 
 def migrate(path: Path, engine: Engine) -> Path | None:
     """Bring the database to the newest schema. Returns the backup copy made first, if any."""
-    if current_revisions(path) == HEAD_REVISIONS:
+    found = current_revisions(path)
+    if found == _FORMER_HEADS:
+        with sqlite3.connect(path) as conn:
+            conn.execute("DELETE FROM alembic_version")
+            conn.execute("INSERT INTO alembic_version VALUES (?)", sorted(HEAD_REVISIONS))
+        found = set(HEAD_REVISIONS)
+    if found == HEAD_REVISIONS:
         return None
     from alembic import command
 
@@ -170,6 +181,8 @@ class Database:
         self.engine = make_engine(self.path)
         self.backup = migrate(self.path, self.engine) if migrate_on_open else None
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.events = ChangeNotifier()
+        watch_changes(self.sessions, self.events)
         self.checkpoints = BackgroundCheckpoints(self.path)
         # also at exit when nobody called close(): the thread stops and its connection closes,
         # so the last connection copies what is left and removes the log
@@ -184,6 +197,53 @@ class Database:
 
     def close(self) -> None:
         self._close()
+
+
+CHANGES_KEY = "propdesk.changes"
+SOURCE_KEY = "propdesk.change_source"
+
+
+def changes_of(session: Session) -> ChangeCollector:
+    """What this unit of work wrote so far; published once it commits."""
+    collector = session.info.get(CHANGES_KEY)
+    if collector is None:
+        collector = session.info[CHANGES_KEY] = ChangeCollector()
+    return collector
+
+
+def mark_changed(session: Session, table: str, ids=None) -> None:
+    """For writes the ORM does not see (bulk SQL): note them for the change event."""
+    changes_of(session).add(table, ids)
+
+
+def mark_source(session: Session, source: str) -> None:
+    """Who wrote this unit of work ("sync" for a pulled page); listeners may tell them apart."""
+    session.info[SOURCE_KEY] = source
+
+
+def watch_changes(sessions: sessionmaker, notifier: ChangeNotifier) -> None:
+    """Collect the tables and rows every flush writes; publish them after the commit."""
+
+    @event.listens_for(sessions, "after_flush")
+    def _collect(session: Session, _context) -> None:
+        collector = changes_of(session)
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            table = getattr(obj, "__tablename__", None)
+            if table is not None:
+                key = getattr(obj, "id", None)
+                collector.add(table, () if key is None else (key,))
+
+    @event.listens_for(sessions, "after_commit")
+    def _publish(session: Session) -> None:
+        collector = session.info.pop(CHANGES_KEY, None)
+        source = session.info.pop(SOURCE_KEY, "local")
+        if collector is not None:
+            notifier.publish(collector.take(source))
+
+    @event.listens_for(sessions, "after_rollback")
+    def _forget(session: Session) -> None:
+        session.info.pop(CHANGES_KEY, None)
+        session.info.pop(SOURCE_KEY, None)
 
 
 def _close(checkpoints: BackgroundCheckpoints, engine: Engine) -> None:

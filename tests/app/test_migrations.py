@@ -85,3 +85,27 @@ def test_units_migration_downgrades_cleanly(tmp_path):
     assert "ix_units_order" not in names and "ix_units_location" in names
     command.upgrade(alembic_config(engine), "heads")
     engine.dispose()
+
+
+def test_the_chain_is_linear_from_first_to_head(tmp_path):
+    engine = make_engine(tmp_path / "x.sqlite3")
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    engine.dispose()
+    revisions = list(script.walk_revisions())
+    assert [r for r in revisions if r.is_branch_point] == []
+    assert [r for r in revisions if r.is_merge_point] == []
+    assert len(script.get_heads()) == 1 and len(script.get_bases()) == 1
+
+
+def test_a_database_stamped_with_the_former_three_heads_opens_at_the_one_head(tmp_path):
+    path = tmp_path / "three-heads.sqlite3"
+    Database(path).close()
+    with sqlite3.connect(path) as conn:  # as databases made before the chain was linear
+        conn.execute("DELETE FROM alembic_version")
+        conn.executemany(
+            "INSERT INTO alembic_version VALUES (?)", [("0002",), ("0003n",), ("0001v",)]
+        )
+    database = Database(path)
+    assert database.backup is None  # nothing to migrate
+    assert current_revisions(path) == set(HEAD_REVISIONS)
+    database.close()

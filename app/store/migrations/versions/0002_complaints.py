@@ -43,7 +43,7 @@ SEARCH_DDL = [
 
 
 revision = "0002"
-down_revision = "0001"
+down_revision = "0001v"
 branch_labels = None
 depends_on = None
 

@@ -27,7 +27,7 @@ OPEN_LINE_DDL = [
 ]
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
