@@ -10,5 +10,6 @@ MESSAGES = {
         "意外错误中止了此操作（{detail}），未做任何更改；详情见日志。",
     ),
     "operation.cancelled": ("Cancelled. Nothing was changed.", "已取消，未做任何更改。"),
+    "runner.cancel": ("Cancel", "取消"),
     "form.invalid": ("Some fields need attention: {fields}", "以下字段需要修改：{fields}"),
 }

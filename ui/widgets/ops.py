@@ -218,7 +218,7 @@ class Op(Generic[T]):
     def _open_dialog(self) -> None:
         if self.done:
             return
-        cancel_text = QApplication.translate("Runner", "Cancel") if self._cancellable else ""
+        cancel_text = messages.message("runner.cancel") if self._cancellable else ""
         dialog = QProgressDialog(self._label or "", cancel_text, 0, 0, self.parent)
         if not self._cancellable:
             dialog.setCancelButton(None)
