@@ -1,5 +1,6 @@
 """Fee rules (DOMAIN.md "Fees"): schedule, bill lines, proration, vacancy, late fees,
-payment allocation, balances, ageing and collection rate. Pure functions, no I/O.
+payment allocation, balances and ageing (collection rates: ``app.domain.collection``).
+Pure functions, no I/O.
 
 Rounding rule (shown to users by ``ROUNDING_RULE``): every bill line is computed exactly
 and rounded once, ROUND_HALF_UP to 0.01 yuan; shared costs are split with the
@@ -11,11 +12,15 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date, datetime, timedelta
+from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+# the collection rate lives in app.domain.collection; its names stay importable from here
+from app.domain.collection import COLLECTION_TARGET as COLLECTION_TARGET
+from app.domain.collection import collection_rate as collection_rate
+from app.domain.errors import DomainError
 from app.domain.money import ZERO, apportion, round_yuan, to_decimal
 
 ROUNDING_RULE = (
@@ -37,7 +42,8 @@ REMINDER_METHODS = ("phone", "letter", "notice")
 PARKING_CODES = ("parking_shared", "parking_dedicated", "parking_open")
 DEPOSIT_CODES = ("deposit_renovation", "deposit_pass", "deposit_ic_card")
 AGEING_BUCKETS = ("0-30", "31-90", "91-180", "180+")
-COLLECTION_TARGET = Decimal("0.95")
+# Seed 003 writes the vacancy clause in the residential management-fee entry only.
+DEFAULT_VACANCY_CODES = frozenset({"mgmt_residential"})
 REMINDER_DAYS = (10, 25)
 
 
@@ -91,12 +97,15 @@ class FeeRules:
     vacancy_ratio: Decimal = Decimal("0.70")
     vacancy_months: int = 6
     late_fee: LateFeeRule = field(default_factory=LateFeeRule)
+    # fee codes the vacancy ratio applies to (rules saved before it existed get the default)
+    vacancy_codes: frozenset[str] = DEFAULT_VACANCY_CODES
 
     def to_json(self) -> dict:
         return {
             "due_day": self.due_day,
             "vacancy_ratio": str(self.vacancy_ratio),
             "vacancy_months": self.vacancy_months,
+            "vacancy_codes": sorted(self.vacancy_codes),
             "late_fee": {
                 "enabled": self.late_fee.enabled,
                 "rate_per_day": str(self.late_fee.rate_per_day),
@@ -114,6 +123,7 @@ class FeeRules:
             due_day=int(value.get("due_day", 5)),
             vacancy_ratio=Decimal(str(value.get("vacancy_ratio", "0.70"))),
             vacancy_months=int(value.get("vacancy_months", 6)),
+            vacancy_codes=frozenset(value.get("vacancy_codes", DEFAULT_VACANCY_CODES)),
             late_fee=LateFeeRule(
                 enabled=bool(late.get("enabled", False)),
                 rate_per_day=Decimal(str(late.get("rate_per_day", default.rate_per_day))),
@@ -236,8 +246,15 @@ def management_fee(
     return round_yuan(exact)
 
 
-def vacancy_applies(unit: UnitFacts, period: str, rules: FeeRules) -> bool:
-    """Approved and vacant ``vacancy_months`` whole months before the period starts."""
+def vacancy_applies(
+    unit: UnitFacts, period: str, rules: FeeRules, fee_code: str | None = None
+) -> bool:
+    """The fee code (default: the unit's management fee) is one the estate applies the
+    vacancy ratio to, and the unit was approved and vacant ``vacancy_months`` whole months
+    before the period starts."""
+    code = fee_code or MGMT_CODE_BY_KIND.get(unit.kind, "mgmt_residential")
+    if code not in rules.vacancy_codes:
+        return False
     if not unit.vacancy_approved or unit.vacant_since is None:
         return False
     return whole_months(unit.vacant_since, period_start(period)) >= rules.vacancy_months
@@ -263,7 +280,7 @@ def monthly_lines(
                 f"from handover {unit.handover_date.isoformat()}: {billed_days}/{days_in_month} days"
             )
         ratio = None
-        if vacancy_applies(unit, period, rules):
+        if vacancy_applies(unit, period, rules, code):
             ratio = rules.vacancy_ratio
             notes.append(f"vacancy {int(ratio * 100)}%")
         amount = management_fee(
@@ -302,13 +319,42 @@ def shared_cost_lines(total: Decimal, units: Sequence[tuple[str, Decimal]]) -> l
     ]
 
 
+TEMPORARY_STAY_MIN = timedelta(hours=1)
+TEMPORARY_STAY_MAX = timedelta(hours=12)
+
+
 def temporary_parking_fee(hours: Decimal, rate: Decimal) -> Decimal:
-    """Per stay over 1 hour and within 12 hours; a shorter stay is free."""
-    if hours <= 1:
-        return ZERO
+    """One rate per stay of 1 hour up to 12 hours, both ends included (seed 003:
+    1小时以上12小时以内; 以上 and 以内 include the number); a shorter stay is free; a longer
+    one is refused (a monthly space is the fee for it)."""
+    hours = to_decimal(hours)
+    if hours < 0:
+        raise DomainError("parking.stay_negative", hours=str(hours))
     if hours > 12:
-        raise ValueError("A temporary stay is at most 12 hours; longer stays need a monthly space")
-    return round_yuan(rate)
+        raise DomainError("parking.stay_too_long", hours=str(hours), limit=12)
+    return _stay_rate(rate) if hours >= 1 else ZERO
+
+
+def temporary_stay_fee(entered: datetime, left: datetime, rate: Decimal) -> Decimal:
+    """The fee of a stay from ``entered`` to ``left``, by the same rule, compared exactly
+    (no rounding of the duration: 59 min 59 s is free, 60 min is charged)."""
+    stay = left - entered
+    if stay < timedelta(0):
+        raise DomainError("parking.stay_negative", hours=str(_hours(stay)))
+    if stay > TEMPORARY_STAY_MAX:
+        raise DomainError("parking.stay_too_long", hours=str(_hours(stay)), limit=12)
+    return _stay_rate(rate) if stay >= TEMPORARY_STAY_MIN else ZERO
+
+
+def _hours(stay: timedelta) -> Decimal:
+    return (Decimal(stay // timedelta(seconds=1)) / 3600).quantize(Decimal("0.01"), ROUND_DOWN)
+
+
+def _stay_rate(rate: Decimal) -> Decimal:
+    rate = to_decimal(rate)
+    if rate != rate.quantize(Decimal("0.01")):
+        raise DomainError("fees.rate_not_in_fen", rate=str(rate))
+    return rate.quantize(Decimal("0.01"))
 
 
 def late_fee(
@@ -387,13 +433,6 @@ def ageing_bucket(due: date, as_of: date) -> str | None:
     if days <= 180:
         return "91-180"
     return "180+"
-
-
-def collection_rate(collected: Decimal, receivable: Decimal) -> Decimal | None:
-    """collected ÷ receivable as a fraction, 4 decimals; None when nothing was receivable."""
-    if receivable <= 0:
-        return None
-    return (collected / receivable).quantize(Decimal("0.0001"))
 
 
 def reminder_due_dates(period: str) -> list[date]:

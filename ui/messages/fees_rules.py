@@ -17,4 +17,16 @@ MESSAGES = {
         "{amount} is not an amount of money.",
         "{amount} 不是有效金额。",
     ),
+    "parking.stay_negative": (
+        "The stay ends before it starts ({hours} hours); check the entry and exit times.",
+        "停放结束时间早于开始时间（{hours} 小时）；请核对进出场时间。",
+    ),
+    "parking.stay_too_long": (
+        "A temporary stay is at most {limit} hours; this one is {hours} hours. A longer stay needs a monthly space.",
+        "临时停放最长 {limit} 小时，本次为 {hours} 小时。更长的停放需办理月租车位。",
+    ),
+    "fees.rate_not_in_fen": (
+        "The rate {rate} has more than two decimals; a charge per stay is in yuan and fen.",
+        "收费标准 {rate} 的小数超过两位；按次收费只精确到分。",
+    ),
 }
