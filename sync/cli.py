@@ -1,4 +1,7 @@
-"""`propdesk enroll` and `propdesk sync`: the headless sync client."""
+"""`propdesk enroll` and `propdesk sync`: the headless sync client.
+
+Failures are printed in English from ``sync.client.errors.ENGLISH`` (the command line has
+no Qt, hence no ``ui.messages``); the desk shows the same codes in the user's language."""
 
 from __future__ import annotations
 
@@ -19,13 +22,14 @@ def register(sub, common) -> None:
 
 
 def enroll_device(args) -> int:
-    from sync.client import SyncFailure, run_enroll
+    from app.domain.errors import DomainError
+    from sync.client import english, run_enroll
 
     db = open_db(args)
     try:
         answer = run_enroll(db, args.server, args.code, args.name)
-    except SyncFailure as exc:
-        return fail(str(exc))
+    except DomainError as exc:
+        return fail(english(exc.code, exc.params))
     finally:
         db.close()
     scope = "every estate" if answer.all_estates else f"{len(answer.estate_ids)} estate(s)"
@@ -34,19 +38,25 @@ def enroll_device(args) -> int:
 
 
 def sync_once(args) -> int:
-    from sync.client import SyncFailure, run_sync
+    from app.domain.errors import DomainError
+    from sync.client import english, run_sync
 
     db = open_db(args)
     try:
         report = run_sync(db)
-    except SyncFailure as exc:
-        return fail(str(exc))
+    except DomainError as exc:
+        return fail(english(exc.code, exc.params))
     finally:
         db.close()
     print(
         f"Pushed {report.pushed} change(s), pulled {report.pulled}; "
         f"{report.conflicts} conflict(s) kept for review; cursor {report.cursor}."
     )
+    if report.set_aside:
+        print(
+            f"{report.set_aside} pulled change(s) this PropDesk cannot apply were set aside.",
+            file=sys.stderr,
+        )
     if report.blobs_up or report.blobs_down:
         print(f"Attachments: {report.blobs_up} uploaded, {report.blobs_down} downloaded.")
     for change_id, reason in report.rejected:

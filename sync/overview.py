@@ -1,26 +1,43 @@
-"""What this device knows about its sync, read for a screen: the enrolment, the last
-sync, the outbox, the changes the server refused and the conflicts kept.
+"""What this device knows about its sync, as operations for the screens: the enrolment,
+the status the status bar shows, recent runs, the changes set aside, the conflicts kept,
+and settling a conflict.
 
-Plain reads on a Session; the GUI calls them in a worker or briefly on its thread.
+Each takes the ``Database``, opens its own unit of work and returns frozen results.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.errors import DomainError
+from app.domain.hlc import Timestamp
 from app.domain.units import unit_code
+from app.store.apply import decode_fields
 from app.store.base import SYNCED_TABLES
-from app.store.models import Building, SyncConflict, SyncRejected, SyncState, Unit
-from app.store.recorder import outbox_size
+from app.store.db import Database
+from app.store.models import Building, SyncConflict, SyncOutbox, SyncRejected, SyncState, Unit
+from app.store.recorder import device_id, outbox_size, recorder
 from sync import client
+from sync.client.blobs import blob_refs
+from sync.client.errors import decode
 
 LIST_LIMIT = 200  # the newest rows a screen lists; the totals say how many there are
+_KEYS = [
+    client.SERVER_URL,
+    client.TOKEN,
+    client.SERVER_DEVICE_ID,
+    client.DEVICE_NAME,
+    client.SCOPE,
+    client.LAST_SYNC,
+    client.LAST_ERROR,
+    client.CLOCK_OFFSET,
+]
 
 
 @dataclass(frozen=True)
@@ -31,18 +48,38 @@ class SyncOverview:
     all_estates: bool
     estate_count: int
     last_sync_at: str | None  # ISO UTC
-    last_error: str  # "" when the last sync finished
+    last_error: DomainError | None  # None when the last sync finished
     waiting: int  # outbox rows
+    files_waiting: int  # attachments named by waiting changes, here to upload
     clock_offset_ms: int
     rejected: int
-    conflicts: int
+    conflicts: int  # not yet settled
 
     @property
     def enrolled(self) -> bool:
         return bool(self.server_url and self.device_id)
 
-    def clock_warning(self) -> str | None:
-        return client.clock_warning(self.clock_offset_ms)
+    @property
+    def online(self) -> bool:
+        """Whether the server answered the last time it was asked."""
+        return self.enrolled and not (
+            self.last_error is not None and self.last_error.code == "sync.unreachable"
+        )
+
+    def clock_problem(self) -> DomainError | None:
+        return client.clock_problem(self.clock_offset_ms)
+
+
+@dataclass(frozen=True)
+class SyncRun:
+    at: datetime
+    seconds: float
+    pushed: int
+    pulled: int
+    conflicts: int
+    rejected: int
+    files: int
+    error: DomainError | None
 
 
 @dataclass(frozen=True)
@@ -56,35 +93,30 @@ class RejectedChange:
 
 @dataclass(frozen=True)
 class KeptConflict:
+    id: int
     table: str
     row_id: str
     record: str
     field: str
     kept_value: str
     lost_value: str
+    kept_here: bool  # the value that won was written on this computer
+    lost_here: bool  # the value that lost was written on this computer
+    kept_at: datetime | None  # when each value was written (its clock)
+    lost_at: datetime | None
     detected_at: datetime
 
 
-def read_overview(s: Session) -> SyncOverview:
+def read_overview(db: Database) -> SyncOverview:
+    with db.session() as s:
+        return _overview(s)
+
+
+def _overview(s: Session) -> SyncOverview:
     state = dict(
-        s.execute(
-            select(SyncState.key, SyncState.value).where(
-                SyncState.key.in_(
-                    [
-                        client.SERVER_URL,
-                        client.TOKEN,
-                        client.SERVER_DEVICE_ID,
-                        client.DEVICE_NAME,
-                        client.SCOPE,
-                        client.LAST_SYNC,
-                        client.LAST_ERROR,
-                        client.CLOCK_OFFSET,
-                    ]
-                )
-            )
-        ).all()
+        s.execute(select(SyncState.key, SyncState.value).where(SyncState.key.in_(_KEYS))).all()
     )
-    scope = _scope(state.get(client.SCOPE))
+    scope = _json(state.get(client.SCOPE), {})
     return SyncOverview(
         server_url=state.get(client.SERVER_URL) if state.get(client.TOKEN) else None,
         device_id=state.get(client.SERVER_DEVICE_ID),
@@ -92,8 +124,9 @@ def read_overview(s: Session) -> SyncOverview:
         all_estates=bool(scope.get("all")),
         estate_count=len(scope.get("ids") or []),
         last_sync_at=state.get(client.LAST_SYNC) or None,
-        last_error=state.get(client.LAST_ERROR) or "",
+        last_error=decode(state.get(client.LAST_ERROR)),
         waiting=outbox_size(s),
+        files_waiting=_files_waiting(s),
         clock_offset_ms=_int(state.get(client.CLOCK_OFFSET)),
         rejected=s.scalar(select(func.count()).select_from(SyncRejected)) or 0,
         conflicts=s.scalar(
@@ -103,41 +136,122 @@ def read_overview(s: Session) -> SyncOverview:
     )
 
 
-def rejected_changes(s: Session, limit: int = LIST_LIMIT) -> list[RejectedChange]:
-    """The changes the server refused for good, newest first."""
-    rows = s.scalars(select(SyncRejected).order_by(SyncRejected.rejected_at.desc()).limit(limit))
-    return [
-        RejectedChange(
-            r.table_name,
-            r.row_id,
-            describe_record(s, r.table_name, r.row_id),
-            r.reason,
-            r.rejected_at,
-        )
-        for r in rows
+def _files_waiting(s: Session) -> int:
+    """Attachments named by changes still in the outbox (uploaded before their rows)."""
+    tables = [
+        t
+        for t, m in SYNCED_TABLES.items()
+        if any(client.is_blob_field(c.name) for c in m.__table__.columns)
     ]
-
-
-def kept_conflicts(s: Session, limit: int = LIST_LIMIT) -> list[KeptConflict]:
-    """Values that lost a merge and were kept (not yet acknowledged), newest first."""
-    rows = s.scalars(
-        select(SyncConflict)
-        .where(~SyncConflict.acknowledged)
-        .order_by(SyncConflict.detected_at.desc(), SyncConflict.id.desc())
-        .limit(limit)
+    if not tables:
+        return 0
+    rows = s.execute(
+        select(SyncOutbox.table_name, SyncOutbox.fields).where(SyncOutbox.table_name.in_(tables))
     )
-    return [
-        KeptConflict(
-            c.table_name,
-            c.row_id,
-            describe_record(s, c.table_name, c.row_id),
-            c.field,
-            _shown(c.kept_value),
-            _shown(c.lost_value),
-            c.detected_at,
+    changes = [_Wire(table, fields or {}) for table, fields in rows]
+    return len(blob_refs(changes))
+
+
+@dataclass(frozen=True)
+class _Wire:
+    table: str
+    fields: dict[str, Any]
+
+
+def recent_runs(db: Database) -> list[SyncRun]:
+    """The recent syncs, newest first: when, how long, what moved, how each ended."""
+    with db.session() as s:
+        text = s.scalar(select(SyncState.value).where(SyncState.key == client.RUNS))
+    runs = []
+    for item in _json(text, []):
+        try:
+            error = item.get("error")
+            runs.append(
+                SyncRun(
+                    at=datetime.fromisoformat(item["at"]),
+                    seconds=int(item.get("ms", 0)) / 1000,
+                    pushed=int(item.get("pushed", 0)),
+                    pulled=int(item.get("pulled", 0)),
+                    conflicts=int(item.get("conflicts", 0)),
+                    rejected=int(item.get("rejected", 0)),
+                    files=int(item.get("files", 0)),
+                    error=DomainError(error["code"], **error.get("params", {})) if error else None,
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue  # a run noted by another version: left out
+    return runs
+
+
+def rejected_changes(db: Database, limit: int = LIST_LIMIT) -> list[RejectedChange]:
+    """The changes set aside for good (refused by the server, or pulled and not
+    applicable here), newest first."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(SyncRejected).order_by(SyncRejected.rejected_at.desc()).limit(limit)
         )
-        for c in rows
-    ]
+        return [
+            RejectedChange(
+                r.table_name,
+                r.row_id,
+                describe_record(s, r.table_name, r.row_id),
+                r.reason,
+                r.rejected_at,
+            )
+            for r in rows
+        ]
+
+
+def kept_conflicts(db: Database, limit: int = LIST_LIMIT) -> list[KeptConflict]:
+    """Values that lost a merge and are not yet settled, newest first."""
+    with db.session() as s:
+        here = device_id(s)
+        rows = s.scalars(
+            select(SyncConflict)
+            .where(~SyncConflict.acknowledged)
+            .order_by(SyncConflict.detected_at.desc(), SyncConflict.id.desc())
+            .limit(limit)
+        )
+        return [
+            KeptConflict(
+                id=c.id,
+                table=c.table_name,
+                row_id=c.row_id,
+                record=describe_record(s, c.table_name, c.row_id),
+                field=c.field,
+                kept_value=_shown(c.kept_value),
+                lost_value=_shown(c.lost_value),
+                kept_here=_writer(c.kept_hlc) == here,
+                lost_here=_writer(c.lost_hlc) == here,
+                kept_at=_written_at(c.kept_hlc),
+                lost_at=_written_at(c.lost_hlc),
+                detected_at=c.detected_at,
+            )
+            for c in rows
+        ]
+
+
+def settle_conflict(db: Database, conflict_id: int, restore_lost: bool) -> None:
+    """Settle a kept conflict. ``restore_lost``: write the value that lost again as a new
+    edit (it then wins everywhere, as any later edit does); otherwise the value that won
+    stays. Either way the conflict is marked reviewed."""
+    with db.session() as s:
+        conflict = s.get(SyncConflict, conflict_id)
+        if conflict is None or conflict.acknowledged:
+            raise DomainError("sync.conflict_gone")
+        if restore_lost:
+            model = SYNCED_TABLES.get(conflict.table_name)
+            row = s.get(model, conflict.row_id) if model is not None else None
+            if row is None:
+                raise DomainError("sync.conflict_gone")
+            lost = conflict.lost_value
+            wire = lost if isinstance(lost, dict) else {conflict.field: lost}
+            try:
+                values = decode_fields(model, wire)
+            except (KeyError, ValueError, TypeError) as error:
+                raise DomainError("sync.conflict_value_unusable", field=conflict.field) from error
+            recorder(s).update(row, **values)
+        conflict.acknowledged = True
 
 
 def describe_record(s: Session, table: str, row_id: str) -> str:
@@ -160,6 +274,20 @@ def describe_record(s: Session, table: str, row_id: str) -> str:
     return ""
 
 
+def _writer(hlc: str) -> str:
+    try:
+        return Timestamp.decode(hlc).device
+    except ValueError:
+        return ""
+
+
+def _written_at(hlc: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(Timestamp.decode(hlc).physical_ms / 1000, UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
 def _shown(value: Any) -> str:
     """A stored JSON value as one line of text."""
     if value is None:
@@ -171,12 +299,12 @@ def _shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _scope(text: str | None) -> dict:
+def _json(text: str | None, default: Any) -> Any:
     try:
-        value = json.loads(text or "{}")
+        value = json.loads(text or "null")
     except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+        return default
+    return value if isinstance(value, type(default)) else default
 
 
 def _int(text: str | None) -> int:

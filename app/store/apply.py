@@ -7,7 +7,9 @@ its model is registered.
 
 Work is done a page at a time: the rows a page touches are read in one query per table,
 merged in memory in the page's order, then written with executemany. Foreign keys are
-checked at commit (deferred), so a page may hold a child before its parent.
+checked at commit (deferred), so a page may hold a child before its parent. The rows
+written are noted for the change event (``app.store.db.mark_changed``), so open screens
+refresh after the commit as they do after a local save.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from app.domain.merge import Loss, merge_register
 from app.memory import collector_paused
 from app.store.base import SYNCED_TABLES, Synced
 from app.store.codec import decode_value, encode_value, field_types
+from app.store.db import mark_changed
 from app.store.models import SyncConflict
 from app.store.unit_search import search_index_deferred_for
 
@@ -245,6 +248,9 @@ def _apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
         _write(session, state)
     for hook in AFTER_APPLY:
         hook(session, result.touched)
+    # written with executemany, unseen by the ORM: announced for the change event
+    for table_name, ids in result.touched.items():
+        mark_changed(session, table_name, ids)
     return result
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from app.services.units import UnitInput, add_resident, create_unit, update_resident
+from app.domain.units import UnitInput
+from app.services.units import add_resident, create_unit, update_resident
 from app.store.models import Resident, SyncConflict, SyncOutbox, Unit
 from sync.server import crud
 
@@ -93,3 +94,20 @@ def test_editing_a_value_one_has_pulled_is_no_conflict_anywhere(server, make_dev
         with device.db.session() as s:
             assert s.get(Resident, rid).phone == "13900000002"
             assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0
+
+
+def test_a_pulled_page_publishes_what_it_wrote_as_coming_from_sync(server, make_device):
+    estate = server.add_estate("阳光花园")
+    a, b = make_device("a", [estate]), make_device("b", [estate])
+    with a.db.session() as s:
+        unit_id = _unit(s, estate).id
+        resident_id = add_resident(s, s.get(Unit, unit_id), role="owner", name="张三").id
+    a.sync()
+    heard = []
+    b.db.events.subscribe(heard.append)
+    b.sync()
+    pulled = [c for c in heard if c.source == "sync"]
+    assert len(pulled) == 1
+    assert unit_id in pulled[0].ids("units")
+    assert resident_id in pulled[0].ids("residents")
+    assert all(c.source == "local" for c in heard if c is not pulled[0])

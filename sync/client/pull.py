@@ -1,0 +1,180 @@
+"""Pulling: pages of everyone else's changes, each applied with its conflicts, the
+acknowledged outbox rows and the new cursor in one transaction.
+
+A pulled change this desk cannot apply (a table a newer server knows, a malformed value)
+is set aside with its reason and the rest of the page goes on: one bad change must not
+stop every later pull. Applying a page publishes its changes like any commit, marked as
+coming from sync, so open screens refresh from it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.domain.merge import Loss
+from app.store.apply import (
+    ApplyError,
+    ApplyResult,
+    Change,
+    Conflict,
+    apply_changes,
+    record_conflicts,
+)
+from app.store.db import Database, mark_source
+from app.store.models import SyncOutbox, SyncRejected
+from app.store.recorder import set_state
+from sync import protocol
+from sync.client import base
+from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker
+
+
+class Pull:
+    """Mixed into ``SyncClient`` (``db``, ``_call``, ``_refusal``, ``_offset``,
+    ``_progress``, ``_advance_clock``, ``_download_blobs``)."""
+
+    db: Database
+
+    async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+        cursor = int(await in_worker(self.state, CURSOR) or 0)
+        fetching = asyncio.ensure_future(self._fetch_page(http, cursor))
+        try:
+            while True:
+                page, offset = await fetching
+                if page.more:  # the next page travels while this one is applied
+                    fetching = asyncio.ensure_future(self._fetch_page(http, page.cursor))
+                report.clock_offset_ms = offset
+                conflicts, set_aside = await in_worker(self._apply_page, page, offset)
+                report.conflicts += conflicts
+                report.set_aside += set_aside
+                report.pulled += len(page.changes)
+                report.cursor = page.cursor
+                report.blobs_down += await self._download_blobs(http, page.changes)
+                self._progress(report)
+                if not page.more:
+                    return
+        finally:
+            if not fetching.done():
+                fetching.cancel()
+
+    async def _fetch_page(
+        self, http: httpx.AsyncClient, cursor: int
+    ) -> tuple[protocol.PullResponse, int]:
+        response = await self._call(
+            http,
+            "GET",
+            f"{protocol.API}/sync/pull",
+            params={"cursor": cursor, "limit": base.PULL_PAGE},
+        )
+        if response.status_code != 200:
+            raise self._refusal(response)
+        page = protocol.PullResponse.model_validate_json(response.content)
+        return page, self._offset(response, page.server_time_ms)
+
+    def _apply_page(self, page: protocol.PullResponse, offset: int) -> tuple[int, int]:
+        """Apply a page, keep conflicts, drop acknowledged outbox rows, store the cursor:
+        one transaction. Returns (conflicts kept, changes set aside)."""
+        with self.db.session() as s:
+            mark_source(s, "sync")
+            changes = [
+                Change(c.change_id, c.table, c.row_id, c.estate_id, c.kind, c.fields, c.hlc)
+                for c in page.changes
+            ]
+            pending = _pending_fields(s, changes)
+            result, set_aside = _apply_what_applies(s, changes)
+            lost_here = [c for c in result.conflicts if _lost_here(c, pending)]
+            lost_here += [_notice_conflict(n) for n in page.conflicts]
+            conflicts = record_conflicts(s, lost_here)
+            _drop_landed(s, page.last_change_id)
+            set_state(s, CURSOR, str(page.cursor))
+            set_state(s, CLOCK_OFFSET, str(offset))
+            self._advance_clock(s, [page.server_hlc, result.max_hlc])
+            return conflicts, set_aside
+
+
+def _apply_what_applies(s: Session, changes: list[Change]) -> tuple[ApplyResult, int]:
+    """Apply the page less the changes this desk cannot apply, which are kept aside (in
+    ``sync_rejected``, with the reason) so that every later pull goes on. ``apply_changes``
+    checks every change before it writes anything, so a refused attempt left nothing."""
+    aside = 0
+    while True:
+        try:
+            return apply_changes(s, changes), aside
+        except ApplyError as error:
+            refused = [c for c in changes if c.change_id == error.change_id]
+            if not refused:
+                raise
+            for change in refused:
+                _keep_aside(s, change, error.reason)
+            aside += len(refused)
+            changes = [c for c in changes if c.change_id != error.change_id]
+
+
+def _keep_aside(s: Session, change: Change, reason: str) -> None:
+    if s.get(SyncRejected, change.change_id) is not None:
+        return
+    s.add(
+        SyncRejected(
+            change_id=change.change_id,
+            table_name=change.table_name[:64],
+            row_id=change.row_id[:36],
+            estate_id=change.estate_id[:36],
+            kind=change.kind[:10],
+            fields=change.fields,
+            hlc=change.hlc[:80],
+            reason=f"pulled: {reason}",
+            rejected_at=datetime.now(UTC),
+        )
+    )
+
+
+def _drop_landed(s: Session, last_change_id: str | None) -> None:
+    """Outbox rows up to the last change the server applied have landed (its answer to
+    a push may have been lost); they were pushed in outbox order."""
+    if not last_change_id:
+        return
+    seq = s.scalar(select(SyncOutbox.seq).where(SyncOutbox.change_id == last_change_id))
+    if seq is not None:
+        s.execute(delete(SyncOutbox).where(SyncOutbox.seq <= seq))
+
+
+def _pending_fields(s: Session, changes: list[Change]) -> dict[tuple[str, str], set[str]]:
+    """Fields of the rows in ``changes`` that this device changed and has not pushed."""
+    ids = {c.row_id for c in changes}
+    pending: dict[tuple[str, str], set[str]] = {}
+    if not ids:
+        return pending
+    id_list = list(ids)
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start : start + 500]
+        for row in s.execute(
+            select(SyncOutbox.table_name, SyncOutbox.row_id, SyncOutbox.fields).where(
+                SyncOutbox.row_id.in_(chunk)
+            )
+        ):
+            pending.setdefault((row.table_name, row.row_id), set()).update(row.fields)
+    return pending
+
+
+def _lost_here(conflict: Conflict, pending: dict[tuple[str, str], set[str]]) -> bool:
+    """Whether a merge loss is this device's to keep: an incoming value that lost, or a
+    value of ours not yet pushed that an incoming change overwrote or deleted. (Losses of
+    values we had pushed are judged by the server, which sends them as notices.)"""
+    loss = conflict.loss
+    if loss.incoming_lost:
+        return True
+    mine = pending.get((conflict.change.table_name, conflict.change.row_id), set())
+    fields = set(loss.lost_value) if isinstance(loss.lost_value, dict) else {loss.field}
+    return bool(fields & mine)
+
+
+def _notice_conflict(notice: protocol.ConflictNotice) -> Conflict:
+    change = Change("", notice.table, notice.row_id, "", "upsert", {}, notice.lost_hlc)
+    loss = Loss(
+        notice.field, notice.kept_value, notice.kept_hlc, notice.lost_value, notice.lost_hlc, True
+    )
+    return Conflict(change, loss)
