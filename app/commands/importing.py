@@ -77,6 +77,7 @@ def _choose_estate(session, name: str | None):
 
 
 def import_units(args) -> int:
+    from app.commands.units import error_text
     from app.services.importer import apply_units_import, read_units_file
 
     path = args.file.name
@@ -86,7 +87,7 @@ def import_units(args) -> int:
         print(f"{path}: {len(preview.errors)} problem(s); nothing was imported.")
         for error in preview.errors:
             column = f" [{error.column}]" if error.column else ""
-            print(f"  line {error.line}{column}: {error.message}")
+            print(f"  line {error.line}{column}: {error_text(error.error)}")
         return 1
     if not preview.rows:
         return fail(f"{path}: no rows to import")
@@ -108,19 +109,16 @@ def import_units(args) -> int:
 
 
 def fill_demo_command(args) -> int:
-    from sqlalchemy import func, select
-
     from app.services.accounts import create_staff, has_staff
     from app.services.demo import fill_demo
-    from app.services.units import create_estate
-    from app.store.models import Unit
+    from app.services.units import UnitQuery, count_units, create_estate, list_estates
 
     if args.units < 1:
         return fail("--units must be at least 1")
     db = open_db(args)
     try:
         with db.session() as session:
-            have = session.scalar(select(func.count()).select_from(Unit).where(Unit.live()))
+            have = sum(count_units(session, UnitQuery(e.id)) for e in list_estates(session))
             if have and not args.force:
                 return fail(
                     f"the database already has {have} units; pass --force to add demo data anyway"

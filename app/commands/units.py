@@ -6,6 +6,14 @@ import getpass
 import sys
 
 from app.cli import fail, open_db
+from app.domain.errors import DomainError, FieldErrors
+
+
+def error_text(error: DomainError) -> str:
+    """A refusal for the terminal: codes and parameters (the words live in ui.messages)."""
+    if isinstance(error, FieldErrors):
+        return "; ".join(f"{name}: {error_text(e)}" for name, e in error.errors.items())
+    return str(error)
 
 
 def register(sub, common) -> None:
@@ -49,7 +57,7 @@ def list_estates(args) -> int:
 
 
 def add_staff(args) -> int:
-    from app.services.accounts import AccountError, create_staff
+    from app.services.accounts import create_staff
     from app.services.units import find_estate
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
@@ -60,7 +68,7 @@ def add_staff(args) -> int:
             for name in args.estate:
                 estate = find_estate(s, name)
                 if estate is None:
-                    raise AccountError(f"no estate named {name!r}")
+                    return fail(f"no estate named {name!r}")
                 ids.append(estate.id)
             user = create_staff(
                 s,
@@ -71,6 +79,6 @@ def add_staff(args) -> int:
                 estate_ids=ids,
             )
             print(f"{user.login}\t{user.role}\t{user.id}")
-    except AccountError as error:
-        return fail(str(error))
+    except DomainError as error:
+        return fail(error_text(error))
     return 0

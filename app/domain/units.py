@@ -1,4 +1,7 @@
-"""Unit codes, masking and validation of unit and resident input. Pure functions."""
+"""Unit codes, masking and validation of unit and resident input. Pure functions.
+
+Validation answers with ``DomainError`` codes per field (``FieldErrors``); ``ui.messages``
+holds the sentences."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from app.domain.errors import DomainError, FieldErrors
 
 _BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|楼)$")
 # "3-1502", "3-2-1502", "3栋1502", "3栋2单元1502", "3栋 2单元 1502", "A座-1502"
@@ -60,7 +65,7 @@ def mask_id_number(id_number: str) -> str:
     return f"{text[:4]}{'*' * (len(text) - 8)}{text[-4:]}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitInput:
     """What a user typed for a unit, as text, before it is accepted."""
 
@@ -75,7 +80,7 @@ class UnitInput:
     vacancy_approved: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitValues:
     building: str
     entrance: str
@@ -89,11 +94,17 @@ class UnitValues:
 
 
 class ValidationError(ValueError):
-    """Field name -> message for the user (English source strings, translated by the UI)."""
+    """Field name -> English message: the older form of ``FieldErrors`` that other areas
+    still raise until they move to codes. Units, residents and accounts raise
+    ``FieldErrors`` of ``DomainError`` codes."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+MAX_ROOM = 20
+MAX_AREA = 100000
 
 
 def parse_date(text: str) -> date | None:
@@ -103,65 +114,73 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(text)
 
 
-def validate_unit(data: UnitInput) -> UnitValues:
-    errors: dict[str, str] = {}
+def unit_errors(data: UnitInput) -> dict[str, DomainError]:
+    """Field -> the error for it; empty when the unit may be saved."""
+    errors: dict[str, DomainError] = {}
     if not data.building.strip():
-        errors["building"] = "Building is required"
+        errors["building"] = DomainError("unit.building.required")
     if not data.room.strip():
-        errors["room"] = "Room number is required"
-    elif len(data.room.strip()) > 20:
-        errors["room"] = "Room number is at most 20 characters"
-    floor = None
+        errors["room"] = DomainError("unit.room.required")
+    elif len(data.room.strip()) > MAX_ROOM:
+        errors["room"] = DomainError("unit.room.too_long", max=MAX_ROOM)
     if data.floor.strip():
         try:
-            floor = int(data.floor.strip())
+            int(data.floor.strip())
         except ValueError:
-            errors["floor"] = "Floor must be a whole number, e.g. 15 or -1"
-    area = Decimal(0)
+            errors["floor"] = DomainError("unit.floor.not_whole")
     try:
         area = Decimal(data.area_m2.strip())
         if not area.is_finite() or area <= 0:
-            errors["area_m2"] = "Area must be greater than 0"
+            errors["area_m2"] = DomainError("unit.area.not_positive")
         elif area != area.quantize(Decimal("0.01")):
-            errors["area_m2"] = "Area has at most two decimals, e.g. 89.50"
-        elif area > 100000:
-            errors["area_m2"] = "Area is too large (at most 100000 m²)"
+            errors["area_m2"] = DomainError("unit.area.too_many_decimals")
+        elif area > MAX_AREA:
+            errors["area_m2"] = DomainError("unit.area.too_large", max=MAX_AREA)
     except InvalidOperation:
-        errors["area_m2"] = "Area must be a number of m², e.g. 89.50"
+        errors["area_m2"] = DomainError("unit.area.not_a_number")
     if data.kind not in ("residential", "commercial"):
-        errors["kind"] = "Kind is residential or commercial"
-    dates: dict[str, date | None] = {}
+        errors["kind"] = DomainError("unit.kind.unknown")
     for name in ("handover_date", "vacant_since"):
         try:
-            dates[name] = parse_date(getattr(data, name))
+            parse_date(getattr(data, name))
         except ValueError:
-            errors[name] = "Date must be YYYY-MM-DD, e.g. 2024-06-30"
+            errors[name] = DomainError("date.invalid")
+    return errors
+
+
+def validate_unit(data: UnitInput) -> UnitValues:
+    """The accepted values, or ``FieldErrors`` naming every bad field."""
+    errors = unit_errors(data)
     if errors:
-        raise ValidationError(errors)
+        raise FieldErrors(errors)
+    floor = data.floor.strip()
     return UnitValues(
         building=data.building.strip(),
         entrance=data.entrance.strip(),
         room=data.room.strip(),
-        floor=floor,
-        area_m2=area.quantize(Decimal("0.01")),
+        floor=int(floor) if floor else None,
+        area_m2=Decimal(data.area_m2.strip()).quantize(Decimal("0.01")),
         kind=data.kind,
-        handover_date=dates["handover_date"],
-        vacant_since=dates["vacant_since"],
+        handover_date=parse_date(data.handover_date),
+        vacant_since=parse_date(data.vacant_since),
         vacancy_approved=data.vacancy_approved,
     )
 
 
-def validate_resident(name: str, phone: str, role: str, id_number: str = "") -> dict[str, str]:
-    """Messages by field; empty when the resident may be saved."""
-    errors: dict[str, str] = {}
+RESIDENT_ROLES = ("owner", "co_owner", "tenant", "family")
+
+
+def validate_resident(
+    name: str, phone: str, role: str, id_number: str = ""
+) -> dict[str, DomainError]:
+    """Errors by field; empty when the resident may be saved."""
+    errors: dict[str, DomainError] = {}
     if not name.strip():
-        errors["name"] = "Name is required"
+        errors["name"] = DomainError("resident.name.required")
     if phone.strip() and not PHONE.match(phone.strip()):
-        errors["phone"] = (
-            "Phone must be a mobile number (11 digits, e.g. 13800138000) or 0755-12345678"
-        )
-    if role not in ("owner", "co_owner", "tenant", "family"):
-        errors["role"] = "Role is owner, co-owner, tenant or family member"
+        errors["phone"] = DomainError("resident.phone.invalid")
+    if role not in RESIDENT_ROLES:
+        errors["role"] = DomainError("resident.role.unknown")
     if id_number.strip() and not re.fullmatch(r"[0-9A-Za-z]{6,20}", id_number.strip()):
-        errors["id_number"] = "ID number is 6 to 20 letters or digits"
+        errors["id_number"] = DomainError("resident.id_number.invalid")
     return errors

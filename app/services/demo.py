@@ -10,16 +10,24 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.progress import Progress
 from app.services.complaint_demo import add_demo_complaints
 from app.services.fee_demo import fill_fee_demo
-from app.services.units import building_sort_key, natural_id, unit_id_for
+from app.services.units.records import building_sort_key, unit_id_for
+from app.store.base import new_id
+from app.store.db import mark_changed
+from app.store.ids import natural_id
 from app.store.models import Building, Resident, Unit
 from app.store.recorder import bulk_create
 from app.store.unit_search import search_index_deferred
+
+if TYPE_CHECKING:
+    from app.store.db import Database
 
 # Each step runs once the units and residents exist: (session, estate_id, rng).
 EXTRA_STEPS: list[Callable[[Session, str, random.Random], None]] = []
@@ -109,12 +117,29 @@ def _area(rng: random.Random, low: int, high: int) -> Decimal:
     return Decimal(rng.randrange(low * 100, high * 100 + 1)) / 100
 
 
-def fill_demo(session: Session, estate_id: str, *, units: int, seed: int = 0) -> None:
+def write_demo(
+    db: Database, estate_id: str, *, units: int, seed: int = 0, progress: Progress | None = None
+) -> None:
+    """Operation: ``fill_demo`` in a unit of work of its own (cancellable between batches)."""
+    with db.session() as session:
+        fill_demo(session, estate_id, units=units, seed=seed, progress=progress)
+
+
+def fill_demo(
+    session: Session,
+    estate_id: str,
+    *,
+    units: int,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> None:
     """Add ``units`` units with owners (some co-owners, tenants, family) to the estate.
 
     Deterministic for a seed. Buildings are numbered after the estate's existing ones, so
     calling it twice adds more buildings rather than clashing with the first batch.
+    ``progress`` hears of each batch written and may cancel between them.
     """
+    progress = progress or Progress()
     rng = random.Random(seed)
     first_number = _next_building_number(session, estate_id)
     buildings: list[dict] = []
@@ -176,14 +201,23 @@ def fill_demo(session: Session, estate_id: str, *, units: int, seed: int = 0) ->
                     resident_rows.extend(_residents(rng, estate_id, unit_id, vacant_since))
         number += 1
 
+    steps = len(unit_rows) + len(resident_rows) + len(EXTRA_STEPS) * _BATCH
+    done = 0
     with search_index_deferred(session):
         bulk_create(session, Building, buildings)
-        for start in range(0, len(unit_rows), _BATCH):
-            bulk_create(session, Unit, unit_rows[start : start + _BATCH])
-        for start in range(0, len(resident_rows), _BATCH):
-            bulk_create(session, Resident, resident_rows[start : start + _BATCH])
+        mark_changed(session, "buildings", [b["id"] for b in buildings])
+        for model, rows in ((Unit, unit_rows), (Resident, resident_rows)):
+            for start in range(0, len(rows), _BATCH):
+                progress.step(done, steps)
+                batch = rows[start : start + _BATCH]
+                bulk_create(session, model, batch)
+                mark_changed(session, model.__tablename__, [r["id"] for r in batch])
+                done += len(batch)
     for step in EXTRA_STEPS:
+        progress.step(done, steps)
         step(session, estate_id, rng)
+        done += _BATCH
+    progress.step(steps, steps)
 
 
 def _residents(rng: random.Random, estate_id: str, unit_id: str, vacant_since) -> list[dict]:
@@ -201,6 +235,7 @@ def _residents(rng: random.Random, estate_id: str, unit_id: str, vacant_since) -
         name = (surname + demo_name(rng)[1:]) if surname else demo_name(rng)
         rows.append(
             {
+                "id": new_id(),
                 "estate_id": estate_id,
                 "unit_id": unit_id,
                 "role": role,

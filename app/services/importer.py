@@ -16,26 +16,29 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.errors import DomainError, FieldErrors
 from app.domain.units import (
     UnitInput,
     UnitValues,
-    ValidationError,
     unit_short_code,
     validate_resident,
     validate_unit,
 )
-from app.services.units import (
-    ensure_building,
-    unit_fields,
-    unit_id_for,
-)
+from app.progress import Progress
+from app.services.units.records import ensure_building, unit_fields, unit_id_for
+from app.store.base import new_id
+from app.store.db import mark_changed
 from app.store.models import Building, Resident, Unit
 from app.store.recorder import bulk_create, recorder
 from app.store.unit_search import search_index_deferred
+
+if TYPE_CHECKING:
+    from app.store.db import Database
 
 # field -> accepted headers (compared after NFKC, trimming and lower-casing)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -67,6 +70,7 @@ YES_NO = {
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$")
 MAX_ROWS = 200_000
+BATCH = 2000  # rows between two progress reports (and chances to cancel)
 
 
 @dataclass
@@ -102,7 +106,7 @@ class ImportRow:
 class RowError:
     line: int  # 1-based line (CSV) or row (XLSX) of the file; 1 is the header
     column: str  # the column's header as written in the file, or the field name
-    message: str  # English source text, translated by the UI
+    error: DomainError  # what is wrong, as a code the UI words
 
 
 @dataclass
@@ -124,8 +128,11 @@ class ImportResult:
     unchanged: int
 
 
-class ImportRefused(ValueError):
+class ImportRefused(DomainError):
     """apply_units_import was given a preview with errors; nothing was written."""
+
+    def __init__(self, problems: int, file: str) -> None:
+        super().__init__("import.refused", problems=problems, file=file)
 
 
 # ---- reading ----
@@ -141,11 +148,12 @@ def read_units_file(path: Path | str) -> ImportPreview:
             table = _xlsx_rows(path)
         else:
             table, preview.encoding = _csv_rows(path.read_bytes())
-    except (OSError, ValueError, KeyError, csv.Error) as error:
-        preview.errors.append(RowError(0, "", f"Cannot read the file: {error}"))
+    except DomainError as error:
+        preview.errors.append(RowError(0, "", error))
         return preview
-    except Exception as error:  # openpyxl raises assorted errors on a damaged workbook
-        preview.errors.append(RowError(0, "", f"Cannot read the file: {error}"))
+    except Exception as error:  # OSError, csv.Error; openpyxl raises assorted errors
+        detail = str(error) or type(error).__name__
+        preview.errors.append(RowError(0, "", DomainError("import.file.unreadable", detail=detail)))
         return preview
     _check(table, preview)
     return preview
@@ -162,7 +170,7 @@ def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
         rows.append((line, cells))
         line = reader.line_num + 1
         if len(rows) > MAX_ROWS + 1:
-            raise ValueError(f"more than {MAX_ROWS} rows; split the file")
+            raise DomainError("import.file.too_many_rows", max=MAX_ROWS)
     return rows, encoding
 
 
@@ -183,7 +191,7 @@ def _decode(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise ValueError("the text encoding is not recognised; save the file as UTF-8 CSV")
+        raise DomainError("import.file.encoding_unknown")
     return str(best), best.encoding
 
 
@@ -197,7 +205,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list]]:
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             rows.append((number, list(cells)))
             if len(rows) > MAX_ROWS + 1:
-                raise ValueError(f"more than {MAX_ROWS} rows; split the file")
+                raise DomainError("import.file.too_many_rows", max=MAX_ROWS)
         return rows
     finally:
         workbook.close()
@@ -231,9 +239,7 @@ _BY_HEADER = {_header_key(h): name for name, headers in HEADERS.items() for h in
 def _check(table: list[tuple[int, list]], preview: ImportPreview) -> None:
     table = [(line, cells) for line, cells in table if any(_cell_text(c) for c in cells)]
     if not table:
-        preview.errors.append(
-            RowError(1, "", "The file is empty; the first row must be the headers")
-        )
+        preview.errors.append(RowError(1, "", DomainError("import.file.empty")))
         return
     header_line, header = table[0]
     columns: dict[str, int] = {}
@@ -247,7 +253,7 @@ def _check(table: list[tuple[int, list]], preview: ImportPreview) -> None:
     for name in missing:
         accepted = " / ".join(HEADERS[name][:2])
         preview.errors.append(
-            RowError(header_line, name, f"Missing column {accepted}; the first row must name it")
+            RowError(header_line, name, DomainError("import.column.missing", column=accepted))
         )
     if missing:
         return
@@ -257,19 +263,21 @@ def _check(table: list[tuple[int, list]], preview: ImportPreview) -> None:
         for name, index in columns.items():
             setattr(row, name, _cell_text(cells[index]) if index < len(cells) else "")
         errors = _check_row(row)
-        for name, message in sorted(errors.items(), key=lambda e: columns.get(e[0], 99)):
-            preview.errors.append(RowError(line, labels.get(name, name), message))
+        for name, error in sorted(errors.items(), key=lambda e: columns.get(e[0], 99)):
+            preview.errors.append(RowError(line, labels.get(name, name), error))
         if row.values is not None:
             key = (row.values.building, row.values.entrance, row.values.room)
             if key in seen:
                 preview.errors.append(
-                    RowError(line, labels["room"], f"Same unit as line {seen[key]}")
+                    RowError(
+                        line, labels["room"], DomainError("import.row.duplicate", line=seen[key])
+                    )
                 )
             else:
                 seen[key] = line
         preview.rows.append(row)
     if not preview.rows:
-        preview.errors.append(RowError(header_line, "", "The file has headers but no rows"))
+        preview.errors.append(RowError(header_line, "", DomainError("import.file.no_rows")))
 
 
 def _clean_building(text: str) -> str:
@@ -285,14 +293,14 @@ def _clean_date(text: str) -> str:
     return match.group(1) if match else text
 
 
-def _check_row(row: ImportRow) -> dict[str, str]:
-    errors: dict[str, str] = {}
+def _check_row(row: ImportRow) -> dict[str, DomainError]:
+    errors: dict[str, DomainError] = {}
     kind = KINDS.get(row.kind.lower())
     if kind is None:
-        errors["kind"] = "Kind is residential or commercial (住宅 or 商业)"
+        errors["kind"] = DomainError("import.kind.unknown")
     approved = YES_NO.get(row.vacancy_approved.lower())
     if approved is None:
-        errors["vacancy_approved"] = "Vacancy discount is yes or no (是 or 否)"
+        errors["vacancy_approved"] = DomainError("import.vacancy.unknown")
     data = UnitInput(
         building=_clean_building(row.building),
         entrance=row.entrance.removesuffix("单元"),
@@ -307,15 +315,15 @@ def _check_row(row: ImportRow) -> dict[str, str]:
     values = None
     try:
         values = validate_unit(data)
-    except ValidationError as error:
+    except FieldErrors as error:
         errors.update(error.errors)
     if values and values.vacant_since and values.vacant_since > date.today():
-        errors["vacant_since"] = "Vacant-since date is in the future"
+        errors["vacant_since"] = DomainError("import.vacant_since.future")
     phone = row.owner_phone.replace(" ", "")
     if row.owner_name or phone:
         owner_errors = validate_resident(row.owner_name, phone, "owner")
         if "name" in owner_errors:
-            errors["owner_name"] = "Owner name is required when a phone is given"
+            errors["owner_name"] = DomainError("import.owner.name_required")
         if "phone" in owner_errors:
             errors["owner_phone"] = owner_errors["phone"]
     row.owner_phone = phone
@@ -327,12 +335,18 @@ def _check_row(row: ImportRow) -> dict[str, str]:
 # ---- writing ----
 
 
-def apply_units_import(session: Session, estate_id: str, preview: ImportPreview) -> ImportResult:
-    """Write a checked file in the caller's transaction: all rows or, on any error, none."""
+def apply_units_import(
+    session: Session, estate_id: str, preview: ImportPreview, progress: Progress | None = None
+) -> ImportResult:
+    """Write a checked file in the caller's transaction: all rows or, on any error, none.
+
+    ``progress`` hears of every batch of rows and may cancel between them (``Cancelled``):
+    the caller's transaction then rolls back and nothing is written."""
     if not preview.ok:
-        raise ImportRefused(
-            f"{len(preview.errors)} bad row(s) in {preview.path.name}; nothing was imported"
-        )
+        raise ImportRefused(len(preview.errors), preview.path.name)
+    progress = progress or Progress()
+    steps = 2 * len(preview.rows)  # comparing the rows, then writing the new ones
+    progress.step(0, steps)
     rec = recorder(session)
     created = updated = unchanged = 0
     with search_index_deferred(session) as search:
@@ -349,7 +363,9 @@ def apply_units_import(session: Session, estate_id: str, preview: ImportPreview)
             if not resident.deleted:
                 owners.setdefault(resident.unit_id, {})[resident.name] = resident
         new_units, new_residents = [], []
-        for unit_id, row in ids.items():
+        for done, (unit_id, row) in enumerate(ids.items()):
+            if done % BATCH == 0:
+                progress.step(done, steps)
             fields = unit_fields(row.values, buildings[row.values.building].id)
             unit = existing.get(unit_id)
             changed = False
@@ -373,13 +389,29 @@ def apply_units_import(session: Session, estate_id: str, preview: ImportPreview)
                     search.touch([unit_id])
                 else:
                     unchanged += 1
-        bulk_create(session, Unit, new_units)
-        bulk_create(session, Resident, new_residents)
+        done, steps = len(ids), len(ids) + len(new_units) + len(new_residents)
+        for model, rows in ((Unit, new_units), (Resident, new_residents)):
+            for start in range(0, len(rows), BATCH):
+                progress.step(done, steps)
+                batch = rows[start : start + BATCH]
+                bulk_create(session, model, batch)
+                mark_changed(session, model.__tablename__, [r["id"] for r in batch])
+                done += len(batch)
+        progress.step(steps, steps)
     return ImportResult(created=created, updated=updated, unchanged=unchanged)
+
+
+def import_units(
+    db: Database, estate_id: str, preview: ImportPreview, progress: Progress | None = None
+) -> ImportResult:
+    """Operation: write a checked file in a unit of work of its own (all or nothing)."""
+    with db.session() as session:
+        return apply_units_import(session, estate_id, preview, progress)
 
 
 def _owner_row(estate_id: str, unit_id: str, row: ImportRow) -> dict:
     return {
+        "id": new_id(),
         "estate_id": estate_id,
         "unit_id": unit_id,
         "role": "owner",

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.domain.errors import FieldErrors
 from app.domain.units import (
     UnitInput,
-    ValidationError,
     building_short,
     mask_id_number,
     mask_phone,
@@ -77,10 +77,16 @@ def test_masked_id_keeps_length_and_hides_the_middle(id_number):
     assert set(masked[4:-4]) <= {"*"}
 
 
+def _words(errors):
+    from ui.messages import describe
+
+    return {name: describe(error, "en") for name, error in errors.items()}
+
+
 def _errors(**typed):
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(FieldErrors) as refused:
         validate_unit(UnitInput(**{"building": "3栋", "room": "1502", "area_m2": "89.5", **typed}))
-    return refused.value.errors
+    return _words(refused.value.errors)
 
 
 def test_valid_unit_is_parsed():
@@ -103,6 +109,8 @@ def test_unit_validation_messages():
     assert _errors(area_m2="0") == {"area_m2": "Area must be greater than 0"}
     assert _errors(area_m2="abc") == {"area_m2": "Area must be a number of m², e.g. 89.50"}
     assert _errors(area_m2="89.555") == {"area_m2": "Area has at most two decimals, e.g. 89.50"}
+    assert _errors(area_m2="100000.01") == {"area_m2": "Area is too large (at most 100000 m²)"}
+    assert _errors(room="1" * 21) == {"room": "Room number is at most 20 characters"}
     assert _errors(area_m2="NaN") == {"area_m2": "Area must be greater than 0"}
     assert _errors(room="") == {"room": "Room number is required"}
     assert _errors(building="  ") == {"building": "Building is required"}
@@ -118,7 +126,8 @@ def test_unit_validation_messages():
 def test_resident_validation_messages():
     assert validate_resident("张伟", "13800138001", "owner") == {}
     assert validate_resident("张伟", "0755-12345678", "tenant") == {}
-    assert validate_resident(" ", "", "owner") == {"name": "Name is required"}
-    assert "mobile number" in validate_resident("张伟", "12345", "owner")["phone"]
-    assert "co-owner" in validate_resident("张伟", "", "boss")["role"]
-    assert "6 to 20" in validate_resident("张伟", "", "owner", "12-34")["id_number"]
+    assert _words(validate_resident(" ", "", "owner")) == {"name": "Name is required"}
+    assert validate_resident("张伟", "12345", "owner")["phone"].code == "resident.phone.invalid"
+    assert "mobile number" in _words(validate_resident("张伟", "12345", "owner"))["phone"]
+    assert "co-owner" in _words(validate_resident("张伟", "", "boss"))["role"]
+    assert "6 to 20" in _words(validate_resident("张伟", "", "owner", "12-34"))["id_number"]

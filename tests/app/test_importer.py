@@ -15,6 +15,13 @@ from app.store.models import Resident, SyncOutbox, Unit
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
+def words(error) -> str:
+    """What the user reads for a row's problem (English)."""
+    from ui.messages import describe
+
+    return describe(error.error, "en")
+
+
 def _count(session, model):
     return session.scalar(select(func.count()).select_from(model))
 
@@ -72,7 +79,7 @@ def test_xlsx_with_numbers_and_excel_dates(tmp_path):
 def test_every_bad_row_is_reported_with_line_column_and_reason(db, estate_id):
     preview = read_units_file(FIXTURES / "units_bad.csv")
     assert not preview.ok
-    found = {(e.line, e.column): e.message for e in preview.errors}
+    found = {(e.line, e.column): words(e) for e in preview.errors}
     assert found[(3, "房号")] == "Room number is required"
     assert found[(4, "建筑面积")] == "Area must be greater than 0"
     assert "residential or commercial" in found[(5, "类型")]
@@ -94,7 +101,7 @@ def test_every_bad_row_is_reported_with_line_column_and_reason(db, estate_id):
 
 def test_missing_required_header_is_named():
     preview = read_units_file(FIXTURES / "units_missing_header.csv")
-    messages = [(e.line, e.column, e.message) for e in preview.errors]
+    messages = [(e.line, e.column, words(e)) for e in preview.errors]
     assert (1, "room", "Missing column room / 房号; the first row must name it") in messages
     assert any(column == "area_m2" and "建筑面积" in m for _, column, m in messages)
 
@@ -103,7 +110,8 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"this is not a workbook")
     preview = read_units_file(broken)
-    assert not preview.ok and preview.errors[0].message.startswith("Cannot read the file")
+    assert not preview.ok and words(preview.errors[0]).startswith("Cannot read the file")
+    assert preview.errors[0].error.code == "import.file.unreadable"
 
 
 def test_import_creates_units_owners_and_search_finds_them(db, estate_id):
@@ -217,7 +225,7 @@ def test_command_prints_bad_rows_and_writes_nothing(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 1
     assert "nothing was imported" in out
-    assert "line 4 [建筑面积]: Area must be greater than 0" in out
+    assert "line 4 [建筑面积]: unit.area.not_positive" in out
     assert not db_path.exists()
 
 

@@ -1,13 +1,15 @@
 """Units and residents: search in every form a desk clerk types, and the list order."""
 
 import uuid
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.domain.units import UnitInput, ValidationError
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.units import UnitInput
 from app.services.units import (
     UnitQuery,
     add_resident,
@@ -16,13 +18,13 @@ from app.services.units import (
     create_unit,
     delete_resident,
     delete_unit,
-    natural_id,
     page_units,
     residents_of,
     unit_input,
     update_resident,
     update_unit,
 )
+from app.store.ids import natural_id
 from app.store.models import Unit
 from app.store.unit_search import search_index_deferred
 
@@ -149,7 +151,7 @@ def test_list_row_shows_owner_with_masked_phone_and_area(db, estate):
 def test_filters_by_building_and_entrance(db, estate):
     with db.session() as s:
         node = next(n for n in building_tree(s, estate) if n.name == "3栋")
-        assert node.entrances == ["1", "2"] and node.unit_count == 3
+        assert node.entrances == ("1", "2") and node.unit_count == 3
         by_building = UnitQuery(estate, building_id=node.id)
         assert count_units(s, by_building) == 3
         only_2 = UnitQuery(estate, building_id=node.id, entrance="2")
@@ -169,15 +171,14 @@ def test_unit_edit_round_trip_and_refusals(db, estate):
             "0801",
             "89.50",
         )
-        data.area_m2 = "101.25"
-        data.vacant_since = "2024-01-01"
+        data = replace(data, area_m2="101.25", vacant_since="2024-01-01")
         assert sorted(update_unit(s, unit, data)) == ["area_m2", "vacant_since"]
         assert update_unit(s, unit, data) == []  # nothing changed, nothing recorded
-        with pytest.raises(ValidationError) as refused:
+        with pytest.raises(FieldErrors) as refused:
             create_unit(
                 s, estate, UnitInput(building="3栋", entrance="1", room="1502", area_m2="9")
             )
-        assert refused.value.errors == {"room": "3栋 1单元 1502 already exists"}
+        assert refused.value.errors == {"room": DomainError("unit.exists", unit="3栋 1单元 1502")}
     assert _found(db, estate, "12-1-0801") == ["12-1-0801"]
 
 

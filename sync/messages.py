@@ -1,0 +1,60 @@
+"""The sync's failure codes in English: the command line prints these, and they are the
+English column of the desk's catalogue (``ui/messages/sync.py`` adds the Chinese), so the
+two never drift apart. No imports: the desk reads it at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> English sentence; placeholders {name} are filled from the error's parameters
+ENGLISH: dict[str, str] = {
+    "sync.not_enrolled": (
+        "This computer is not enrolled with a sync server: enrol it on the Sync page "
+        "(or run `propdesk enroll --server URL --code CODE`)."
+    ),
+    "sync.unreachable": (
+        "Cannot reach the sync server at {url}. Work goes on offline; sync again when the "
+        "network is back."
+    ),
+    "sync.upgrade_needed": "The server needs a newer PropDesk: {reason}",
+    "sync.device_refused": (
+        "The server refused this computer: {reason} Ask the administrator for a new "
+        "enrolment code and connect again."
+    ),
+    "sync.refused": "The server refused: {reason}",
+    "sync.clock_ahead_refused": (
+        "The server refused changes stamped in the future: {reason} Correct this "
+        "computer's date and time."
+    ),
+    "sync.database_busy": (
+        "The database is busy (a billing run or import?); sync again in a moment."
+    ),
+    "sync.cancelled": (
+        "The sync was cancelled; what it had pulled is kept, the rest comes next time."
+    ),
+    "sync.unexpected": "The sync stopped on an unexpected error: {detail}",
+    "sync.conflict_gone": "This conflict was settled already, or its record is gone.",
+    "sync.conflict_value_unusable": (
+        "The value that lost ({field}) cannot be written again as it was kept; enter it by hand."
+    ),
+    "sync.clock_ahead": (
+        "This computer's clock is {duration} ahead of the server's. Correct the date and "
+        "time settings; meanwhile changes are stamped with the server's time."
+    ),
+    "sync.clock_behind": (
+        "This computer's clock is {duration} behind the server's. Correct the date and "
+        "time settings; meanwhile changes are stamped with the server's time."
+    ),
+}
+
+
+def english(code: str, params: dict[str, Any] | None = None) -> str:
+    """The English sentence for a sync code (the code itself if unknown)."""
+    text = ENGLISH.get(code)
+    if text is None:
+        return code
+    try:
+        return text.format(**(params or {}))
+    except (KeyError, IndexError, ValueError):
+        return text

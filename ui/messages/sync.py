@@ -1,0 +1,32 @@
+"""Sync: why a sync or an enrolment stopped, and settling conflicts.
+
+The English is ``sync.messages.ENGLISH`` (what the command line prints); this adds the
+Simplified Chinese for each code.
+"""
+
+from sync.messages import ENGLISH
+
+_CHINESE = {
+    "sync.not_enrolled": (
+        "这台电脑尚未连接同步服务器：请在“同步”页登记（或运行 "
+        "`propdesk enroll --server URL --code CODE`）。"
+    ),
+    "sync.unreachable": "无法连接同步服务器 {url}。可继续离线工作；网络恢复后再同步。",
+    "sync.upgrade_needed": "服务器需要更新版本的 PropDesk：{reason}",
+    "sync.device_refused": "服务器拒绝了这台电脑：{reason} 请向管理员索取新的登记码后重新连接。",
+    "sync.refused": "服务器拒绝：{reason}",
+    "sync.clock_ahead_refused": "服务器拒绝了时间戳在未来的更改：{reason} 请校正这台电脑的日期和时间。",
+    "sync.database_busy": "数据库正忙（可能在出账或导入）；请稍后再同步。",
+    "sync.cancelled": "同步已取消；已接收的内容已保留，其余下次同步时接收。",
+    "sync.unexpected": "同步因意外错误中止：{detail}",
+    "sync.conflict_gone": "此冲突已处理，或其记录已不存在。",
+    "sync.conflict_value_unusable": "被覆盖的值（{field}）无法按原样写回，请手动输入。",
+    "sync.clock_ahead": (
+        "这台电脑的时钟比服务器快 {duration}。请校正日期和时间设置；在此之前，更改按服务器时间记录。"
+    ),
+    "sync.clock_behind": (
+        "这台电脑的时钟比服务器慢 {duration}。请校正日期和时间设置；在此之前，更改按服务器时间记录。"
+    ),
+}
+
+MESSAGES = {code: (english, _CHINESE[code]) for code, english in ENGLISH.items()}
