@@ -3,7 +3,7 @@ scheduled task can run without the desktop."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app.cli import fail, open_db
@@ -33,7 +33,14 @@ def register(sub, common) -> None:
     overdue.set_defaults(handler=list_overdue)
 
 
-def _estate(session, name: str | None):
+def _estate(db, name: str | None) -> tuple[str, str]:
+    """(id, name) of the estate named, or of the only one."""
+    with db.session() as s:
+        estate = _find_estate(s, name)
+        return estate.id, estate.name
+
+
+def _find_estate(session, name: str | None):
     from app.services.units import find_estate, list_estates
 
     if name:
@@ -49,7 +56,7 @@ def _estate(session, name: str | None):
 
 
 def week_report(args) -> int:
-    from app.services.complaint_stats import export_xlsx, week_ending, weekly_stats
+    from app.services.complaints.stats import export_xlsx, week_ending, weekly_stats
 
     try:
         day = date.fromisoformat(args.ending) if args.ending else date.today()
@@ -57,12 +64,11 @@ def week_report(args) -> int:
         return fail(f"--ending wants a date YYYY-MM-DD, not {args.ending!r}")
     db = open_db(args)
     try:
-        with db.session() as s:
-            estate = _estate(s, args.estate)
-            stats = weekly_stats(s, estate.id, week_ending(day))
+        estate_id, estate_name = _estate(db, args.estate)
+        stats = weekly_stats(db, estate_id, week_ending(day))
     except LookupError as error:
         return fail(str(error))
-    print(f"{estate.name}\t{stats.week_start} – {stats.week_end}")
+    print(f"{estate_name}\t{stats.week_start} – {stats.week_end}")
     print(f"total\t{stats.total}\nvalid\t{stats.valid}\ninvalid\t{stats.invalid}")
     print(f"resolved\t{stats.resolved}\nstill open\t{stats.still_open}\nrepeats\t{stats.repeats}")
     if stats.average_resolve_hours is not None:
@@ -85,13 +91,12 @@ def week_report(args) -> int:
 
 
 def escalate_overdue(args) -> int:
-    from app.services.complaints import run_escalations
+    from app.services.complaints import escalate_overdue
 
     db = open_db(args)
     try:
-        with db.session() as s:
-            estate = _estate(s, args.estate)
-            count = run_escalations(s, estate.id)
+        estate_id, _name = _estate(db, args.estate)
+        count = escalate_overdue(db, estate_id)
     except LookupError as error:
         return fail(str(error))
     print(f"{count} complaint(s) became major")
@@ -99,24 +104,24 @@ def escalate_overdue(args) -> int:
 
 
 def list_overdue(args) -> int:
-    from app.services.complaints import ComplaintQuery, page_complaints
+    from app.services.complaints import ComplaintQuery, read_page
 
     db = open_db(args)
     try:
-        with db.session() as s:
-            estate = _estate(s, args.estate)
-            query = ComplaintQuery(estate_id=estate.id, status="open", deadline="overdue")
-            offset = 0
-            while True:
-                rows = page_complaints(s, query, offset, 500)
-                for row in rows:
-                    print(
-                        f"{row.number}\t{row.next_due:%Y-%m-%d %H:%M}Z\t{row.next_kind}\t"
-                        f"{row.severity}\t{row.unit}\t{row.complainant}\t{row.phone_masked}"
-                    )
-                if len(rows) < 500:
-                    break
-                offset += 500
+        estate_id, _name = _estate(db, args.estate)
     except LookupError as error:
         return fail(str(error))
+    query = ComplaintQuery(estate_id=estate_id, status="open", deadline="overdue")
+    now = datetime.now(UTC)  # one moment for every page, so no row moves between pages
+    offset = 0
+    while True:
+        rows = read_page(db, query, offset, 500, now)
+        for row in rows:
+            print(
+                f"{row.number}\t{row.next_due:%Y-%m-%d %H:%M}Z\t{row.next_kind}\t"
+                f"{row.severity}\t{row.unit}\t{row.complainant}\t{row.phone_masked}"
+            )
+        if len(rows) < 500:
+            break
+        offset += 500
     return 0

@@ -152,7 +152,7 @@ def _advance(session, complaint, stage, received, now, department, rng, staff_id
 
     def record(kind: str, **values) -> None:
         values.setdefault("actor_role", role)
-        add_event(session, complaint, kind, actor_id=staff_id, **values)
+        add_event(session, complaint.id, kind, actor_id=staff_id, **values)
 
     def at(fraction: float) -> datetime:
         step[0] += 1

@@ -15,7 +15,6 @@ from app.domain.complaints import (
     ComplaintRules,
     Event,
     Facts,
-    WorkflowError,
     allowed_steps,
     check_approver,
     deadline_state,
@@ -25,6 +24,7 @@ from app.domain.complaints import (
     suggest_severity,
     validate_input,
 )
+from app.domain.errors import DomainError
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -277,8 +277,10 @@ def test_extension_approver_by_role(level, role, allowed):
     if allowed:
         check_approver(level, role)
     else:
-        with pytest.raises(WorkflowError, match="must be approved by"):
+        with pytest.raises(DomainError) as refused:
             check_approver(level, role)
+        who = "minor" if level == "minor" else "director"
+        assert refused.value == DomainError(f"complaint.extension_approver.{who}")
 
 
 def test_approved_extension_moves_the_deadline():
@@ -327,7 +329,12 @@ def test_bad_input_is_refused_with_messages():
         ComplaintInput(complainant_name="", complainant_phone="12345", severity=""),
         ComplaintRules(),
     )
-    assert set(errors) >= {"content", "complainant_name", "complainant_phone", "severity"}
+    assert errors == {
+        "content": DomainError("complaint.content_required"),
+        "complainant_name": DomainError("complaint.name_required"),
+        "complainant_phone": DomainError("complaint.phone_invalid"),
+        "severity": DomainError("complaint.severity_required"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -348,8 +355,11 @@ def test_severity_suggestion(content, category, scheme, suggested):
 def test_rules_round_trip_and_validation():
     rules = ComplaintRules(working_days=True, calendar=NATIONAL_DAY, important_handover_hours=1)
     assert ComplaintRules.from_json(rules.to_json()) == rules
-    with pytest.raises(ValueError, match="1 or 2 hours"):
+    with pytest.raises(DomainError) as refused:
         ComplaintRules.from_json({"important_handover_hours": 3})
+    assert refused.value == DomainError("complaint.rules.handover_hours")
+    # a stored day-based repeat window of an older version falls back to 3 months
+    assert ComplaintRules.from_json({"repeat_window_days": 30}).repeat_window_months == 3
 
 
 # ---- order independence (property) ----

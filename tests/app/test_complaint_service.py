@@ -10,11 +10,14 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.domain.calendar import WorkingCalendar
-from app.domain.complaints import ComplaintInput, ComplaintRules, WorkflowError
-from app.domain.units import UnitInput, ValidationError
+from app.domain.complaints import ComplaintInput, ComplaintRules
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.units import UnitInput
 from app.services import complaints as cs
-from app.services.complaint_stats import export_xlsx, week_ending, weekly_stats
+from app.services.complaints import search
+from app.services.complaints.stats import export_xlsx, week_ending, weekly_stats
 from app.services.units import add_resident, create_unit
+from app.store.blobs import BlobStore
 from app.store.complaint_models import ComplaintEvent
 from app.store.models import SyncOutbox
 from app.store.recorder import bulk_create
@@ -67,21 +70,24 @@ def test_create_writes_header_event_outbox_and_status(db, estate_id, unit):
 
 
 def test_bad_input_is_refused_and_nothing_written(db, estate_id):
-    with db.session() as s, pytest.raises(ValidationError) as error:
+    with db.session() as s, pytest.raises(FieldErrors) as error:
         cs.create_complaint(s, estate_id, complaint_input(content=" ", complainant_phone="123"))
-    assert set(error.value.errors) == {"content", "complainant_phone"}
+    assert error.value.errors == {
+        "content": DomainError("complaint.content_required"),
+        "complainant_phone": DomainError("complaint.phone_invalid"),
+    }
     with db.session() as s:
         assert cs.count_complaints(s, cs.ComplaintQuery(estate_id=estate_id)) == 0
 
 
 def walk(s, c, role="supervisor"):
-    cs.add_event(s, c, "dispatched", at=at(0.1), data={"department": "engineering"})
-    cs.add_event(s, c, "signed", at=at(0.2))
-    cs.add_event(s, c, "progress", at=at(3), note="师傅已上门")
-    cs.add_event(s, c, "resolved", at=at(20), note="已修好")
-    cs.add_event(s, c, "informed", at=at(21))
-    cs.add_event(s, c, "return_visit", at=at(30), data={"satisfaction": "satisfied"})
-    cs.add_event(s, c, "closed", at=at(31), actor_role=role)
+    cs.add_event(s, c.id, "dispatched", at=at(0.1), data={"department": "engineering"})
+    cs.add_event(s, c.id, "signed", at=at(0.2))
+    cs.add_event(s, c.id, "progress", at=at(3), note="师傅已上门")
+    cs.add_event(s, c.id, "resolved", at=at(20), note="已修好")
+    cs.add_event(s, c.id, "informed", at=at(21))
+    cs.add_event(s, c.id, "return_visit", at=at(30), data={"satisfaction": "satisfied"})
+    cs.add_event(s, c.id, "closed", at=at(31), actor_role=role)
 
 
 def test_full_workflow_through_the_service(db, estate_id, unit):
@@ -89,7 +95,7 @@ def test_full_workflow_through_the_service(db, estate_id, unit):
         c = cs.create_complaint(
             s, estate_id, complaint_input(unit, severity="important"), received_at=T0
         )
-        cs.add_event(s, c, "escalated", at=at(0.5), data={"to": "supervisor"})
+        cs.add_event(s, c.id, "escalated", at=at(0.5), data={"to": "supervisor"})
         walk(s, c)
         state = cs.complaint_state(s, c)
     assert state.status == "closed"
@@ -102,14 +108,21 @@ def test_full_workflow_through_the_service(db, estate_id, unit):
 def test_steps_out_of_order_and_missing_details_are_refused(db, estate_id):
     with db.session() as s:
         c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
-        with pytest.raises(WorkflowError):
-            cs.add_event(s, c, "informed", at=at(1))
-        with pytest.raises(ValidationError, match="note"):
-            cs.add_event(s, c, "progress", at=at(1), note="")
-        with pytest.raises(ValidationError, match="satisfaction"):
-            cs.add_event(s, c, "dispatched", at=at(1))
-            cs.add_event(s, c, "resolved", at=at(2), note="ok")
-            cs.add_event(s, c, "return_visit", at=at(3), data={})
+        with pytest.raises(DomainError) as refused:
+            cs.add_event(s, c.id, "informed", at=at(1))
+        assert refused.value == DomainError(
+            "complaint.step_not_allowed", step="informed", status="received"
+        )
+        with pytest.raises(FieldErrors) as refused:
+            cs.add_event(s, c.id, "progress", at=at(1), note="")
+        assert refused.value.errors == {"note": DomainError("complaint.note_required")}
+        cs.add_event(s, c.id, "dispatched", at=at(1))
+        cs.add_event(s, c.id, "resolved", at=at(2), note="ok")
+        with pytest.raises(FieldErrors) as refused:
+            cs.add_event(s, c.id, "return_visit", at=at(3), data={})
+        assert refused.value.errors == {
+            "satisfaction": DomainError("complaint.satisfaction_required")
+        }
 
 
 @pytest.mark.parametrize(
@@ -124,37 +137,57 @@ def test_steps_out_of_order_and_missing_details_are_refused(db, estate_id):
 def test_extension_approval_by_role(db, estate_id, severity, role, allowed):
     with db.session() as s:
         c = cs.create_complaint(s, estate_id, complaint_input(severity=severity), received_at=T0)
-        cs.add_event(s, c, "dispatched", at=at(0.1))
-        cs.add_event(s, c, "extension_requested", at=at(1), note="等配件")
+        cs.add_event(s, c.id, "dispatched", at=at(0.1))
+        cs.add_event(s, c.id, "extension_requested", at=at(1), note="等配件")
         new_due = (T0 + timedelta(days=6)).isoformat()
         if allowed:
             cs.add_event(
-                s, c, "extension_approved", at=at(2), actor_role=role, data={"due": new_due}
+                s, c.id, "extension_approved", at=at(2), actor_role=role, data={"due": new_due}
             )
             assert cs.complaint_state(s, c).deadline("resolve").due == T0 + timedelta(days=6)
         else:
-            with pytest.raises(WorkflowError, match="must be approved by"):
+            with pytest.raises(DomainError) as refused:
                 cs.add_event(
-                    s, c, "extension_approved", at=at(2), actor_role=role, data={"due": new_due}
+                    s, c.id, "extension_approved", at=at(2), actor_role=role, data={"due": new_due}
                 )
+            code = "minor" if severity == "minor" else "director"
+            assert refused.value == DomainError(f"complaint.extension_approver.{code}")
 
 
-def test_repeat_complaint_is_flagged_and_linked(db, estate_id, unit):
+def test_repeat_complaints_within_three_months_of_closing_or_while_open(db, estate_id, unit):
+    """Seed 001: "確保 3 個月內不出現二次投訴" (no repeat complaint within 3 months). A
+    complaint on the same unit and category is a repeat (二次投诉) within 3 months after
+    the earlier one closed, and while the earlier one is still open. Before: a 30-day
+    window after closing only, so the 50-day and the still-open cases were missed."""
     with db.session() as s:
-        first = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=T0)
-        walk(s, first)
-        again = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=at(24 * 5))
-        other_problem = cs.create_complaint(
-            s, estate_id, complaint_input(unit, category="noise"), received_at=at(24 * 5)
-        )
-        third = cs.create_complaint(s, estate_id, complaint_input(unit), received_at=at(24 * 50))
-        assert again.repeat_of == first.id
-        assert other_problem.repeat_of is None
-        assert third.repeat_of is None  # outside the 30-day window
+
+        def new(at_, **values):
+            return cs.create_complaint(
+                s, estate_id, complaint_input(unit, **values), received_at=at_
+            )
+
+        first = new(T0)
+        walk(s, first)  # closed at(31)
+        again = new(at(24 * 5))
+        other_problem = new(at(24 * 5), category="noise")
+        fifty_days_on = new(at(24 * 50))
+        noise_while_open = new(at(24 * 6), category="noise")  # the first noise one is open
+        cleaning = new(T0, category="cleaning")
+        cs.add_event(s, cleaning.id, "closed", at=at(1), note="已清理")
+        within = new(at(1) + timedelta(days=91), category="cleaning")  # 2026-11 + 3 months
+        assert within.repeat_of == cleaning.id
+        cs.add_event(s, within.id, "closed", at=at(24 * 100), note="已清理")
+        # closed at(1) and at(24 * 100): 3 months and a day after the latter is not a repeat
+        after = new(at(24 * 100) + timedelta(days=93), category="cleaning")
         repeats = cs.page_complaints(
             s, cs.ComplaintQuery(estate_id=estate_id, repeats_only=True), 0, 10
         )
-    assert [r.id for r in repeats] == [again.id]
+    assert again.repeat_of == first.id
+    assert other_problem.repeat_of is None
+    assert fifty_days_on.repeat_of == first.id  # 50 days after closing: within 3 months
+    assert noise_while_open.repeat_of == other_problem.id  # the earlier one still open
+    assert after.repeat_of is None
+    assert {r.id for r in repeats} == {again.id, fifty_days_on.id, noise_while_open.id, within.id}
 
 
 def test_events_arriving_by_sync_update_the_list(db, estate_id):
@@ -218,7 +251,7 @@ def test_list_filters_and_chinese_search(db, estate_id, unit):
             ),
             received_at=at(1),
         )
-        cs.add_event(s, b, "dispatched", at=at(1.1))
+        cs.add_event(s, b.id, "dispatched", at=at(1.1))
     now = at(2.5)
 
     def ids(**filters):
@@ -247,7 +280,7 @@ def test_list_filters_and_chinese_search(db, estate_id, unit):
 def test_search_finds_the_same_whether_few_or_many_match(db, estate_id, monkeypatch, few_matches):
     """A rare word starts from its matches, a common one walks the list in order; which
     one is used must not change what is found, counted or how it is ordered."""
-    monkeypatch.setattr(cs, "FEW_MATCHES", few_matches)
+    monkeypatch.setattr(search, "FEW_MATCHES", few_matches)
     texts = ["楼上漏水", "电梯故障", "楼上漏水", "噪音扰民", "楼上漏水", "电梯故障"]
     with db.session() as s:
         made = [
@@ -295,7 +328,7 @@ def test_a_search_sees_complaints_written_in_the_same_session(db, estate_id):
 def test_one_month_escalation_writes_one_event(db, estate_id):
     with db.session() as s:
         c = cs.create_complaint(s, estate_id, complaint_input(), received_at=T0)
-        cs.add_event(s, c, "dispatched", at=at(0.1))
+        cs.add_event(s, c.id, "dispatched", at=at(0.1))
         assert cs.run_escalations(s, estate_id, now=T0 + timedelta(days=29)) == 0
         assert cs.run_escalations(s, estate_id, now=T0 + timedelta(days=31)) == 1
         assert cs.run_escalations(s, estate_id, now=T0 + timedelta(days=32)) == 0
@@ -332,8 +365,7 @@ def test_weekly_statistics_and_xlsx(db, estate_id, unit, tmp_path):
             s, estate_id, complaint_input(channel="letter", category="noise"), received_at=at(30)
         )
         cs.create_complaint(s, estate_id, complaint_input(), received_at=T0 - timedelta(days=7))
-    with db.session() as s:
-        stats = weekly_stats(s, estate_id, week_ending(date(2026, 11, 16)), now=at(100))
+    stats = weekly_stats(db, estate_id, week_ending(date(2026, 11, 16)), now=at(100))
     assert stats.week_end == date(2026, 11, 21)
     assert stats.total == 2 and stats.resolved == 1 and stats.still_open == 1
     assert stats.by_channel == {"phone": 1, "letter": 1}
@@ -347,25 +379,26 @@ def test_weekly_statistics_and_xlsx(db, estate_id, unit, tmp_path):
     assert "维修" in values and 2 in values
 
 
-def test_attachment_is_content_addressed(db, estate_id, tmp_path, monkeypatch):
-    monkeypatch.setenv("PROPDESK_DATA_DIR", str(tmp_path / "data"))
+def test_attachment_is_content_addressed(db, estate_id, tmp_path):
+    blobs = BlobStore(tmp_path / "blobs")
     photo = tmp_path / "leak.jpg"
     photo.write_bytes(b"\xff\xd8 a photo")
-    with db.session() as s:
-        c = cs.create_complaint(s, estate_id, complaint_input())
-        first = cs.add_attachment(s, c, photo)
-        cs.add_attachment(s, c, photo)
-        files = cs.attachments_of(s, c.id)
-    assert len(files) == 2 and files[0].filename == "leak.jpg"
-    assert (tmp_path / "data" / "blobs" / first.sha256).read_bytes() == b"\xff\xd8 a photo"
-    assert len(list((tmp_path / "data" / "blobs").iterdir())) == 1
+    recorded = cs.record_complaint(db, estate_id, complaint_input(), blobs=blobs)
+    files = cs.attach(db, recorded.id, (photo, photo), blobs=blobs)
+    assert [f.filename for f in files] == ["leak.jpg", "leak.jpg"]
+    assert files[0].sha256 == files[1].sha256
+    assert blobs.read(files[0].sha256) == b"\xff\xd8 a photo"
+    assert [p.name for p in (tmp_path / "blobs").iterdir()] == [files[0].sha256]
+    with pytest.raises(DomainError) as refused:
+        cs.attach(db, recorded.id, (tmp_path / "gone.jpg",), blobs=blobs)
+    assert refused.value.code == "complaint.attachment_missing"
+    assert len(cs.read_complaint(db, recorded.id).attachments) == 2  # nothing kept
 
 
 def test_lookup_residents_by_room_name_or_phone(db, estate_id, unit):
-    with db.session() as s:
-        for typed in ("3-2-1502", "王秀英", "13800138000"):
-            [match] = cs.lookup_residents(s, estate_id, typed)
-            assert (match.unit_id, match.name) == (unit, "王秀英")
+    for typed in ("3-2-1502", "王秀英", "13800138000"):
+        [match] = cs.lookup_residents(db, estate_id, typed)
+        assert (match.unit_id, match.name) == (unit, "王秀英")
 
 
 def test_cli_week_report_and_overdue(db, estate_id, tmp_path, capsys):

@@ -1,4 +1,5 @@
-"""Weekly complaint statistics for the director (every Saturday) and their XLSX export."""
+"""Weekly complaint statistics for the director (every Saturday, seed 000 §4.8) and their
+XLSX export."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.complaints import DEADLINE_KINDS, Event, derive
-from app.services.complaints import facts_of, load_rules
+from app.services.complaints.rules import load_rules
+from app.services.complaints.status import facts_of
 from app.store.complaint_models import Complaint, ComplaintEvent
+from app.store.db import Database
 
 
 def week_ending(day: date) -> date:
@@ -21,7 +24,7 @@ def week_ending(day: date) -> date:
     return day + timedelta(days=(5 - day.weekday()) % 7)
 
 
-@dataclass
+@dataclass(frozen=True)
 class WeeklyStats:
     week_start: date
     week_end: date  # the Saturday, inclusive
@@ -41,13 +44,17 @@ class WeeklyStats:
     satisfaction: Counter = field(default_factory=Counter)
     still_open: int = 0
 
-    def on_time_rate(self, kind: str) -> float | None:
-        met, due = self.on_time.get(kind, (0, 0))
-        return None if due == 0 else met / due
-
 
 def weekly_stats(
-    session: Session, estate_id: str, week_end: date, now: datetime | None = None
+    db: Database, estate_id: str, week_end: date, now: datetime | None = None, progress=None
+) -> WeeklyStats:
+    """The week ending ``week_end`` (a Saturday), in its own unit of work."""
+    with db.session() as s:
+        return weekly_stats_in(s, estate_id, week_end, now, progress)
+
+
+def weekly_stats_in(
+    session: Session, estate_id: str, week_end: date, now: datetime | None = None, progress=None
 ) -> WeeklyStats:
     """Complaints received in the week ending ``week_end`` (a Saturday), in the estate's
     time zone; deadlines count as met, missed, or (still open and past due) missed."""
@@ -57,7 +64,7 @@ def weekly_stats(
     start_utc = datetime.combine(start, time(0), zone).astimezone(UTC)
     end_utc = datetime.combine(week_end + timedelta(days=1), time(0), zone).astimezone(UTC)
     now = now or datetime.now(UTC)
-    stats = WeeklyStats(week_start=start, week_end=week_end)
+    stats = _Tally(week_start=start, week_end=week_end)
     complaints = session.scalars(
         select(Complaint).where(
             Complaint.estate_id == estate_id,
@@ -77,7 +84,9 @@ def weekly_stats(
             )
     tally: dict[str, list[int]] = {k: [0, 0] for k in DEADLINE_KINDS}
     resolve_hours: list[float] = []
-    for complaint in complaints:
+    for done, complaint in enumerate(complaints):
+        if progress is not None and done % 500 == 0:
+            progress.step(done, len(complaints))
         state = derive(facts_of(complaint), events[complaint.id], rules)
         stats.total += 1
         if complaint.valid:
@@ -110,7 +119,21 @@ def weekly_stats(
     stats.on_time = {k: (v[0], v[1]) for k, v in tally.items() if v[1]}
     if resolve_hours:
         stats.average_resolve_hours = sum(resolve_hours) / len(resolve_hours)
-    return stats
+    return WeeklyStats(**vars(stats))
+
+
+class _Tally:
+    """The figures while they are counted (WeeklyStats is the frozen result)."""
+
+    def __init__(self, week_start: date, week_end: date) -> None:
+        self.week_start, self.week_end = week_start, week_end
+        self.total = self.valid = self.invalid = self.resolved = self.repeats = 0
+        self.still_open = 0
+        self.by_category, self.by_severity, self.by_department = Counter(), Counter(), Counter()
+        self.by_channel, self.by_scope, self.by_day = Counter(), Counter(), Counter()
+        self.satisfaction: Counter = Counter()
+        self.on_time: dict[str, tuple[int, int]] = {}
+        self.average_resolve_hours: float | None = None
 
 
 def export_xlsx(stats: WeeklyStats, path: Path | str, labels: dict[str, str] | None = None) -> Path:

@@ -1,171 +1,28 @@
-"""Complaint rules (DOMAIN.md "Complaints"): the deadline engine and the status derived
-from the insert-only events. Pure functions, no I/O.
+"""The deadline engine: the status, effective severity and deadlines of one complaint,
+folded from its insert-only events, and the deadline state of a due time at a given
+moment (the one place that decides "overdue", "due within 2 h" or "on time").
 
-The events of a complaint are sorted by (at, id) before folding, so the same events give
-the same status and deadlines whatever order they arrived in from several offices.
+The events are sorted by (at, id) before folding, so the same events give the same status
+and deadlines whatever order they arrived in from several offices. Pure; no I/O.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from app.domain.calendar import DEFAULT_TIMEZONE, WorkingCalendar, add_days, end_of_day
-
-SEVERITIES = ("major", "important", "minor", "A", "B")
-# Class A is beyond the assistant's authority (handled like important), class B is handled
-# by the assistant (like minor).
-SEVERITY_LEVEL = {
-    "major": "major",
-    "important": "important",
-    "minor": "minor",
-    "A": "important",
-    "B": "minor",
-}
-CHANNELS = ("in_person", "phone", "letter", "other")
-SCOPES = ("property", "non_property")
-CATEGORIES = (
-    "repair",
-    "cleaning",
-    "security",
-    "noise",
-    "parking",
-    "fees",
-    "attitude",
-    "landscaping",
-    "facilities",
-    "builder_defect",
-    "other",
+from app.domain.calendar import end_of_day
+from app.domain.complaints.rules import (
+    APPROVERS,
+    DEADLINE_KINDS,
+    DUE_SOON,
+    OPEN_STATUSES,
+    SEVERITY_LEVEL,
+    ComplaintRules,
 )
-DEPARTMENTS = (
-    "customer_service",
-    "engineering",
-    "security",
-    "cleaning",
-    "landscaping",
-    "control_room",
-    "finance",
-    "estate_office",
-)
-EVENT_KINDS = (
-    "received",
-    "dispatched",
-    "signed",
-    "progress",
-    "escalated",
-    "extension_requested",
-    "extension_approved",
-    "resolved",
-    "informed",
-    "return_visit",
-    "closed",
-    "reopened",
-    "auto_major",
-)
-STATUSES = ("received", "dispatched", "processing", "resolved", "informed", "visited", "closed")
-OPEN_STATUSES = ("received", "dispatched", "processing")
-DEADLINE_KINDS = (
-    "dispatch",
-    "report_director",
-    "handover_supervisor",
-    "answer",
-    "resolve",
-    "inform",
-    "return_visit",
-)
-SATISFACTION = ("very_satisfied", "satisfied", "neutral", "dissatisfied")
-# Who may approve an overdue extension, by severity level (DOMAIN.md): the assistant
-# (主管/助理, the "supervisor" role) for minor, the director for important and major.
-APPROVERS = {
-    "minor": ("supervisor", "director"),
-    "important": ("director",),
-    "major": ("director",),
-}
-DUE_SOON = timedelta(hours=2)
-PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
-
-
-class WorkflowError(ValueError):
-    """A step that the complaint's state or the user's role does not allow."""
-
-
-# ---- the estate's rules ----
-
-
-@dataclass(frozen=True)
-class ComplaintRules:
-    """Estate settings with DOMAIN.md's defaults (setting key "complaints.rules")."""
-
-    dispatch_minutes: int = 15
-    important_handover_hours: int = 2
-    major_answer_days: int = 2
-    major_resolve_days: int = 10
-    important_resolve_days: int = 3
-    minor_resolve_days: int = 2
-    return_visit_days: int = 2
-    working_days: bool = False
-    escalate_after_months: int = 1
-    repeat_window_days: int = 30
-    severity_scheme: str = "standard"  # or "ab": class A / class B
-    timezone: str = DEFAULT_TIMEZONE
-    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
-
-    def to_json(self) -> dict[str, Any]:
-        data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "calendar"}
-        data["calendar"] = self.calendar.to_json()
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> ComplaintRules:
-        data = dict(data or {})
-        calendar = WorkingCalendar.from_json(data.pop("calendar", None))
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        rules = cls(calendar=calendar, **known)
-        errors = validate_rules(rules)
-        if errors:
-            raise ValueError("; ".join(errors))
-        return rules
-
-    def days(self, start: datetime, count: int) -> datetime:
-        return add_days(
-            start, count, working=self.working_days, calendar=self.calendar, tz=self.timezone
-        )
-
-    def resolve_days(self, level: str) -> int:
-        return {
-            "major": self.major_resolve_days,
-            "important": self.important_resolve_days,
-            "minor": self.minor_resolve_days,
-        }[level]
-
-
-def validate_rules(rules: ComplaintRules) -> list[str]:
-    errors = []
-    if rules.important_handover_hours not in (1, 2):
-        errors.append("Hand-over of important complaints is within 1 or 2 hours")
-    for name in (
-        "dispatch_minutes",
-        "major_answer_days",
-        "major_resolve_days",
-        "important_resolve_days",
-        "minor_resolve_days",
-        "return_visit_days",
-        "escalate_after_months",
-        "repeat_window_days",
-    ):
-        if int(getattr(rules, name)) <= 0:
-            errors.append(f"{name} must be greater than 0")
-    if rules.severity_scheme not in ("standard", "ab"):
-        errors.append("Severity scheme is standard or ab")
-    return errors
-
-
-def severities_for(rules: ComplaintRules) -> tuple[str, ...]:
-    return ("A", "B") if rules.severity_scheme == "ab" else ("major", "important", "minor")
-
+from app.domain.errors import DomainError
 
 # ---- inputs: the header's facts and the events ----
 
@@ -391,16 +248,22 @@ def _parse_time(value: Any) -> datetime | None:
     return None
 
 
-def deadline_state(state: ComplaintState, now: datetime) -> str:
-    """ "done", "overdue", "due_soon" (within 2 hours) or "on_time" (UI.md: colour + word)."""
-    upcoming = state.next_deadline
-    if upcoming is None:
+def due_state(due: datetime | None, now: datetime) -> str:
+    """ "done" (nothing due), "overdue", "due_soon" (within 2 hours) or "on_time": the
+    word and colour every view shows for a due time (UI.md: colour + word)."""
+    if due is None:
         return "done"
-    if upcoming.due < now:
+    if due < now:
         return "overdue"
-    if upcoming.due - now <= DUE_SOON:
+    if due - now <= DUE_SOON:
         return "due_soon"
     return "on_time"
+
+
+def deadline_state(state: ComplaintState, now: datetime) -> str:
+    """The state of a complaint's next deadline at ``now``."""
+    upcoming = state.next_deadline
+    return due_state(upcoming.due if upcoming else None, now)
 
 
 def needs_auto_major(state: ComplaintState, now: datetime) -> bool:
@@ -435,16 +298,12 @@ def next_action(state: ComplaintState) -> tuple[str, str]:
     return "close", "supervisor"
 
 
-APPROVER_MESSAGES = {
-    "minor": "An extension for a minor complaint must be approved by the supervisor or director",
-    "important": "An extension for an important complaint must be approved by the director",
-    "major": "An extension for a major complaint must be approved by the director",
-}
-
-
 def check_approver(level: str, role: str) -> None:
+    """Refuses an extension approved by a role the severity does not allow."""
     if role not in APPROVERS[level]:
-        raise WorkflowError(APPROVER_MESSAGES[level])
+        if level == "minor":
+            raise DomainError("complaint.extension_approver.minor")
+        raise DomainError("complaint.extension_approver.director")
 
 
 def allowed_steps(state: ComplaintState) -> tuple[str, ...]:
@@ -464,92 +323,3 @@ def allowed_steps(state: ComplaintState) -> tuple[str, ...]:
     if state.status == "informed" and state.level in ("major", "important"):
         steps.remove("closed")  # the return visit is mandatory first
     return tuple(steps)
-
-
-# ---- intake: validation and the suggested severity ----
-
-
-@dataclass
-class ComplaintInput:
-    """What the receptionist typed, as text, before it is accepted."""
-
-    event_time: str = ""  # "YYYY-MM-DD HH:MM", local time
-    event_place: str = ""
-    unit_id: str | None = None
-    resident_id: str | None = None
-    complainant_name: str = ""
-    complainant_phone: str = ""
-    channel: str = "phone"
-    about: str = ""
-    content: str = ""
-    request: str = ""
-    contact: str = ""
-    reply_wanted: bool = True
-    category: str = "other"
-    valid: bool = True
-    scope: str = "property"
-    severity: str = ""
-    suggested_severity: str = ""
-    department: str = ""
-    resident_deadline: str = ""  # "YYYY-MM-DD HH:MM", minor only
-    reception_id: str | None = None
-
-
-def validate_input(data: ComplaintInput, rules: ComplaintRules) -> dict[str, str]:
-    """Messages by field; empty when the complaint may be saved."""
-    errors: dict[str, str] = {}
-    if not data.content.strip():
-        errors["content"] = "Describe what happened"
-    if not data.complainant_name.strip():
-        errors["complainant_name"] = "Complainant name is required"
-    phone = data.complainant_phone.strip()
-    if phone and not PHONE.match(phone):
-        errors["complainant_phone"] = (
-            "Phone must be a mobile number (11 digits, e.g. 13800138000) or 0755-12345678"
-        )
-    if data.channel not in CHANNELS:
-        errors["channel"] = "Channel is in person, phone, letter or other"
-    if data.category not in CATEGORIES:
-        errors["category"] = "Choose a category"
-    if data.scope not in SCOPES:
-        errors["scope"] = "Scope is property service or non-property"
-    if data.severity not in severities_for(rules):
-        errors["severity"] = "Confirm the severity"
-    if data.department and data.department not in DEPARTMENTS:
-        errors["department"] = "Choose a department from the list"
-    for name in ("event_time", "resident_deadline"):
-        value = getattr(data, name).strip()
-        if value:
-            try:
-                parse_local(value)
-            except ValueError:
-                errors[name] = "Time must be YYYY-MM-DD HH:MM, e.g. 2024-06-30 14:30"
-    if data.resident_deadline.strip() and SEVERITY_LEVEL.get(data.severity) != "minor":
-        errors["resident_deadline"] = "A resident's deadline applies to minor complaints only"
-    return errors
-
-
-def parse_local(text: str) -> datetime:
-    """ "YYYY-MM-DD HH:MM" (or a date) as a naive local datetime."""
-    text = text.strip()
-    if len(text) == 10:
-        return datetime.combine(date.fromisoformat(text), datetime.min.time())
-    return datetime.strptime(text, "%Y-%m-%d %H:%M")
-
-
-_MAJOR_WORDS = ("受伤", "伤害", "重大损失", "多次", "屡次", "合同", "承诺", "injur", "repeated")
-_IMPORTANT_WORDS = ("态度", "未处理", "没人管", "拖延", "服务差", "attitude", "ignored")
-
-
-def suggest_severity(data: ComplaintInput, rules: ComplaintRules, *, repeat: bool = False) -> str:
-    """The severity the rules suggest; the user confirms or changes it."""
-    text = f"{data.about} {data.content} {data.request}".lower()
-    if repeat or any(w in text for w in _MAJOR_WORDS):
-        level = "major"
-    elif data.category == "attitude" or any(w in text for w in _IMPORTANT_WORDS):
-        level = "important"
-    else:
-        level = "minor"
-    if rules.severity_scheme == "ab":
-        return "B" if level == "minor" else "A"
-    return level
