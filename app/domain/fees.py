@@ -17,6 +17,8 @@ from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from app.domain import fee_notes
+
 # the collection rate lives in app.domain.collection; its names stay importable from here
 from app.domain.collection import COLLECTION_TARGET as COLLECTION_TARGET
 from app.domain.collection import collection_rate as collection_rate
@@ -136,19 +138,19 @@ class FeeRules:
 # ---- periods ----
 
 
-class PeriodError(ValueError):
-    pass
+class PeriodError(DomainError):
+    """A period not written as YYYY-MM (code ``fees.period.invalid``)."""
 
 
 def parse_period(text: str) -> tuple[int, int]:
-    """ "2026-03" -> (2026, 3); raises PeriodError with a message saying the form."""
+    """ "2026-03" -> (2026, 3); raises PeriodError (``fees.period.invalid``) otherwise."""
     try:
         year_text, month_text = text.strip().split("-")
         year, month = int(year_text), int(month_text)
     except ValueError:
-        raise PeriodError(f"Period {text!r} must look like 2026-03 (year-month)") from None
+        raise PeriodError("fees.period.invalid", period=str(text)) from None
     if not (2000 <= year <= 2100 and 1 <= month <= 12):
-        raise PeriodError(f"Period {text!r} must look like 2026-03 (year-month)")
+        raise PeriodError("fees.period.invalid", period=str(text))
     return year, month
 
 
@@ -277,12 +279,19 @@ def monthly_lines(
         if unit.handover_date > start:
             billed_days = (end - unit.handover_date).days + 1
             notes.append(
-                f"from handover {unit.handover_date.isoformat()}: {billed_days}/{days_in_month} days"
+                (
+                    fee_notes.FROM_HANDOVER,
+                    {
+                        "date": unit.handover_date.isoformat(),
+                        "days": billed_days,
+                        "month_days": days_in_month,
+                    },
+                )
             )
         ratio = None
         if vacancy_applies(unit, period, rules, code):
             ratio = rules.vacancy_ratio
-            notes.append(f"vacancy {int(ratio * 100)}%")
+            notes.append((fee_notes.VACANCY, {"percent": f"{(ratio * 100).normalize():f}"}))
         amount = management_fee(
             unit.area_m2,
             item.rate,
@@ -291,7 +300,7 @@ def monthly_lines(
             vacancy_ratio=ratio,
         )
         lines.append(
-            LineDraft(unit.unit_id, code, unit.area_m2, item.rate, amount, "; ".join(notes))
+            LineDraft(unit.unit_id, code, unit.area_m2, item.rate, amount, fee_notes.encode(notes))
         )
     for space_id, space_code in unit.parking:
         space_item = rate_on(schedule, space_code, start)
@@ -312,9 +321,10 @@ def monthly_lines(
 def shared_cost_lines(total: Decimal, units: Sequence[tuple[str, Decimal]]) -> list[LineDraft]:
     """A month's shared cost over (unit id, area) by area, largest remainder."""
     billable = [(uid, area) for uid, area in units if area > 0]
+    share_note = fee_notes.note(fee_notes.SHARE_OF, total=round_yuan(total))
     parts = apportion(round_yuan(total), [area for _, area in billable])
     return [
-        LineDraft(uid, "utilities_shared", area, ZERO, part, note=f"share of {round_yuan(total)}")
+        LineDraft(uid, "utilities_shared", area, ZERO, part, note=share_note)
         for (uid, area), part in zip(billable, parts, strict=True)
     ]
 
@@ -433,11 +443,6 @@ def ageing_bucket(due: date, as_of: date) -> str | None:
     if days <= 180:
         return "91-180"
     return "180+"
-
-
-def reminder_due_dates(period: str) -> list[date]:
-    start = period_start(period)
-    return [start.replace(day=d) for d in REMINDER_DAYS]
 
 
 def receipt_number(prefix: str, sequence: int) -> str:

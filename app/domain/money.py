@@ -1,12 +1,23 @@
-"""Money in yuan as Decimal, stored as integer fen. Every rounding is explicit."""
+"""Money in yuan as Decimal, stored as integer fen. Every rounding is explicit.
+
+``parse_money`` is the one reader of money typed into a form (or given on the command
+line): it accepts ¥ and thousands separators, full-width characters included, and
+refuses what it cannot take exactly; it never rounds.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.domain.errors import DomainError
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+# the most one form takes (a payment, a month's shared cost): far above any real amount,
+# below what fen in a 64-bit integer could hold
+MONEY_LIMIT = Decimal("100000000")
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:
@@ -20,15 +31,67 @@ def round_yuan(value: Decimal | int | str, rounding: str = ROUND_HALF_UP) -> Dec
     return to_decimal(value).quantize(CENT, rounding=rounding)
 
 
+def decimal_places(value: Decimal) -> int:
+    """How many decimals ``value`` carries beyond its last non-zero digit (1.50 -> 1)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
 def to_fen(value: Decimal | int | str) -> int:
-    rounded = to_decimal(value).quantize(CENT)
-    if rounded != to_decimal(value):
-        raise ValueError(f"{value} has more than two decimals; round it first")
+    exact = to_decimal(value)
+    rounded = exact.quantize(CENT)
+    if rounded != exact:
+        raise DomainError("amount.too_many_decimals", places=decimal_places(exact))
     return int(rounded * 100)
 
 
 def from_fen(fen: int) -> Decimal:
     return (Decimal(fen) / 100).quantize(CENT)
+
+
+# full-width digits and signs an input method may type (０-９ ． ， － ＋ ￥)
+_FULL_WIDTH = str.maketrans(
+    {**{chr(0xFF10 + d): str(d) for d in range(10)}, "．": ".", "，": ",", "－": "-", "＋": "+"}
+)
+_CURRENCY = ("¥", "￥", "元", "RMB", "CNY")
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^[+-]?\.\d+$")
+
+
+def _plain_number(text: str, places: int, money: bool) -> Decimal:
+    cleaned = (text or "").translate(_FULL_WIDTH).replace("\u3000", " ").replace(" ", "")
+    if money:
+        sign = cleaned[:1] if cleaned[:1] in ("+", "-") else ""
+        cleaned = cleaned[len(sign) :]
+        for mark in _CURRENCY:
+            cleaned = cleaned.removeprefix(mark).removesuffix(mark)
+        cleaned = sign + cleaned if cleaned else ""
+    if not cleaned:
+        raise DomainError("amount.required") if money else DomainError("number.required")
+    if not _NUMBER.match(cleaned):
+        raise DomainError("amount.not_a_number") if money else DomainError("number.not_a_number")
+    typed = len(cleaned.partition(".")[2])
+    if typed > places:
+        if money:
+            raise DomainError("amount.too_many_decimals", places=typed)
+        raise DomainError("number.too_many_decimals", places=typed, most=places)
+    return Decimal(cleaned.replace(",", "")).quantize(Decimal(1).scaleb(-places))
+
+
+def parse_money(text: str) -> Decimal:
+    """Yuan typed into a form: ``¥1,234.56``, ``１２３４．５``, ``-20``, ``170.05元``.
+
+    Two decimals come back (``Decimal("170.05")``, ``Decimal("12.00")``); a third decimal
+    is refused with ``DomainError("amount.too_many_decimals", places=3)``, never rounded;
+    thousands separators must group by three (``2,10`` is refused, not read as 2.10 or
+    210). The sign is kept: callers say whether a negative amount makes sense.
+    """
+    return _plain_number(text, 2, money=True)
+
+
+def parse_number(text: str, places: int) -> Decimal:
+    """A plain number typed into a form (a ratio, a daily rate) with at most ``places``
+    decimals, read exactly as ``parse_money`` reads yuan (no currency marks)."""
+    return _plain_number(text, places, money=False)
 
 
 def apportion(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:

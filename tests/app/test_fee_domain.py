@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.domain import fee_notes
 from app.domain.fees import (
     DEFAULT_SCHEDULE,
     FeeItemSpec,
@@ -77,7 +78,9 @@ def test_handover_on_the_16th_of_a_30_day_month_prorates_15_of_30():
     )
     assert lines[0].amount == management_fee(D("100.00"), D("1.90")) * 15 / 30  # 95.00
     assert lines[0].amount == D("95.00")
-    assert "15/30" in lines[0].note
+    assert fee_notes.decode(lines[0].note) == (
+        (fee_notes.FROM_HANDOVER, {"date": "2026-04-16", "days": "15", "month_days": "30"}),
+    )
 
 
 def test_parking_shared_and_open_for_one_unit_is_410():
@@ -137,10 +140,28 @@ def test_ageing_buckets_and_whole_months():
     assert collection_rate(D("1"), D("0")) is None
 
 
-def test_bad_period_says_the_form():
-    with pytest.raises(PeriodError, match="2026-03"):
+def test_bad_period_is_a_code_naming_what_was_typed():
+    with pytest.raises(PeriodError) as raised:
         parse_period("March")
+    assert (raised.value.code, raised.value.params) == ("fees.period.invalid", {"period": "March"})
     assert parse_period("2026-03") == (2026, 3)
+
+
+def test_notes_are_stored_as_codes_and_old_english_notes_still_read():
+    """A bill line is synced: its note holds codes and parameters, never a sentence."""
+    vacant = unit("89.50", vacant_since=date(2025, 8, 1), vacancy_approved=True)
+    (line,) = monthly_lines(vacant, "2026-03", DEFAULT_SCHEDULE, RULES)
+    assert not any(word in line.note for word in ("vacancy ", "days", "%"))
+    assert fee_notes.decode(line.note) == ((fee_notes.VACANCY, {"percent": "70"}),)
+    shared = shared_cost_lines(D("1000"), [("u1", D("10")), ("u2", D("30"))])
+    assert fee_notes.decode(shared[0].note) == ((fee_notes.SHARE_OF, {"total": "1000.00"}),)
+    old = "from handover 2026-04-16: 15/30 days; vacancy 70%; something else"
+    assert fee_notes.decode(old) == (
+        (fee_notes.FROM_HANDOVER, {"date": "2026-04-16", "days": "15", "month_days": "30"}),
+        (fee_notes.VACANCY, {"percent": "70"}),
+        (fee_notes.OTHER, {"text": "something else"}),
+    )
+    assert fee_notes.decode("") == ()
 
 
 money = st.decimals(min_value=D("0.01"), max_value=D("99999.99"), places=2)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -122,33 +124,18 @@ def message(text: str) -> str:
     return translated_message("FeeMessages", _PATTERNS, text) or shared_message(text)
 
 
-# notes the billing run writes on bill lines (English in the data, parts joined by "; ")
-_NOTES = [
-    (
-        re.compile(r"^from handover (?P<a>\S+): (?P<b>\d+/\d+) days$"),
-        QT_TRANSLATE_NOOP("FeeNotes", "from handover %1: %2 days"),
-    ),
-    (re.compile(r"^vacancy (?P<a>\d+)%$"), QT_TRANSLATE_NOOP("FeeNotes", "vacancy %1%")),
-    (re.compile(r"^share of (?P<a>\S+)$"), QT_TRANSLATE_NOOP("FeeNotes", "share of %1")),
-    (
-        re.compile(r"^(?P<a>\S+)/day on overdue amounts$"),
-        QT_TRANSLATE_NOOP("FeeNotes", "%1/day on overdue amounts"),
-    ),
-    (re.compile(r"^once$"), QT_TRANSLATE_NOOP("FeeNotes", "once")),
-]
-
-
 def bill_note(note: str) -> str:
-    """A bill line's note in the user's language; unknown parts are shown as written."""
+    """A bill line's note (codes and parameters, or an older line's English) in the
+    user's language."""
+    from app.domain import fee_notes
+    from app.domain.money import format_yuan
+    from ui import messages
+
     parts = []
-    for part in note.split("; ") if note else []:
-        for pattern, template in _NOTES:
-            match = pattern.match(part)
-            if match:
-                text = QCoreApplication.translate("FeeNotes", template)
-                for n, value in enumerate(match.groups(), start=1):
-                    text = text.replace(f"%{n}", value)
-                part = text
-                break
-        parts.append(part)
+    for part in fee_notes.decode(note):
+        params = dict(part.params)
+        if part.code == fee_notes.SHARE_OF and "total" in params:
+            with contextlib.suppress(ArithmeticError):
+                params["total"] = format_yuan(Decimal(params["total"]))
+        parts.append(messages.message(part.code, params))
     return "; ".join(parts)
