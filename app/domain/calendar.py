@@ -1,5 +1,7 @@
 """A working-day calendar an estate can edit: weekends, public holidays and the make-up
-working days (调休) that China moves onto weekends. Pure; no I/O."""
+working days (调休) that China moves onto weekends. The national holidays and 调休 days of
+the region come from ``app.domain.holidays`` (data files, read once); the estate's own
+days override them. Otherwise pure."""
 
 from __future__ import annotations
 
@@ -7,22 +9,33 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from app.domain.holidays import national_calendar
+
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
 class WorkingCalendar:
-    """``weekend`` holds ISO weekday numbers (6 = Saturday, 7 = Sunday)."""
+    """``weekend`` holds ISO weekday numbers (6 = Saturday, 7 = Sunday). ``holidays`` and
+    ``extra_workdays`` are the estate's own; ``region`` names the national calendar under
+    them (None: the estate's days and weekends only)."""
 
     holidays: frozenset[date] = field(default_factory=frozenset)
     extra_workdays: frozenset[date] = field(default_factory=frozenset)
     weekend: frozenset[int] = frozenset({6, 7})
+    region: str | None = "CN"
 
     def is_working_day(self, day: date) -> bool:
         if day in self.extra_workdays:
             return True
         if day in self.holidays:
             return False
+        if self.region:
+            national = national_calendar(self.region)
+            if day in national.workdays:
+                return True
+            if day in national.holidays:
+                return False
         return day.isoweekday() not in self.weekend
 
     def add_working_days(self, start: date, days: int) -> date:
@@ -40,6 +53,7 @@ class WorkingCalendar:
             "holidays": sorted(d.isoformat() for d in self.holidays),
             "extra_workdays": sorted(d.isoformat() for d in self.extra_workdays),
             "weekend": sorted(self.weekend),
+            "region": self.region,
         }
 
     @classmethod
@@ -49,6 +63,8 @@ class WorkingCalendar:
             holidays=frozenset(date.fromisoformat(d) for d in data.get("holidays", [])),
             extra_workdays=frozenset(date.fromisoformat(d) for d in data.get("extra_workdays", [])),
             weekend=frozenset(int(d) for d in data.get("weekend", [6, 7])),
+            # calendars saved before the national data existed get it too
+            region=data.get("region", "CN"),
         )
 
 

@@ -29,4 +29,24 @@ MESSAGES = {
         "The rate {rate} has more than two decimals; a charge per stay is in yuan and fen.",
         "收费标准 {rate} 的小数超过两位；按次收费只精确到分。",
     ),
+    "holidays.file_unreadable": (
+        "The holiday file {name} cannot be read as JSON text.",
+        "节假日文件 {name} 无法按 JSON 文本读取。",
+    ),
+    "holidays.bad_field": (
+        'The holiday file {name} has a missing or wrong "{field}".',
+        "节假日文件 {name} 的“{field}”缺失或有误。",
+    ),
+    "holidays.bad_date": (
+        'The holiday file {name} has "{value}", which is not a date like 2026-10-01.',
+        "节假日文件 {name} 中的“{value}”不是 2026-10-01 这样的日期。",
+    ),
+    "holidays.date_outside_year": (
+        "The holiday file {name} is for {year} but lists {value}.",
+        "节假日文件 {name} 属于 {year} 年，却列有 {value}。",
+    ),
+    "holidays.day_twice": (
+        "The holiday file {name} lists {value} twice (a day is a holiday or a make-up working day, once).",
+        "节假日文件 {name} 重复列出了 {value}（一天只能是一次假日或一次调休上班日）。",
+    ),
 }
