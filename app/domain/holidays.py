@@ -18,6 +18,7 @@ after (a notice has moved one to the previous December). Nothing here knows an e
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
 
 SHIPPED_FOLDER = Path(__file__).resolve().parents[2] / "resources" / "holidays"
 STATUSES = ("official", "provisional")
@@ -59,6 +62,7 @@ class NationalCalendar:
     years: Mapping[int, HolidayYear] = field(default_factory=dict)
     holidays: frozenset[date] = frozenset()
     workdays: frozenset[date] = frozenset()
+    problems: tuple[DomainError, ...] = ()  # files in the folders that were left out
 
     def covers(self, year: int) -> bool:
         return year in self.years
@@ -133,24 +137,39 @@ def read_year(path: Path) -> HolidayYear:
     return parse_year(data, path.name)
 
 
-def read_folder(folder: Path, region: str) -> dict[int, HolidayYear]:
-    """The years of ``region`` in ``folder`` (files named REGION-YEAR.json)."""
+def read_folder(
+    folder: Path, region: str, problems: list[DomainError] | None = None
+) -> dict[int, HolidayYear]:
+    """The years of ``region`` in ``folder`` (files named REGION-YEAR.json). A file that
+    does not read raises its DomainError, or, given ``problems``, is added there and left
+    out (one bad file dropped in must not stop every deadline of the desk)."""
     years: dict[int, HolidayYear] = {}
     if not folder.is_dir():
         return years
     for path in sorted(folder.glob(f"{region}-*.json")):
-        data = read_year(path)
-        if data.region != region or path.stem != f"{region}-{data.year}":
-            raise DomainError("holidays.bad_field", name=path.name, field="region/year")
+        try:
+            data = read_year(path)
+            if data.region != region or path.stem != f"{region}-{data.year}":
+                raise DomainError("holidays.bad_field", name=path.name, field="region/year")
+        except DomainError as error:
+            if problems is None:
+                raise
+            log.error("holiday file %s left out: %s", path, error)
+            problems.append(error)
+            continue
         years[data.year] = data
     return years
 
 
-def combine(region: str, years: Iterable[HolidayYear]) -> NationalCalendar:
+def combine(
+    region: str, years: Iterable[HolidayYear], problems: Iterable[DomainError] = ()
+) -> NationalCalendar:
     by_year = {y.year: y for y in years}
     holidays = frozenset(d for y in by_year.values() for d in y.holidays)
     workdays = frozenset(d for y in by_year.values() for d in y.workdays)
-    return NationalCalendar(region, dict(sorted(by_year.items())), holidays, workdays)
+    return NationalCalendar(
+        region, dict(sorted(by_year.items())), holidays, workdays, tuple(problems)
+    )
 
 
 # ---- the folders the program reads ----
@@ -188,15 +207,17 @@ def reload() -> None:
 
 
 def national_calendar(region: str = "CN") -> NationalCalendar:
-    """The region's calendar from the folders, read once and kept until ``reload``. A
-    file that does not read raises its DomainError (a wrong calendar is never guessed)."""
+    """The region's calendar from the folders, read once and kept until ``reload``. A file
+    that does not read is left out, logged and listed in ``problems`` for a screen to
+    show; a year is never guessed from it."""
     with _lock:
         found = _cache.get(region)
         if found is None:
             years: dict[int, HolidayYear] = {}
+            problems: list[DomainError] = []
             for folder in folders():
-                years.update(read_folder(folder, region))
-            found = _cache[region] = combine(region, years.values())
+                years.update(read_folder(folder, region, problems))
+            found = _cache[region] = combine(region, years.values(), problems)
         return found
 
 

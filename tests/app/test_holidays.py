@@ -189,22 +189,22 @@ def test_a_wrong_year_is_refused_with_a_code(folders, change, code, params):
     assert not folders.exists() or not list(folders.iterdir())  # nothing half-saved
 
 
-def test_a_dropped_file_that_does_not_read_is_reported_not_guessed(folders):
+def test_a_dropped_file_that_does_not_read_is_left_out_and_reported(folders):
     folders.mkdir()
     (folders / "CN-2028.json").write_text("{not json", encoding="utf-8")
-    holidays.reload()
-    with pytest.raises(DomainError) as caught:
-        holidays.national_calendar()
-    assert (caught.value.code, caught.value.params) == (
-        "holidays.file_unreadable",
-        {"name": "CN-2028.json"},
-    )
-    (folders / "CN-2028.json").write_text(json.dumps(official_2028()), encoding="utf-8")
     (folders / "CN-2029.json").write_text(json.dumps(official_2028()), encoding="utf-8")
     holidays.reload()
+    cn = holidays.national_calendar()
+    assert [(p.code, p.params) for p in cn.problems] == [
+        ("holidays.file_unreadable", {"name": "CN-2028.json"}),
+        ("holidays.bad_field", {"name": "CN-2029.json", "field": "region/year"}),
+    ]
+    assert not cn.covers(2028) and not cn.covers(2029)
+    assert cn.covers(2026)  # the good years still count
+    assert not WorkingCalendar().is_working_day(date(2026, 10, 5))
     with pytest.raises(DomainError) as caught:
-        holidays.national_calendar()
-    assert caught.value.params == {"name": "CN-2029.json", "field": "region/year"}
+        holidays.read_folder(folders, "CN")  # read strictly, a bad file raises
+    assert caught.value.code == "holidays.file_unreadable"
 
 
 def test_add_days_over_the_spring_festival():
