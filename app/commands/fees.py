@@ -33,56 +33,71 @@ def _offer_export() -> None:
         specials.setdefault("bills", export_bills)
 
 
-def _estate(session, name: str | None):
+def _estate(db, name: str | None):
+    """(id, name) of the estate named, or the only one."""
     from app.services.units import find_estate, list_estates
 
-    if name:
-        estate = find_estate(session, name)
-        if estate is None:
-            raise LookupError(f"no estate named {name!r}; see `propdesk estates list`")
-        return estate
-    estates = list_estates(session)
-    if len(estates) != 1:
-        raise LookupError("name the estate with --estate (this database holds several or none)")
-    return estates[0]
+    with db.session() as session:
+        if name:
+            estate = find_estate(session, name)
+            if estate is None:
+                raise LookupError(f"no estate named {name!r}; see `propdesk estates list`")
+            return estate.id, estate.name
+        estates = list_estates(session)
+        if len(estates) != 1:
+            raise LookupError("name the estate with --estate (this database holds several or none)")
+        return estates[0].id, estates[0].name
+
+
+def _refusal(error) -> str:
+    """A refusal for the terminal: codes and parameters (the words live in ui.messages)."""
+    from app.domain.errors import FieldErrors
+    from app.domain.fees import PeriodError
+
+    if isinstance(error, PeriodError):
+        return f"the period must look like 2026-03 (year-month), not {error.params['period']!r}"
+    if isinstance(error, FieldErrors):
+        return "; ".join(f"{name}: {_refusal(e)}" for name, e in error.errors.items())
+    return str(error)
 
 
 def run_bill(args) -> int:
-    from app.domain.fees import PeriodError
-    from app.domain.units import ValidationError
-    from app.services import billing
+    from app.domain.errors import DomainError
+    from app.domain.fees import parse_period
+    from app.services.fees import billing_run
 
     db = open_db(args)
     try:
-        with db.session() as s:
-            estate = _estate(s, args.estate)
-            billing.ensure_default_schedule(s, estate.id)
-            result = billing.run_billing(s, estate.id, args.period, args.by)
-            print(
-                f"{estate.name} {result.period}: {result.created} bill lines issued, "
-                f"{result.already_issued} already issued, total {result.total:,.2f} yuan"
-                + (
-                    f", {result.credits_applied:,.2f} of credit applied"
-                    if result.credits_applied
-                    else ""
-                )
+        parse_period(args.period)
+        estate_id, estate_name = _estate(db, args.estate)
+        result = billing_run.run_billing(db, estate_id, args.period, args.by)
+        print(
+            f"{estate_name} {result.period}: {result.created} bill lines issued, "
+            f"{result.already_issued} already issued, total {result.total:,.2f} yuan"
+            + (
+                f", {result.credits_applied:,.2f} of credit applied"
+                if result.credits_applied
+                else ""
             )
-            if args.shared_cost:
-                shared = billing.bill_shared_utilities(
-                    s, estate.id, args.period, args.shared_cost, args.by
-                )
-                print(f"shared utilities: {shared.created} units, {shared.total:,.2f} yuan")
-    except (LookupError, PeriodError) as error:
+        )
+        if args.shared_cost:
+            shared = billing_run.bill_shared_utilities(
+                db, estate_id, args.period, args.shared_cost, args.by
+            )
+            print(f"shared utilities: {shared.created} units, {shared.total:,.2f} yuan")
+    except LookupError as error:
         return fail(str(error))
-    except ValidationError as error:
-        return fail("; ".join(error.errors.values()))
+    except DomainError as error:
+        return fail(_refusal(error))
+    finally:
+        db.close()
     return 0
 
 
 def export_bills(args, out: Path | None = None) -> int:
     """`propdesk export bills --period YYYY-MM --out FILE.csv|FILE.xlsx [--estate NAME]`."""
     from app.domain.fees import PeriodError, parse_period
-    from app.services.billing import EXPORT_COLUMNS, export_rows
+    from app.services.fees.reports import EXPORT_COLUMNS, export_rows
 
     period = getattr(args, "period", None)
     target = Path(out or getattr(args, "out", None) or "")
@@ -93,14 +108,15 @@ def export_bills(args, out: Path | None = None) -> int:
     try:
         parse_period(period)
     except PeriodError as error:
-        return fail(str(error))
+        return fail(_refusal(error))
     db = open_db(args)
     try:
-        with db.session() as s:
-            estate = _estate(s, getattr(args, "estate", None))
-            rows = export_rows(s, estate.id, period)
+        estate_id, _ = _estate(db, getattr(args, "estate", None))
+        rows = export_rows(db, estate_id, period)
     except LookupError as error:
         return fail(str(error))
+    finally:
+        db.close()
     write_table(target, EXPORT_COLUMNS, rows)
     print(f"{len(rows)} bill lines of {period} written to {target}")
     return 0

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from app.progress import Progress
 from app.services.complaint_demo import add_demo_complaints
-from app.services.fee_demo import fill_fee_demo
+from app.services.fees.demo import fill_fee_demo
+from app.services.reception.demo import add_reception_demo
 from app.services.units.records import building_sort_key, unit_id_for
 from app.store.base import new_id
 from app.store.db import mark_changed
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 EXTRA_STEPS: list[Callable[[Session, str, random.Random], None]] = []
 EXTRA_STEPS.append(add_demo_complaints)
 EXTRA_STEPS.append(fill_fee_demo)
+EXTRA_STEPS.append(add_reception_demo)
 
 # The most common surnames, weighted roughly by how often they occur.
 _SURNAMES = (

@@ -1,5 +1,6 @@
 """Demo fees for a demo estate: the schedule, parking spaces, six months of bills, most of
-them paid at the counter, some arrears and reminders. A step of ``app.services.demo``."""
+them paid at the counter, some arrears and reminders. A step of ``app.services.demo``,
+inside its unit of work."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from sqlalchemy.orm import Session
 
 from app.domain.fees import PARKING_CODES, PAYMENT_METHODS, period_end, period_of, shift_period
 from app.domain.money import from_fen
-from app.services import billing
-from app.services.payments import RECEIPT_SEQ_KEY, receipt_prefix
+from app.services.fees.billing_run import issue_bills_in
+from app.services.fees.counter import RECEIPT_SEQ_KEY, receipt_prefix
+from app.services.fees.reminders import last_reminder_day
+from app.services.fees.reports import arrears_in
+from app.services.fees.schedule import ensure_default_schedule_in
 from app.store.base import new_id
+from app.store.db import mark_changed
 from app.store.fee_models import FeeReminder, ParkingSpace, Payment, PaymentAllocation
 from app.store.recorder import bulk_create, get_state, set_state
 
@@ -28,7 +33,7 @@ def fill_fee_demo(
     session: Session, estate_id: str, rng: random.Random, today: date | None = None
 ) -> None:
     today = today or date.today()
-    billing.ensure_default_schedule(session, estate_id)
+    ensure_default_schedule_in(session, estate_id)
     unit_ids = list(
         session.scalars(
             text("SELECT id FROM units WHERE estate_id = :e AND deleted = 0 ORDER BY id"),
@@ -52,10 +57,11 @@ def fill_fee_demo(
         for n, uid in enumerate(u for u in unit_ids if rng.random() < 0.15)
     ]
     bulk_create(session, ParkingSpace, spaces)
+    mark_changed(session, "parking_spaces", None)
     current = period_of(today)
     periods = [shift_period(current, -i) for i in range(MONTHS - 1, -1, -1)]
     for period in periods:
-        billing.run_billing(session, estate_id, period, "demo")
+        issue_bills_in(session, estate_id, period, "demo")
     _pay(session, estate_id, rng, periods, today)
     _remind(session, estate_id, rng, today)
 
@@ -116,14 +122,14 @@ def _pay(
             for line_id, fen in parts
         )
     set_state(session, RECEIPT_SEQ_KEY, str(sequence))
-    billing.bulk_create(session, Payment, payments)
-    billing.bulk_create(session, PaymentAllocation, allocations)
+    bulk_create(session, Payment, payments)
+    bulk_create(session, PaymentAllocation, allocations)
+    mark_changed(session, "payments", None)
+    mark_changed(session, "payment_allocations", None)
 
 
 def _remind(session: Session, estate_id: str, rng: random.Random, today: date) -> None:
-    from app.services.payments import arrears, last_reminder_day
-
-    debtors = [r for r in arrears(session, estate_id, today) if r.net > 0]
+    debtors = [r for r in arrears_in(session, estate_id, today) if r.net > 0]
     day = last_reminder_day(today)
     rows = [
         {
@@ -140,4 +146,5 @@ def _remind(session: Session, estate_id: str, rng: random.Random, today: date) -
         for r in debtors
         if rng.random() < 0.5
     ]
-    billing.bulk_create(session, FeeReminder, rows)
+    bulk_create(session, FeeReminder, rows)
+    mark_changed(session, "fee_reminders", None)

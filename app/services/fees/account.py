@@ -1,0 +1,241 @@
+"""A unit's account as the counter shows it: open bill lines, balance, payments, the
+receipt of a payment, and finding a unit by room or name. Reads only; balances are sums
+of insert-only rows, so the order they arrived in never matters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.domain.money import ZERO, from_fen
+from app.domain.units import unit_code
+from app.services.fees.common import get_live
+from app.services.units import UnitQuery, page_units
+from app.store.fee_models import BillLine, Payment, PaymentAllocation
+from app.store.models import Building, Estate, Resident, Unit
+
+if TYPE_CHECKING:
+    from app.store.db import Database
+
+
+# ---- a unit's account ----
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    line_id: str
+    period: str
+    fee_code: str
+    due_date: date
+    amount: Decimal
+    adjusted: Decimal
+    paid: Decimal
+
+    @property
+    def open_amount(self) -> Decimal:
+        return self.amount + self.adjusted - self.paid
+
+
+def account_lines_in(session: Session, unit_id: str, only_open: bool = True) -> list[AccountLine]:
+    sql = """
+        SELECT b.id, b.period, b.fee_code, b.due_date, b.amount,
+               coalesce((SELECT sum(a.amount) FROM fee_adjustments a WHERE a.bill_line_id = b.id), 0),
+               coalesce((SELECT sum(p.amount) FROM payment_allocations p WHERE p.bill_line_id = b.id), 0)
+        FROM bill_lines b WHERE b.unit_id = :u
+        ORDER BY b.due_date, b.period, b.fee_code, b.id
+    """
+    lines = [
+        AccountLine(
+            lid, per, code, date.fromisoformat(due), from_fen(amt), from_fen(adj), from_fen(paid)
+        )
+        for lid, per, code, due, amt, adj, paid in session.execute(text(sql), {"u": unit_id})
+    ]
+    return [ln for ln in lines if ln.open_amount > 0] if only_open else lines
+
+
+@dataclass(frozen=True)
+class UnitAccount:
+    billed: Decimal
+    adjusted: Decimal
+    paid: Decimal  # net of refunds and reversals
+
+    @property
+    def balance(self) -> Decimal:
+        """What the unit owes; negative is a credit. Bills + adjustments - payments."""
+        return self.billed + self.adjusted - self.paid
+
+    @property
+    def credit(self) -> Decimal:
+        return max(-self.balance, ZERO)
+
+
+def unit_account_in(session: Session, unit_id: str) -> UnitAccount:
+    billed, adjusted, paid = session.execute(
+        text(
+            "SELECT (SELECT coalesce(sum(amount), 0) FROM bill_lines WHERE unit_id = :u), "
+            "(SELECT coalesce(sum(amount), 0) FROM fee_adjustments WHERE unit_id = :u), "
+            "(SELECT coalesce(sum(amount), 0) FROM payments WHERE unit_id = :u)"
+        ),
+        {"u": unit_id},
+    ).one()
+    return UnitAccount(from_fen(billed), from_fen(adjusted), from_fen(paid))
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: str
+    unit_id: str
+    receipt_no: str
+    kind: str  # payment / refund / reversal
+    method: str
+    amount: Decimal
+    payer: str
+    cashier: str
+    paid_at: datetime
+    reverses_id: str | None
+    note: str
+
+
+def payment_row(p: Payment) -> PaymentRow:
+    return PaymentRow(
+        p.id,
+        p.unit_id,
+        p.receipt_no,
+        p.kind,
+        p.method,
+        p.amount,
+        p.payer,
+        p.cashier,
+        p.paid_at,
+        p.reverses_id,
+        p.note,
+    )
+
+
+def payments_in(session: Session, unit_id: str) -> list[PaymentRow]:
+    return [
+        payment_row(p)
+        for p in session.scalars(
+            select(Payment)
+            .where(Payment.unit_id == unit_id)
+            .order_by(Payment.paid_at.desc(), Payment.id.desc())
+        )
+    ]
+
+
+def owner_in(session: Session, unit_id: str) -> str:
+    """The unit's owner shown at the counter: the first live owner by name ("" if none)."""
+    name = session.scalar(
+        select(Resident.name)
+        .where(Resident.unit_id == unit_id, Resident.live(), Resident.role == "owner")
+        .order_by(Resident.name)
+        .limit(1)
+    )
+    return name or ""
+
+
+def unit_label_in(session: Session, unit: Unit) -> str:
+    building = session.get(Building, unit.building_id)
+    return unit_code(building.name if building else "", unit.entrance, unit.room)
+
+
+@dataclass(frozen=True)
+class CounterAccount:
+    """Everything the counter shows of one unit."""
+
+    unit_id: str
+    unit_code: str
+    owner: str
+    account: UnitAccount
+    lines: tuple[AccountLine, ...]  # open lines, oldest due first
+    payments: tuple[PaymentRow, ...]  # newest first
+
+    @property
+    def balance(self) -> Decimal:
+        return self.account.balance
+
+
+def counter_account(db: Database, unit_id: str) -> CounterAccount:
+    with db.session() as s:
+        unit = get_live(s, Unit, unit_id)
+        return CounterAccount(
+            unit.id,
+            unit_label_in(s, unit),
+            owner_in(s, unit.id),
+            unit_account_in(s, unit.id),
+            tuple(account_lines_in(s, unit.id)),
+            tuple(payments_in(s, unit.id)),
+        )
+
+
+def unit_account(db: Database, unit_id: str) -> UnitAccount:
+    with db.session() as s:
+        return unit_account_in(s, unit_id)
+
+
+def account_lines(db: Database, unit_id: str, only_open: bool = True) -> list[AccountLine]:
+    with db.session() as s:
+        return account_lines_in(s, unit_id, only_open)
+
+
+@dataclass(frozen=True)
+class UnitHit:
+    unit_id: str
+    code: str
+    owner: str
+
+
+def find_units(db: Database, estate_id: str, text_: str, limit: int = 30) -> list[UnitHit]:
+    """Units matching a room code in any common form ("3-1502", "3栋1502") or a name."""
+    with db.session() as s:
+        rows = page_units(s, UnitQuery(estate_id, text=text_.strip()), 0, limit)
+    return [UnitHit(r.id, r.code, r.owner) for r in rows]
+
+
+# ---- receipts ----
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    estate_name: str
+    receipt_no: str
+    kind: str
+    unit_code: str
+    payer: str
+    method: str
+    amount: Decimal
+    cashier: str
+    paid_at: datetime
+    lines: tuple[tuple[str, str, Decimal], ...] = ()  # (period, fee code, amount)
+    balance_after: Decimal = ZERO
+
+
+def receipt_view(db: Database, payment_id: str) -> ReceiptView:
+    with db.session() as s:
+        p = get_live(s, Payment, payment_id)
+        unit = s.get(Unit, p.unit_id)
+        estate = s.get(Estate, p.estate_id)
+        rows = s.execute(
+            select(BillLine.period, BillLine.fee_code, PaymentAllocation.amount)
+            .join(BillLine, BillLine.id == PaymentAllocation.bill_line_id)
+            .where(PaymentAllocation.payment_id == p.id)
+            .order_by(BillLine.period, BillLine.fee_code)
+        ).all()
+        return ReceiptView(
+            estate_name=estate.name if estate else "",
+            receipt_no=p.receipt_no,
+            kind=p.kind,
+            unit_code=unit_label_in(s, unit) if unit else "",
+            payer=p.payer,
+            method=p.method,
+            amount=p.amount,
+            cashier=p.cashier,
+            paid_at=p.paid_at,
+            lines=tuple((per, code, amt) for per, code, amt in rows),
+            balance_after=unit_account_in(s, p.unit_id).balance,
+        )

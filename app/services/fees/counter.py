@@ -1,0 +1,285 @@
+"""The counter's writes: payments with their receipt numbers, reversals, refunds of a
+credit, and corrections (adjustments) of a bill line.
+
+Everything here is insert-only: a refund or reversal is a new negative payment naming the
+original, so two offline cashiers paying the same bill leave a visible credit, never a
+lost payment. Balances are sums, so the order rows arrive in never matters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.fees import OpenLine, allocate, receipt_number
+from app.domain.money import ZERO, format_yuan
+from app.services.fees.account import (
+    PaymentRow,
+    account_lines_in,
+    payment_row,
+    unit_account_in,
+)
+from app.services.fees.common import check_method, get_live, money, now_or, positive_money
+from app.store.fee_models import BillLine, FeeAdjustment, Payment, PaymentAllocation
+from app.store.models import Unit
+from app.store.recorder import device_id, get_state, recorder, set_state
+
+if TYPE_CHECKING:
+    from app.store.db import Database
+
+RECEIPT_PREFIX_KEY = "fees.receipt_prefix"
+RECEIPT_SEQ_KEY = "fees.receipt_seq"
+
+
+# ---- receipt numbers ----
+
+
+def receipt_prefix(session: Session) -> str:
+    """This workstation's receipt prefix: the random tail of its device id (uuid7's last
+    hex digits are random, its first are the clock, which two laptops may share)."""
+    prefix = get_state(session, RECEIPT_PREFIX_KEY)
+    if prefix is None:
+        prefix = device_id(session).replace("-", "")[-6:].upper()
+        set_state(session, RECEIPT_PREFIX_KEY, prefix)
+    return prefix
+
+
+def next_receipt_no(session: Session) -> str:
+    """The next number of this device's own sequence, kept in the local sync_state; a
+    number is consumed in the same transaction as the payment, so never reused."""
+    sequence = int(get_state(session, RECEIPT_SEQ_KEY) or "0") + 1
+    set_state(session, RECEIPT_SEQ_KEY, str(sequence))
+    return receipt_number(receipt_prefix(session), sequence)
+
+
+# ---- taking payments ----
+
+
+@dataclass(frozen=True)
+class Receipt:
+    payment: PaymentRow
+    allocations: tuple[tuple[str, Decimal], ...]  # (bill line id, amount applied)
+    credit: Decimal  # part of the payment kept as an advance (credit balance)
+
+
+def take_payment(
+    db: Database,
+    unit_id: str,
+    amount: Decimal | str,
+    method: str,
+    payer: str,
+    cashier: str,
+    picked: list[str] | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> Receipt:
+    """Record a payment and apply it to the picked lines, or the oldest open lines first;
+    what is left over stays as a credit used by the next bills."""
+    errors: dict[str, DomainError] = {}
+    try:
+        value = positive_money(amount)
+    except DomainError as error:
+        errors["amount"] = error
+    if (bad_method := check_method(method)) is not None:
+        errors["method"] = bad_method
+    if errors:
+        raise FieldErrors(errors)
+    with db.session() as s:
+        unit = get_live(s, Unit, unit_id)
+        return take_payment_in(s, unit, value, method, payer, cashier, picked, note, now_or(now))
+
+
+def take_payment_in(session, unit, amount, method, payer, cashier, picked, note, now) -> Receipt:
+    lines = [
+        OpenLine(ln.line_id, ln.due_date, ln.open_amount)
+        for ln in account_lines_in(session, unit.id)
+    ]
+    parts, credit = allocate(amount, lines, picked)
+    rec = recorder(session)
+    payment = rec.create(
+        Payment,
+        estate_id=unit.estate_id,
+        unit_id=unit.id,
+        receipt_no=next_receipt_no(session),
+        kind="payment",
+        method=method,
+        amount=amount,
+        payer=payer.strip(),
+        cashier=cashier,
+        paid_at=now,
+        note=note,
+    )
+    for line_id, part in parts:
+        rec.create(
+            PaymentAllocation,
+            estate_id=unit.estate_id,
+            payment_id=payment.id,
+            bill_line_id=line_id,
+            unit_id=unit.id,
+            amount=part,
+            allocated_at=now,
+        )
+    return Receipt(payment_row(payment), tuple(parts), credit)
+
+
+def payment(db: Database, payment_id: str) -> PaymentRow:
+    with db.session() as s:
+        return payment_row(get_live(s, Payment, payment_id))
+
+
+def reverse_payment(
+    db: Database, payment_id: str, cashier: str, reason: str, now: datetime | None = None
+) -> PaymentRow:
+    """Undo a payment with a new negative one and negative allocations; the original stays."""
+    if not reason.strip():
+        raise FieldErrors({"reason": DomainError("fees.reason.required")})
+    with db.session() as s:
+        original = get_live(s, Payment, payment_id)
+        if original.kind != "payment":
+            raise DomainError("fees.payment.not_reversible")
+        already = s.scalar(select(Payment.id).where(Payment.reverses_id == original.id))
+        if already:
+            raise DomainError("fees.payment.already_reversed", receipt=original.receipt_no)
+        return payment_row(_reverse(s, original, cashier, reason.strip(), now_or(now)))
+
+
+def _reverse(session: Session, original: Payment, cashier: str, reason: str, now) -> Payment:
+    rec = recorder(session)
+    reversal = rec.create(
+        Payment,
+        estate_id=original.estate_id,
+        unit_id=original.unit_id,
+        receipt_no=next_receipt_no(session),
+        kind="reversal",
+        method=original.method,
+        amount=-original.amount,
+        payer=original.payer,
+        cashier=cashier,
+        paid_at=now,
+        reverses_id=original.id,
+        note=reason,
+    )
+    allocated = session.execute(
+        select(PaymentAllocation.bill_line_id, PaymentAllocation.amount).where(
+            PaymentAllocation.payment_id == original.id
+        )
+    ).all()
+    totals: dict[str, Decimal] = {}
+    for line_id, part in allocated:
+        totals[line_id] = totals.get(line_id, ZERO) + part
+    for line_id, part in totals.items():
+        if part:
+            rec.create(
+                PaymentAllocation,
+                estate_id=original.estate_id,
+                payment_id=original.id,
+                bill_line_id=line_id,
+                unit_id=original.unit_id,
+                amount=-part,
+                allocated_at=now,
+            )
+    return reversal
+
+
+def refund_credit(
+    db: Database,
+    unit_id: str,
+    amount: Decimal | str,
+    method: str,
+    cashier: str,
+    reason: str,
+    now: datetime | None = None,
+) -> PaymentRow:
+    """Pay back (part of) a unit's credit balance as a negative payment (kind "refund")."""
+    errors: dict[str, DomainError] = {}
+    try:
+        value = positive_money(amount)
+    except DomainError as error:
+        errors["amount"] = error
+        value = None
+    if (bad_method := check_method(method)) is not None:
+        errors["method"] = bad_method
+    if not reason.strip():
+        errors["reason"] = DomainError("fees.reason.required")
+    with db.session() as s:
+        unit = get_live(s, Unit, unit_id)
+        credit = unit_account_in(s, unit.id).credit
+        if value is not None and value > credit:
+            errors["amount"] = DomainError("fees.credit.too_small", credit=format_yuan(credit))
+        if errors:
+            raise FieldErrors(errors)
+        refund = recorder(s).create(
+            Payment,
+            estate_id=unit.estate_id,
+            unit_id=unit.id,
+            receipt_no=next_receipt_no(s),
+            kind="refund",
+            method=method,
+            amount=-value,
+            payer="",
+            cashier=cashier,
+            paid_at=now_or(now),
+            note=reason.strip(),
+        )
+        return payment_row(refund)
+
+
+# ---- corrections ----
+
+
+@dataclass(frozen=True)
+class LineSummary:
+    line_id: str
+    unit_id: str
+    period: str
+    fee_code: str
+    amount: Decimal
+
+
+def bill_line(db: Database, line_id: str) -> LineSummary:
+    with db.session() as s:
+        line = get_live(s, BillLine, line_id)
+        return LineSummary(line.id, line.unit_id, line.period, line.fee_code, line.amount)
+
+
+def adjust(
+    db: Database,
+    line_id: str,
+    amount: Decimal | str,
+    reason: str,
+    made_by: str,
+    now: datetime | None = None,
+) -> Decimal:
+    """Correct an issued bill line (negative lowers what is owed); the line itself never
+    changes. Returns the amount recorded."""
+    errors: dict[str, DomainError] = {}
+    value = None
+    try:
+        value = money(amount)
+        if value == 0:
+            errors["amount"] = DomainError("fees.adjustment.zero")
+    except DomainError as error:
+        errors["amount"] = error
+    if not reason.strip():
+        errors["reason"] = DomainError("fees.reason.required")
+    if errors:
+        raise FieldErrors(errors)
+    with db.session() as s:
+        line = get_live(s, BillLine, line_id)
+        recorder(s).create(
+            FeeAdjustment,
+            estate_id=line.estate_id,
+            unit_id=line.unit_id,
+            bill_line_id=line.id,
+            amount=value,
+            reason=reason.strip(),
+            made_by=made_by,
+            made_at=now_or(now),
+        )
+    return value

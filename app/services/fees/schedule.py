@@ -1,0 +1,266 @@
+"""The estate's fee schedule (rates from a date on), its billing rules, and the parking
+spaces units rent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.fees import DEFAULT_SCHEDULE, PARKING_CODES, FeeItemSpec, FeeRules, LateFeeRule
+from app.domain.money import parse_number
+from app.services.fees.common import get_live, money
+from app.store.fee_models import FeeItem, ParkingSpace
+from app.store.ids import natural_id
+from app.store.models import Setting, Unit
+from app.store.recorder import recorder
+
+if TYPE_CHECKING:
+    from app.store.db import Database
+
+RULES_KEY = "fees.rules"
+
+
+# ---- the rules ----
+
+
+def rules_in(session: Session, estate_id: str) -> FeeRules:
+    row = session.get(Setting, natural_id(estate_id, "setting", RULES_KEY))
+    return FeeRules() if row is None or row.deleted else FeeRules.from_json(row.value)
+
+
+def save_rules_in(session: Session, estate_id: str, rules: FeeRules) -> None:
+    value = FeeRules.from_json(rules.to_json()).to_json()
+    setting_id = natural_id(estate_id, "setting", RULES_KEY)
+    row = session.get(Setting, setting_id)
+    if row is None:
+        recorder(session).create(
+            Setting, id=setting_id, estate_id=estate_id, key=RULES_KEY, value=value
+        )
+    else:
+        recorder(session).update(row, value=value, deleted=False)
+
+
+def load_rules(db: Database, estate_id: str) -> FeeRules:
+    with db.session() as s:
+        return rules_in(s, estate_id)
+
+
+def _fraction(text: str, places: int, high: Decimal, code: str) -> Decimal | DomainError:
+    try:
+        number = parse_number(text, places)
+    except DomainError as error:
+        if error.code == "number.too_many_decimals":
+            return error
+        return DomainError(code)
+    return number if Decimal(0) <= number <= high else DomainError(code)
+
+
+def update_rules(
+    db: Database,
+    estate_id: str,
+    *,
+    due_day: int,
+    vacancy_ratio: str,
+    vacancy_months: int,
+    late_enabled: bool,
+    late_rate_per_day: str,
+    grace_days: int,
+    cap_ratio: str,
+) -> FeeRules:
+    """Save the estate's billing rules from form text; every field is checked first
+    (``FieldErrors`` by field name), the vacancy fee codes are kept as they were."""
+    values = {
+        "vacancy_ratio": _fraction(vacancy_ratio, 4, Decimal(1), "fees.rules.vacancy_ratio"),
+        "late_rate_per_day": _fraction(
+            late_rate_per_day, 6, Decimal("0.01"), "fees.rules.late_rate"
+        ),
+        "cap_ratio": _fraction(cap_ratio, 4, Decimal(10), "fees.rules.cap_ratio"),
+    }
+    errors = {name: v for name, v in values.items() if isinstance(v, DomainError)}
+    if not 1 <= due_day <= 28:
+        errors["due_day"] = DomainError("fees.rules.due_day")
+    if not 1 <= vacancy_months <= 36:
+        errors["vacancy_months"] = DomainError("fees.rules.vacancy_months")
+    if not 0 <= grace_days <= 365:
+        errors["grace_days"] = DomainError("fees.rules.grace_days")
+    if errors:
+        raise FieldErrors(errors)
+    with db.session() as s:
+        before = rules_in(s, estate_id)
+        rules = FeeRules(
+            due_day=due_day,
+            vacancy_ratio=values["vacancy_ratio"],
+            vacancy_months=vacancy_months,
+            late_fee=LateFeeRule(
+                late_enabled, values["late_rate_per_day"], grace_days, values["cap_ratio"]
+            ),
+            vacancy_codes=before.vacancy_codes,
+        )
+        save_rules_in(s, estate_id, rules)
+    return rules
+
+
+# ---- the schedule ----
+
+
+def fee_item_id(estate_id: str, code: str, effective_from: date) -> str:
+    return natural_id(estate_id, "fee_item", code, effective_from.isoformat())
+
+
+def ensure_default_schedule_in(session: Session, estate_id: str) -> None:
+    """Give an estate the DOMAIN.md schedule unless it already has items."""
+    exists = session.scalar(
+        select(FeeItem.id).where(FeeItem.estate_id == estate_id, FeeItem.live()).limit(1)
+    )
+    if exists:
+        return
+    rec = recorder(session)
+    for spec in DEFAULT_SCHEDULE:
+        rec.create(
+            FeeItem,
+            id=fee_item_id(estate_id, spec.code, spec.effective_from),
+            estate_id=estate_id,
+            code=spec.code,
+            name=spec.name,
+            rate=spec.rate,
+            basis=spec.basis,
+            effective_from=spec.effective_from,
+        )
+
+
+def ensure_default_schedule(db: Database, estate_id: str) -> None:
+    with db.session() as s:
+        ensure_default_schedule_in(s, estate_id)
+
+
+def schedule_in(session: Session, estate_id: str) -> list[FeeItemSpec]:
+    """Every rate of the estate with its effective date (defaults where none is set)."""
+    rows = session.scalars(
+        select(FeeItem)
+        .where(FeeItem.estate_id == estate_id, FeeItem.live())
+        .order_by(FeeItem.code, FeeItem.effective_from)
+    ).all()
+    if not rows:
+        return list(DEFAULT_SCHEDULE)
+    return [FeeItemSpec(r.code, r.name, r.rate, r.basis, r.effective_from) for r in rows]
+
+
+def schedule(db: Database, estate_id: str) -> list[FeeItemSpec]:
+    with db.session() as s:
+        return schedule_in(s, estate_id)
+
+
+def set_rate(
+    db: Database, estate_id: str, code: str, rate: Decimal | str, effective: date | str
+) -> FeeItemSpec:
+    """A new rate for ``code`` from a date on; earlier bills keep the rate they were issued
+    at. The rate is typed money: two decimals at most, never rounded."""
+    errors: dict[str, DomainError] = {}
+    try:
+        value = money(rate)
+        if value < 0:
+            errors["rate"] = DomainError("fees.rate.negative")
+    except DomainError as error:
+        errors["rate"] = error
+    if isinstance(effective, str):
+        try:
+            effective = date.fromisoformat(effective.strip())
+        except ValueError:
+            errors["effective_from"] = DomainError("fees.date.invalid")
+    with db.session() as s:
+        ensure_default_schedule_in(s, estate_id)
+        known = {spec.code: spec for spec in schedule_in(s, estate_id)}
+        if code not in known:
+            errors["code"] = DomainError("fees.rate.item_unknown", code=str(code))
+        if errors:
+            raise FieldErrors(errors)
+        item_id = fee_item_id(estate_id, code, effective)
+        spec = known[code]
+        row = s.get(FeeItem, item_id)
+        if row is not None:
+            recorder(s).update(row, rate=value, deleted=False)
+        else:
+            recorder(s).create(
+                FeeItem,
+                id=item_id,
+                estate_id=estate_id,
+                code=code,
+                name=spec.name,
+                rate=value,
+                basis=spec.basis,
+                effective_from=effective,
+            )
+    return FeeItemSpec(code, spec.name, value, spec.basis, effective)
+
+
+# ---- parking spaces ----
+
+
+@dataclass(frozen=True)
+class ParkingRow:
+    id: str
+    unit_id: str
+    fee_code: str
+    space_no: str
+    plate: str
+    active: bool
+
+
+def _parking_row(p: ParkingSpace) -> ParkingRow:
+    return ParkingRow(p.id, p.unit_id, p.fee_code, p.space_no, p.plate, bool(p.active))
+
+
+def add_parking_space(
+    db: Database, unit_id: str, fee_code: str, space_no: str, plate: str = ""
+) -> ParkingRow:
+    errors = {}
+    if fee_code not in PARKING_CODES:
+        errors["fee_code"] = DomainError("fees.parking.kind_unknown")
+    if not space_no.strip():
+        errors["space_no"] = DomainError("fees.parking.space_required")
+    if errors:
+        raise FieldErrors(errors)
+    with db.session() as s:
+        return _parking_row(
+            add_parking_space_in(s, get_live(s, Unit, unit_id), fee_code, space_no, plate)
+        )
+
+
+def add_parking_space_in(
+    session: Session, unit: Unit, fee_code: str, space_no: str, plate: str = ""
+) -> ParkingSpace:
+    return recorder(session).create(
+        ParkingSpace,
+        estate_id=unit.estate_id,
+        unit_id=unit.id,
+        fee_code=fee_code,
+        space_no=space_no.strip(),
+        plate=plate.strip().upper(),
+        active=True,
+    )
+
+
+def parking_spaces_of(db: Database, unit_id: str) -> list[ParkingRow]:
+    with db.session() as s:
+        return [
+            _parking_row(p)
+            for p in s.scalars(
+                select(ParkingSpace)
+                .where(ParkingSpace.unit_id == unit_id, ParkingSpace.live())
+                .order_by(ParkingSpace.space_no)
+            )
+        ]
+
+
+def end_parking_space(db: Database, space_id: str) -> ParkingRow:
+    """Stop billing a space (the row stays, inactive)."""
+    with db.session() as s:
+        space = get_live(s, ParkingSpace, space_id)
+        recorder(s).update(space, active=False)
+        return _parking_row(space)
