@@ -140,12 +140,13 @@ def _then_quit(report):
 def sign_in(db, window=None):
     """First start (create the administrator, offer demo data) or log in, over ``window``;
     None if cancelled."""
-    from app.services.accounts import has_staff
+    from app.services.accounts import needs_first_start
     from ui.shell.login import LoginDialog
     from ui.shell.signin import context_for
+    from ui.widgets.ops import Runner
 
-    with db.session() as s:
-        first_start = not has_staff(s)
+    runner = Runner()  # the window's runner from here on
+    first_start = needs_first_start(db)
     if first_start:
         from ui.shell.demo_offer import offer_demo
         from ui.shell.first_start import FirstStartDialog
@@ -153,14 +154,18 @@ def sign_in(db, window=None):
         dialog = FirstStartDialog(db, window)
         if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
             return None
-        offer_demo(db, dialog.estate_id, window)
+        # the log-in follows once the demo data is written (or cancelled): like a dialog's
+        # exec(), this waits in an event loop, so the progress dialog can be seen and used
+        writing = QEventLoop()
+        if offer_demo(db, dialog.estate_id, runner, window, done=lambda _ok: writing.quit()):
+            writing.exec()
     login = LoginDialog(db, window)
     if first_start:
         login.login.setText(dialog.login.text())
         login.password.setFocus()
     if login.exec() != LoginDialog.DialogCode.Accepted:
         return None
-    return context_for(db, login.user, login.estate_id)
+    return context_for(db, login.user, login.estate_id, runner=runner)
 
 
 def offscreen_if_headless() -> None:

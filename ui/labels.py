@@ -1,11 +1,12 @@
-"""Translated words shared by screens: roles, unit kinds, resident roles, and the English
-messages app.services raises (ValidationError / AccountError), looked up in "Messages"."""
+"""Translated words shared by screens: staff roles, unit kinds, resident roles.
+
+``translated_message`` / ``message`` look up an English sentence a service still raises
+(the fee and sync screens' older messages) in the Qt catalogue; errors with codes are
+worded by ``ui.messages``."""
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 
 def _t(context: str, text: str) -> str:
@@ -33,9 +34,6 @@ def unit_kind(kind: str) -> str:
     }.get(kind, kind)
 
 
-RESIDENT_ROLES = ("owner", "co_owner", "tenant", "family")
-
-
 def resident_role(role: str) -> str:
     return {
         "owner": QCoreApplication.translate("Residents", "Owner"),
@@ -43,60 +41,6 @@ def resident_role(role: str) -> str:
         "tenant": QCoreApplication.translate("Residents", "Tenant"),
         "family": QCoreApplication.translate("Residents", "Family member"),
     }.get(role, role)
-
-
-# The fixed messages of app.domain.units and app.services.accounts, so lupdate offers them
-# for translation; message() looks them up at run time.
-_MESSAGES = [
-    QT_TRANSLATE_NOOP("Messages", "Estate name is required"),
-    QT_TRANSLATE_NOOP("Messages", "Building is required"),
-    QT_TRANSLATE_NOOP("Messages", "Room number is required"),
-    QT_TRANSLATE_NOOP("Messages", "Room number is at most 20 characters"),
-    QT_TRANSLATE_NOOP("Messages", "Floor must be a whole number, e.g. 15 or -1"),
-    QT_TRANSLATE_NOOP("Messages", "Area must be greater than 0"),
-    QT_TRANSLATE_NOOP("Messages", "Area has at most two decimals, e.g. 89.50"),
-    QT_TRANSLATE_NOOP("Messages", "Area is too large (at most 100000 m²)"),
-    QT_TRANSLATE_NOOP("Messages", "Area must be a number of m², e.g. 89.50"),
-    QT_TRANSLATE_NOOP("Messages", "Kind is residential or commercial"),
-    QT_TRANSLATE_NOOP("Messages", "Date must be YYYY-MM-DD, e.g. 2024-06-30"),
-    QT_TRANSLATE_NOOP("Messages", "Name is required"),
-    QT_TRANSLATE_NOOP(
-        "Messages",
-        "Phone must be a mobile number (11 digits, e.g. 13800138000) or 0755-12345678",
-    ),
-    QT_TRANSLATE_NOOP("Messages", "Role is owner, co-owner, tenant or family member"),
-    QT_TRANSLATE_NOOP("Messages", "ID number is 6 to 20 letters or digits"),
-    QT_TRANSLATE_NOOP("Messages", "Login name is required"),
-    QT_TRANSLATE_NOOP("Messages", "Password must have at least 8 characters"),
-    QT_TRANSLATE_NOOP("Messages", "A staff account belongs to at least one estate"),
-    # app.services.importer
-    QT_TRANSLATE_NOOP("Messages", "The file is empty; the first row must be the headers"),
-    QT_TRANSLATE_NOOP("Messages", "The file has headers but no rows"),
-    QT_TRANSLATE_NOOP("Messages", "Kind is residential or commercial (住宅 or 商业)"),
-    QT_TRANSLATE_NOOP("Messages", "Vacancy discount is yes or no (是 or 否)"),
-    QT_TRANSLATE_NOOP("Messages", "Vacant-since date is in the future"),
-    QT_TRANSLATE_NOOP("Messages", "Owner name is required when a phone is given"),
-]
-
-_PATTERNS = [
-    (re.compile(r"^(?P<x>.+) already exists$"), QT_TRANSLATE_NOOP("Messages", "%1 already exists")),
-    (
-        re.compile(r"^Login '(?P<x>.+)' is taken$"),
-        QT_TRANSLATE_NOOP("Messages", "Login %1 is taken"),
-    ),
-    (
-        re.compile(r"^Same unit as line (?P<x>\d+)$"),
-        QT_TRANSLATE_NOOP("Messages", "Same unit as line %1"),
-    ),
-    (
-        re.compile(r"^Cannot read the file: (?P<x>.+)$"),
-        QT_TRANSLATE_NOOP("Messages", "Cannot read the file: %1"),
-    ),
-    (
-        re.compile(r"^Missing column (?P<x>.+); the first row must name it$"),
-        QT_TRANSLATE_NOOP("Messages", "Missing column %1; the first row must name it"),
-    ),
-]
 
 
 def translated_message(context: str, patterns, text: str) -> str | None:
@@ -114,4 +58,4 @@ def translated_message(context: str, patterns, text: str) -> str | None:
 
 def message(text: str) -> str:
     """A service's English message in the user's language (unknown ones stay English)."""
-    return translated_message("Messages", _PATTERNS, text) or text
+    return translated_message("Messages", (), text) or text

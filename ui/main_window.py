@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.i18n import app_settings
 from ui.pages import PAGES, SNAPSHOT_VIEWS, PageSpec
+from ui.widgets import tables
 from ui.widgets.icons import ACTIVE, icon
 from ui.widgets.placeholder import NotBuiltPage, PageFailed
 
@@ -75,8 +75,8 @@ class MainWindow(QMainWindow):
         frame.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(self.tr("Opening the database…"))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh_current)
-        QShortcut(QKeySequence("F5"), self, self.refresh_current)
+        # F5 is bound here only: pages provide refresh(), the window calls it
+        self.refresh_shortcut = QShortcut(QKeySequence("F5"), self, self.refresh_current)
         self.sidebar.currentRowChanged.connect(self._on_row)
         self._restore()
         if ctx is not None:
@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PropDesk — %1").replace("%1", ctx.estate_name))
         self.status = StatusBar(ctx, self)
         self.setStatusBar(self.status)
+        from ui.sync_page.background import attach_to_window  # sync by itself; F9
+
+        self.background_sync = attach_to_window(self, ctx)
         if self._wanted_page is not None:
             self.show_page(self._wanted_page)
 
@@ -158,20 +161,23 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(PAGES):
             self.show_page(PAGES[row].key)
 
-    def refresh_current(self) -> None:
+    def refresh_current(self) -> bool:
+        """F5: the clock ticks (deadline states everywhere) and the page shown reads its
+        data again. False when there is nothing to refresh yet (no one logged in)."""
         if self.ctx is None:
-            return
+            return False
+        self.ctx.ticker.tick()
         page = self.pages.get(self.current_key())
         if page is not None and hasattr(page, "refresh"):
             page.refresh()
             self.ctx.events.status_message.emit(self.tr("Refreshed"))
         self.status.refresh_sync()
+        return True
 
     # ---- remembered between runs ----
 
     def _restore(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("main/geometry")
+        geometry = tables.load("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -182,7 +188,7 @@ class MainWindow(QMainWindow):
         keys = [s.key for s in PAGES]
         if wanted in keys:
             return wanted
-        saved = app_settings().value("main/page", "")
+        saved = tables.load("main/page", "")
         if saved in keys:
             return saved
         return next((s.key for s in PAGES if s.factory), PAGES[0].key)
@@ -195,9 +201,8 @@ class MainWindow(QMainWindow):
         if not self.remember or self.ctx is None:  # nothing chosen yet: keep what was saved
             super().closeEvent(event)
             return
-        settings = app_settings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/page", self.current_key())
+        tables.save("main/geometry", self.saveGeometry())
+        tables.save("main/page", self.current_key())
         for page in self.pages.values():
             if hasattr(page, "save_state"):
                 page.save_state()

@@ -239,3 +239,29 @@ def test_command_imports_and_creates_the_first_estate(tmp_path, capsys):
     # an unknown estate is refused rather than created by a typo
     assert import_units(_Args(FIXTURES / "units.xlsx", db_path, "阳光花苑")) == 1
     assert "no estate named '阳光花苑'" in capsys.readouterr().err
+
+
+def test_an_import_stops_between_batches_when_cancelled_and_keeps_nothing(db, estate_id, tmp_path):
+    from app.domain.errors import Cancelled
+    from app.progress import Progress
+    from app.services.importer import BATCH, import_units
+
+    header = "楼栋,房号,建筑面积,业主姓名\n"
+    rows = "".join(f"6栋,{n:05d},80,业主{n}\n" for n in range(1, 3 * BATCH + 1))
+    path = tmp_path / "big.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    preview = read_units_file(path)
+    assert preview.ok
+    steps = []
+
+    def cancel_after_two_batches(done, total):
+        steps.append(done)
+        if len(steps) == 3:
+            progress.cancel()  # the user pressed Cancel while the third batch was read
+
+    progress = Progress(cancel_after_two_batches)
+    with pytest.raises(Cancelled):
+        import_units(db, estate_id, preview, progress)
+    assert steps[:3] == [0, 0, BATCH]  # it did report batches before stopping
+    with db.session() as s:
+        assert _count(s, Unit) == 0 and _count(s, Resident) == 0

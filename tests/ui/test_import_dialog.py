@@ -23,7 +23,8 @@ def test_preview_lists_bad_rows_and_imports_only_a_clean_file(ctx, db, qtbot, tm
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(qtbot, dialog.path, str(bad))
-    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # read on the background runner
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy)
 
     problems = [
         (dialog.errors.item(r, 0).text(), dialog.errors.item(r, 2).text())
@@ -43,10 +44,46 @@ def test_preview_lists_bad_rows_and_imports_only_a_clean_file(ctx, db, qtbot, tm
     )
     dialog.path.setText(str(good))
     dialog.load()
-    assert dialog.summary.text() == "1 row(s) ready to import."
+    qtbot.waitUntil(lambda: dialog.summary.text() == "1 row(s) ready to import.")
     assert dialog.rows.item(0, 1).text() == "3栋"
     assert dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.result_text() == "Imported: 1 new, 0 updated, 0 unchanged"
     with db.session() as s:
         assert count_units(s, UnitQuery(estate_id=ctx.estate_id, text="张伟")) == 1
+
+
+def test_an_import_cancelled_between_batches_writes_nothing(ctx, db, qtbot, tmp_path):
+    from app.services.units import UnitQuery, count_units
+    from ui.units.import_dialog import ImportDialog
+
+    many = tmp_path / "many.csv"
+    rows = [f"8栋,1,{n:04d},{n // 100},80,住宅,,,,,否\n" for n in range(1, 5001)]
+    many.write_text(HEADER + "".join(rows), encoding="utf-8")
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path.setText(str(many))
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
+
+    ops = []
+    original = ctx.runner.write
+
+    def write_and_cancel(parent, work):  # the user presses Cancel as the write begins
+        def cancelled_first(progress):
+            progress.cancel()
+            return work(progress)
+
+        op = original(parent, cancelled_first)
+        ops.append(op)
+        return op
+
+    ctx.runner.write = write_and_cancel
+    dialog.apply()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.summary.text() == "Import cancelled, nothing was written."
+    assert dialog.result is None and dialog.isVisible()
+    with db.session() as s:
+        assert count_units(s, UnitQuery(estate_id=ctx.estate_id)) == 0

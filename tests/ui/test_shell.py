@@ -149,14 +149,24 @@ def test_status_bar_tells_user_estate_and_true_sync_state(ctx, qtbot):
         create_unit(s, ctx.estate_id, UnitInput(building="1栋", room="101", area_m2="80"))
         set_state(s, "server_url", "https://hq.example.cn")
         set_state(s, "last_sync_at", "2026-11-20T02:30:00+00:00")
-    ctx.events.sync_state_changed.emit()
+    # the commit's change event alone brings the bar up to date (read in the background)
+    qtbot.waitUntil(lambda: "change(s) waiting" in window.status.sync.text())
     text = window.status.sync.text()
-    assert "change(s) waiting" in text and "last sync 2026-11-20 10:30" in text
+    assert "last sync 2026-11-20 10:30" in text
     waiting = int(text.split()[0])
     assert waiting >= 4  # estate, staff, building, unit all wait in the outbox
 
     ctx.events.status_message.emit("Saved 1栋 101")
     assert window.status.currentMessage() == "Saved 1栋 101"
+
+    with ctx.db.session() as s:  # a sync finished: nothing waits any more
+        from app.store.models import SyncOutbox
+
+        s.query(SyncOutbox).delete()
+        set_state(s, "last_sync_at", "2026-11-21T02:30:00+00:00")
+    ctx.events.sync_state_changed.emit()
+    qtbot.waitUntil(lambda: "0 change(s) waiting" in window.status.sync.text())
+    assert "last sync 2026-11-21 10:30" in window.status.sync.text()
 
 
 def test_a_page_that_fails_to_open_says_so(ctx, qtbot, monkeypatch):
@@ -190,7 +200,8 @@ def test_every_toolbar_action_is_in_view_at_1280_in_chinese(ctx, qtbot, key):
         window.resize(1280, 800)
         window.show()
         page = window.show_page(key)
-        qtbot.wait(50)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: any(bar.isVisible() for bar in page.findChildren(QToolBar)))
         bars = [bar for bar in page.findChildren(QToolBar) if bar.isVisible()]
         assert bars
         for bar in bars:
@@ -212,13 +223,31 @@ def test_the_window_frame_shows_before_the_database_and_fills_in_when_attached(c
     assert window.statusBar().currentMessage() == "Opening the database…"
     assert window.sidebar.currentRow() == 4
     assert window.pages == {}  # no page is built without a database
-    window.refresh_current()  # F5 on the bare frame does nothing
+    ticks = []
+    ctx.ticker.ticked.connect(ticks.append)
+    assert window.refresh_current() is False  # F5 on the bare frame does nothing
+    assert window.pages == {} and ticks == []
 
     window.attach(ctx)
     assert window.current_key() == "units"
     assert window.stack.currentWidget() is window.pages["units"]
     assert window.windowTitle() == "PropDesk — 阳光花园"
     assert "admin" in window.status.user.toolTip()
+    assert window.refresh_current() is True  # now F5 ticks the clock and refreshes
+    assert len(ticks) == 1
+    assert window.status.currentMessage() == "Refreshed"
+
+
+def test_f5_is_bound_once_in_the_window(ctx, qtbot):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    f5 = QKeySequence("F5")
+    bound = [s for s in window.findChildren(QShortcut) if s.key() == f5]
+    assert len(bound) == 1
 
 
 def test_the_window_frame_needs_no_database_layer(tmp_path):

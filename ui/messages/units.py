@@ -61,6 +61,11 @@ MESSAGES = {
         "员工账号至少属于一个小区",
     ),
     "account.password.wrong": ("The current password is wrong", "当前密码不正确"),
+    "account.password.current_required": (
+        "Enter your current password",
+        "请输入当前密码",
+    ),
+    "account.password.repeat_differs": ("The two passwords differ", "两次输入的密码不一致"),
     "account.gone": (
         "This account no longer exists or is switched off.",
         "该账号已不存在或已停用。",

@@ -1,4 +1,5 @@
-"""Settings: a plain vertical list of group boxes (language, the areas' own, version)."""
+"""Settings: a plain vertical list of group boxes (language, the areas' own, my password,
+version)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from app import __version__
 from ui.context import AppContext
 from ui.i18n import LANGUAGES, chosen_language, save_language
 from ui.pages import SETTINGS_SECTIONS
+from ui.settings.password import PasswordBox
 
 
 class SettingsPage(QWidget):
@@ -31,6 +33,8 @@ class SettingsPage(QWidget):
         for factory in SETTINGS_SECTIONS:
             module, _, function = factory.partition(":")
             self.add_section(getattr(importlib.import_module(module), function)(ctx, self))
+        self.password = PasswordBox(ctx)
+        self.add_section(self.password)
         self.add_section(self._about_box())
         body = QWidget()
         outer = QVBoxLayout(body)

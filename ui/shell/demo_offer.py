@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.store.db import Database
-from ui.widgets.work import run_busy
+if TYPE_CHECKING:
+    from app.store.db import Database
+    from ui.widgets.ops import Runner
 
 DEMO_UNITS = 2000
 
 
-def demo_filler():
-    """``fill_demo`` of app.services.demo, or None while that module is not there."""
-    try:
-        from app.services.demo import fill_demo
-    except ImportError:
-        return None
-    return fill_demo
+def offer_demo(
+    db: Database,
+    estate_id: str,
+    runner: Runner,
+    parent: QWidget | None = None,
+    done: Callable[[bool], None] | None = None,
+) -> bool:
+    """Ask once; if the user agrees, write the demo units on the runner with progress
+    (cancellable: nothing is kept then) and call ``done(written)``. Returns whether it
+    started writing."""
+    from app.services.demo import write_demo
+    from app.services.units.operations import estate_has_units
 
-
-def database_has_units(db: Database, estate_id: str) -> bool:
-    from app.services.units import UnitQuery, page_units
-
-    with db.session() as s:
-        return bool(page_units(s, UnitQuery(estate_id=estate_id), 0, 1))
-
-
-def offer_demo(db: Database, estate_id: str, parent: QWidget | None = None) -> bool:
-    """Ask once; returns True when demo units were written."""
-    fill_demo = demo_filler()
-    if fill_demo is None or database_has_units(db, estate_id):
+    if estate_has_units(db, estate_id):
         return False
     answer = QMessageBox.question(
         parent,
@@ -45,10 +43,16 @@ def offer_demo(db: Database, estate_id: str, parent: QWidget | None = None) -> b
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-
-    def fill() -> None:
-        with db.session() as s:
-            fill_demo(s, estate_id, units=DEMO_UNITS, seed=1)
-
-    run_busy(parent, QCoreApplication.translate("DemoOffer", "Writing demo data…"), fill)
+    (
+        runner.write(
+            parent,
+            lambda progress: write_demo(db, estate_id, units=DEMO_UNITS, seed=1, progress=progress),
+        )
+        .with_progress(
+            QCoreApplication.translate("DemoOffer", "Writing demo data…"), cancellable=True
+        )
+        .success(lambda _none: done and done(True))
+        .failure(lambda _error: done and done(False))
+        .run()
+    )
     return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,9 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.db import Database
-from ui.labels import message
+from app.domain.errors import DomainError, FieldErrors
+from ui.messages import describe
 from ui.widgets.fields import FieldWithMessage, banner
+from ui.widgets.forms import mark_fields
+
+if TYPE_CHECKING:
+    from app.store.db import Database
 
 MIN_PASSWORD = 8  # app.services.accounts.MIN_PASSWORD, not imported here to keep start-up light
 
@@ -109,26 +115,20 @@ class FirstStartDialog(QDialog):
         if not self.validate():
             banner("banner-error", self.tr("Fill in the marked fields first"), self.error)
             return
-        from app.domain.units import ValidationError
-        from app.services.accounts import AccountError, create_staff
-        from app.services.units import create_estate
+        from app.services.accounts import start_first_estate
 
         try:
-            with self.db.session() as s:
-                estate = create_estate(s, self.estate.text())
-                user = create_staff(
-                    s,
-                    login=self.login.text(),
-                    display_name=self.display_name.text(),
-                    role="admin",
-                    password=self.password.text(),
-                    estate_ids=[estate.id],
-                )
-                self.user_id, self.estate_id = user.id, estate.id
-        except (AccountError, ValidationError) as error:
-            text = "; ".join(map(message, getattr(error, "errors", {}).values())) or message(
-                str(error)
+            user, self.estate_id = start_first_estate(
+                self.db,
+                estate=self.estate.text(),
+                login=self.login.text(),
+                display_name=self.display_name.text(),
+                password=self.password.text(),
             )
-            banner("banner-error", text, self.error)
+        except DomainError as error:
+            if isinstance(error, FieldErrors):
+                mark_fields(self.fields, error.errors)
+            banner("banner-error", describe(error), self.error)
             return
+        self.user_id = user.id
         self.accept()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.db import Database
-from app.store.models import StaffUser
 from ui.shell.signin import estates_of
 from ui.widgets.fields import banner
+
+if TYPE_CHECKING:
+    from app.services.accounts import StaffSummary
+    from app.store.db import Database
 
 
 class LoginDialog(QDialog):
@@ -25,7 +29,7 @@ class LoginDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.user: StaffUser | None = None
+        self.user: StaffSummary | None = None
         self.estate_id: str | None = None
         self.setWindowTitle(self.tr("Log in to PropDesk"))
         self.login = QLineEdit()
@@ -67,10 +71,10 @@ class LoginDialog(QDialog):
             self.estate_id = self.estate.currentData()
             self.accept()
             return
-        from app.services.accounts import authenticate
+        from app.services.accounts import log_in
 
-        with self.db.session() as s:
-            user = authenticate(s, self.login.text(), self.password.text())
+        # argon2 takes a moment on purpose; the dialog waits for it as a log-in should
+        user = log_in(self.db, self.login.text(), self.password.text())
         if user is None:
             # the login stays as typed; only the password is cleared for the next try
             banner("banner-error", self.tr("Login or password is wrong. Try again."), self.error)

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from app.services import accounts
-from app.services.units import list_estates
-from app.store.db import Database
-from app.store.models import StaffUser
+from app.services.units import operations as units
 from ui.context import AppContext
 
+if TYPE_CHECKING:
+    from app.store.db import Database
 
-def estates_of(db: Database, user: StaffUser) -> list[tuple[str, str]]:
+
+class Account(Protocol):  # accounts.StaffSummary (or a staff row in tests)
+    id: str
+    login: str
+    display_name: str
+    role: str
+
+
+def estates_of(db: Database, user: Account) -> list[tuple[str, str]]:
     """(id, name) of the estates the account works in, by name."""
-    with db.session() as s:
-        return accounts.estates_of_staff(s, user)
+    return accounts.staff_estates(db, user.id)
 
 
-def context_for(db: Database, user: StaffUser, estate_id: str) -> AppContext:
+def context_for(db: Database, user: Account, estate_id: str, runner=None) -> AppContext:
+    """The window's context; ``runner`` when the sign-in already made one (demo data)."""
     estates = estates_of(db, user)
     names = dict(estates)
     return AppContext(
@@ -27,24 +37,19 @@ def context_for(db: Database, user: StaffUser, estate_id: str) -> AppContext:
         estate_id=estate_id,
         estate_name=names.get(estate_id, ""),
         estate_ids=[e for e, _ in estates],
+        runner=runner,
     )
-
-
-def first_admin(db: Database) -> StaffUser | None:
-    with db.session() as s:
-        return accounts.first_admin(s)
 
 
 def rendering_context(db: Database) -> AppContext | None:
     """For snapshots and benchmarks: the first admin, or a read-only viewer of the first
     estate when the database has estates but no account yet. None without any estate."""
-    user = first_admin(db)
+    user = accounts.first_admin(db)
     if user is not None:
         estates = estates_of(db, user)
         if estates:
             return context_for(db, user, estates[0][0])
-    with db.session() as s:
-        estate = next(iter(list_estates(s)), None)
+    estate = next(iter(units.read_estates(db)), None)
     if estate is None:
         return None
     return AppContext(

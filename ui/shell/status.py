@@ -1,33 +1,21 @@
-"""The status bar: who, which estate, the sync state as it truly is, and messages."""
+"""The status bar: who, which estate, the sync state as it truly is, and messages.
+
+The sync state is read (off the UI thread) when the bar is first shown, whenever a commit
+touches a synced table (the outbox grows with every local write; a sync empties it) and
+when the sync page says its state changed.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from app.store.recorder import get_state, outbox_size
+from app.services.status import SyncSummary, sync_summary
 from ui import formats
 from ui.context import AppContext
 from ui.labels import staff_role
 
 MESSAGE_MS = 8000
-
-
-class SyncSummary:
-    """What the local database says about sync: server set up, changes waiting, last sync."""
-
-    def __init__(self, server_url: str | None, waiting: int, last_sync: str | None) -> None:
-        self.server_url = server_url
-        self.waiting = waiting
-        self.last_sync = last_sync
-
-    @classmethod
-    def read(cls, ctx: AppContext) -> SyncSummary:
-        with ctx.db.session() as s:
-            url = get_state(s, "server_url")
-            waiting = outbox_size(s)
-            last = get_state(s, "last_sync_at")
-        return cls(url, waiting, last)
 
 
 class StatusBar(QStatusBar):
@@ -40,9 +28,11 @@ class StatusBar(QStatusBar):
         self.sync = QLabel()
         for label in (self.user, self.estate, self.sync):
             self.addPermanentWidget(label)
+        self.summary: SyncSummary | None = None
+        self._reading = self._again = False
         ctx.events.status_message.connect(self.say)
         ctx.events.sync_state_changed.connect(self.refresh_sync)
-        ctx.events.data_changed.connect(lambda _table: self.refresh_sync())
+        ctx.changes.changed.connect(lambda _changes: self.refresh_sync())
         # the outbox count waits until the window is on screen (start-up stays quick)
         self.sync.setText(self.tr("Sync: …"))
         QTimer.singleShot(0, self.refresh_sync)
@@ -63,6 +53,26 @@ class StatusBar(QStatusBar):
         return " · ".join(parts)
 
     def refresh_sync(self) -> None:
-        summary = SyncSummary.read(self.ctx)
+        """Read the sync state in the background (one read at a time; a burst of commits
+        asks once more after the read under way)."""
+        if self._reading:
+            self._again = True
+            return
+        self._reading, self._again = True, False
+        db = self.ctx.db
+        (
+            self.ctx.runner.query(self, lambda _p: sync_summary(db))
+            .success(self._show)
+            .finally_(self._read_done)
+            .run()
+        )
+
+    def _show(self, summary: SyncSummary) -> None:
+        self.summary = summary
         self.sync.setText(self.sync_text(summary))
         self.sync.setToolTip(summary.server_url or "")
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._again:
+            self.refresh_sync()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
-from app.domain.units import UnitInput, ValidationError, validate_unit
-from ui.labels import message, unit_kind
+from app.domain.errors import DomainError
+from app.domain.units import UnitInput, unit_errors
+from ui.labels import unit_kind
+from ui.messages import describe
 from ui.widgets.fields import FieldWithMessage
 
 TEXT_FIELDS = ("building", "entrance", "room", "floor", "area_m2", "handover_date", "vacant_since")
@@ -85,11 +87,11 @@ class UnitForm(QGroupBox):
 
     def errors(self) -> dict[str, str]:
         """Messages by field (translated), empty when the unit may be saved."""
-        try:
-            validate_unit(self.value())
-        except ValidationError as error:
-            return {name: message(text) for name, text in error.errors.items()}
-        return {}
+        return self.messages(unit_errors(self.value()))
+
+    @staticmethod
+    def messages(errors: dict[str, DomainError]) -> dict[str, str]:
+        return {name: describe(error) for name, error in errors.items()}
 
     def show_errors(self, errors: dict[str, str], everywhere: bool = True) -> None:
         """Mark fields; ``everywhere=False`` marks only the fields the user touched."""

@@ -1,5 +1,9 @@
 """Import units and residents from CSV/XLSX: a preview listing every bad row with its
-reason before anything is written; Import stays disabled while there are errors."""
+reason before anything is written; Import stays disabled while there are errors.
+
+Reading the file and writing it run on the background runner with progress; the write
+can be cancelled between batches (nothing is kept: it is one unit of work).
+"""
 
 from __future__ import annotations
 
@@ -23,21 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import Cancelled
+from app.services import importer
 from ui.context import AppContext
-from ui.labels import message
+from ui.messages import describe
 from ui.widgets.fields import banner
-from ui.widgets.work import run_busy
 
 PREVIEW_ROWS = 500  # the preview shows the first rows; every error is always listed
-
-
-def importer():
-    """app.services.importer, or None while it is not there."""
-    try:
-        from app.services import importer as module
-    except ImportError:
-        return None
-    return module
 
 
 def _row_fields(row) -> dict:
@@ -112,14 +108,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(860, 560)
-        if importer() is None:
-            banner(
-                "banner-error",
-                self.tr("Importing is not available in this version yet."),
-                self.summary,
-            )
-            browse.setEnabled(False)
-            self.path.setEnabled(False)
+        self.busy = False  # reading or writing in the background
 
     def column_titles(self) -> dict[str, str]:
         return {
@@ -149,39 +138,45 @@ class ImportDialog(QDialog):
             self.load()
 
     def load(self) -> None:
-        """Read and check the file; writes nothing."""
-        module = importer()
+        """Read and check the file in the background; writes nothing."""
         path = Path(self.path.text().strip())
         self.preview = None
         self.import_button.setEnabled(False)
-        if module is None:
-            return
         if not path.is_file():
             banner("banner-error", self.tr("No file at %1").replace("%1", str(path)), self.summary)
             return
-        try:
-            preview = run_busy(
-                self,
-                self.tr("Reading %1…").replace("%1", path.name),
-                lambda: module.read_units_file(path),
-            )
-        except Exception as error:  # unreadable file: say why, keep the dialog as it is
-            banner(
-                "banner-error",
-                self.tr("Could not read the file: %1").replace("%1", str(error)),
-                self.summary,
-            )
-            return
-        self.preview = preview
-        self._show(preview)
+        self._set_busy(True)
+        (
+            self.ctx.runner.query(self, lambda _p: importer.read_units_file(path))
+            .with_progress(self.tr("Reading %1…").replace("%1", path.name))
+            .success(self._show)
+            .failure(self._read_failed)
+            .finally_(lambda: self._set_busy(False))
+            .run()
+        )
+
+    def _read_failed(self, error: BaseException) -> None:
+        banner(
+            "banner-error",
+            self.tr("Could not read the file: %1").replace("%1", describe(error)),
+            self.summary,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.path.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+        else:
+            preview = self.preview
+            self.import_button.setEnabled(preview is not None and preview.ok)
 
     def _show(self, preview) -> None:
+        self.preview = preview
         errors = list(preview.errors)
         self.errors.setRowCount(len(errors))
         for row, error in enumerate(errors):
-            for column, value in enumerate(
-                (error.line or "", error.column, message(error.message))
-            ):
+            for column, value in enumerate((error.line or "", error.column, describe(error.error))):
                 self.errors.setItem(row, column, QTableWidgetItem(_text(value)))
         self.errors.resizeColumnsToContents()
         rows = list(preview.rows)
@@ -218,25 +213,36 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not errors and bool(rows))
 
     def apply(self) -> None:
-        module = importer()
-        if module is None or self.preview is None or list(self.preview.errors):
+        """Write the checked file in the background (Cancel between batches keeps nothing)."""
+        if self.busy or self.preview is None or not self.preview.ok:
             return
-        preview = self.preview
-
-        def write():
-            with self.ctx.db.session() as s:
-                return module.apply_units_import(s, self.ctx.estate_id, preview)
-
-        try:
-            self.result = run_busy(self, self.tr("Importing…"), write)
-        except Exception as error:  # all or nothing: the transaction rolled back
-            banner(
-                "banner-error",
-                self.tr("Import failed, nothing was written: %1").replace("%1", str(error)),
-                self.summary,
+        preview, db, estate_id = self.preview, self.ctx.db, self.ctx.estate_id
+        self._set_busy(True)
+        (
+            self.ctx.runner.write(
+                self, lambda progress: importer.import_units(db, estate_id, preview, progress)
             )
-            return
+            .with_progress(self.tr("Importing…"), cancellable=True)
+            .success(self._written)
+            .failure(self._write_failed)
+            .finally_(lambda: self._set_busy(False))
+            .run()
+        )
+
+    def _written(self, result) -> None:
+        self.result = result
         self.accept()
+
+    def _write_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            text = self.tr("Import cancelled, nothing was written.")
+        else:  # all or nothing: the unit of work rolled back
+            text = self.tr("Import failed, nothing was written: %1").replace("%1", describe(error))
+        banner("banner-error", text, self.summary)
+
+    def reject(self) -> None:
+        if not self.busy:  # Esc while writing: the progress dialog's Cancel stops it
+            super().reject()
 
     def result_text(self) -> str:
         r = self.result

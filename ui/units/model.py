@@ -1,68 +1,41 @@
-"""The unit list as a lazy table model: pages of rows fetched from SQL as the view scrolls."""
+"""The unit list: its columns, and the lazily paged model reading through the operations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject
 
-from app.services.units import UnitQuery, UnitRow, count_units, page_units
+from app.services.units import operations as units
 from ui import formats
+from ui.context import AppContext
 from ui.labels import unit_kind
-from ui.widgets.paged_model import PagedTableModel
+from ui.widgets.paged_model import Column, PagedModel, on_runner
 
 
-class UnitTableModel(PagedTableModel):
-    """Rows of ``page_units`` for one UnitQuery; never holds more than the user scrolled to."""
+def _t(text: str) -> str:
+    return QCoreApplication.translate("UnitTableModel", text)
 
-    COLUMNS = ("code", "floor", "area", "kind", "owner", "phone", "vacant")
 
-    def headers(self) -> list[str]:
-        return [
-            self.tr("Unit"),
-            self.tr("Floor"),
-            self.tr("Area"),
-            self.tr("Kind"),
-            self.tr("Owner"),
-            self.tr("Phone"),
-            self.tr("Vacant"),
-        ]
+COLUMNS = (
+    Column("code", lambda: _t("Unit"), lambda r: r.short_code, tooltip=lambda r: r.code),
+    Column(
+        "floor", lambda: _t("Floor"), lambda r: "" if r.floor is None else str(r.floor), right=True
+    ),
+    Column("area", lambda: _t("Area"), lambda r: formats.area(r.area_m2), right=True),
+    Column("kind", lambda: _t("Kind"), lambda r: unit_kind(r.kind)),
+    Column("owner", lambda: _t("Owner"), lambda r: r.owner),
+    Column("phone", lambda: _t("Phone"), lambda r: r.phone_masked),
+    Column("vacant", lambda: _t("Vacant"), lambda r: formats.yes_no(r.vacant)),
+)
+WIDTHS = (90, 44, 96, 84, 72, 104, 44)
 
-    def count_rows(self, session, query: UnitQuery) -> int:
-        return count_units(session, query)
 
-    def read_page(self, session, query: UnitQuery, offset: int, limit: int) -> list[UnitRow]:
-        return page_units(session, query, offset, limit)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if (
-            horizontal
-            and role == Qt.ItemDataRole.TextAlignmentRole
-            and self.COLUMNS[section] in ("floor", "area")
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "code": row.short_code,
-                "floor": "" if row.floor is None else str(row.floor),
-                "area": formats.area(row.area_m2),
-                "kind": unit_kind(row.kind),
-                "owner": row.owner,
-                "phone": row.phone_masked,
-                "vacant": formats.yes_no(row.vacant),
-            }[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == "code":
-            return row.code
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("floor", "area"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+def unit_list_model(ctx: AppContext, parent: QObject, loader=None) -> PagedModel:
+    """Rows of ``units.read_list`` for a ``UnitQuery``, read on the background runner."""
+    db = ctx.db
+    return PagedModel(
+        COLUMNS,
+        lambda query: units.count_list(db, query),
+        lambda query, offset, limit: units.read_list(db, query, offset, limit),
+        parent,
+        loader=loader or on_runner(ctx.runner, parent),
+    )

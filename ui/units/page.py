@@ -1,11 +1,16 @@
-"""Units & Residents: estate tree | searchable lazy unit list | unit form and residents."""
+"""Units & Residents: estate tree | searchable lazy unit list | unit form and residents.
+
+Reads and writes go through ``app.services.units.operations``; the list and the tree are
+read on the background runner. Every commit that touches units, buildings or residents
+(this desk's, another page's, or one pulled by sync) refreshes the tree, the list and the
+unit shown, without a click; a form with unsaved typing is left alone.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,19 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.units import UnitInput, ValidationError, unit_code
-from app.services import units as unit_service
-from app.services.units import UnitQuery
-from app.store.models import Unit
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.units import UnitInput
+from app.services.units import operations as units
+from app.services.units.listing import UnitQuery
 from ui.context import AppContext
-from ui.i18n import app_settings
-from ui.labels import message
+from ui.messages import describe
 from ui.units.form import UnitForm
-from ui.units.model import UnitTableModel
+from ui.units.model import WIDTHS, unit_list_model
 from ui.units.residents import ResidentsPanel
 from ui.units.tree import BuildingTree
-from ui.widgets import icons
+from ui.widgets.changes import on_changes
 from ui.widgets.fields import banner
+from ui.widgets.forms import action
+from ui.widgets.paged_model import on_runner
+from ui.widgets.tables import RememberedLayout, list_view_defaults
 
 SEARCH_DELAY_MS = 150
 
@@ -43,7 +50,12 @@ class UnitsPage(QWidget):
         self.ctx = ctx
         self.unit_id: str | None = None  # the unit in the form; None while a new one is typed
         self._build_actions()
-        self.tree = BuildingTree(ctx.db, ctx.estate_id, ctx.estate_name)
+        db, estate_id = ctx.db, ctx.estate_id
+        self.tree = BuildingTree(
+            lambda: units.read_buildings(db, estate_id),
+            ctx.estate_name,
+            loader=on_runner(ctx.runner, self),
+        )
         self.tree.scope_changed.connect(lambda *_: self.run_query())
 
         # the list, with its filter bar
@@ -62,17 +74,12 @@ class UnitsPage(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count)
 
-        self.model = UnitTableModel(ctx.db, self)
+        self.model = unit_list_model(ctx, self)
+        self.model.loaded.connect(self._list_loaded)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setHighlightSections(False)
+        list_view_defaults(self.table, self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.activated.connect(lambda _i: self.form.editors["room"].setFocus())
         self.empty = QLabel()
@@ -106,7 +113,6 @@ class UnitsPage(QWidget):
         save_row.addWidget(self.why_not, 1)
         save_row.addWidget(self.save_button)
         self.residents = ResidentsPanel(ctx)
-        self.residents.changed.connect(self._residents_changed)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(8, 0, 8, 8)
@@ -136,7 +142,13 @@ class UnitsPage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
-        self._restore_state()
+        self.layout_memory = RememberedLayout(
+            "units",
+            header=self.table.horizontalHeader(),
+            splitter=self.splitter,
+            widths=WIDTHS,
+        )
+        on_changes(ctx.changes, self, ("units", "buildings", "residents"), self._data_changed)
         self.show_unit(None)
         self.run_query()
 
@@ -145,31 +157,35 @@ class UnitsPage(QWidget):
     def _build_actions(self) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.new_action = self._action(self.tr("New unit"), "fa5s.plus", "Ctrl+N", self.new_unit)
-        self.save_action = self._action(self.tr("Save"), "fa5s.save", "Ctrl+S", self.save)
-        self.delete_action = self._action(self.tr("Delete"), "fa5s.trash-alt", "", self.delete)
-        self.toolbar.addSeparator()
-        self.import_action = self._action(
-            self.tr("Import…"), "fa5s.file-import", "", self.import_file
+        bar = self.toolbar
+        self.new_action = action(
+            self,
+            self.tr("New unit"),
+            self.new_unit,
+            icon="fa5s.plus",
+            shortcut="Ctrl+N",
+            toolbar=bar,
         )
-        self.refresh_action = self._action(self.tr("Refresh"), "fa5s.redo", "", self.refresh)
+        self.save_action = action(
+            self, self.tr("Save"), self.save, icon="fa5s.save", shortcut="Ctrl+S", toolbar=bar
+        )
+        self.delete_action = action(
+            self, self.tr("Delete"), self.delete, icon="fa5s.trash-alt", toolbar=bar
+        )
+        self.toolbar.addSeparator()
+        self.import_action = action(
+            self, self.tr("Import…"), self.import_file, icon="fa5s.file-import", toolbar=bar
+        )
+        # F5 itself belongs to the main window, which calls refresh(); this names it
+        self.refresh_action = action(
+            self, self.tr("Refresh"), self.refresh, icon="fa5s.redo", toolbar=bar
+        )
         self.refresh_action.setToolTip(self.tr("Refresh") + " (F5)")
         find = QAction(self)
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(find)
-
-    def _action(self, text: str, icon: str, shortcut: str, slot) -> QAction:
-        action = QAction(icons.icon(icon), text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({shortcut})")
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        self.addAction(action)  # the shortcut works wherever the focus is on this page
-        return action
 
     # ---- the list ----
 
@@ -183,9 +199,13 @@ class UnitsPage(QWidget):
         )
 
     def run_query(self) -> None:
+        """Count and read the list for the tree's scope and the search text (off the UI
+        thread); ``_list_loaded`` shows the outcome."""
         self._search_timer.stop()
-        query = self.current_query()
-        self.model.set_query(query)
+        self.model.set_query(self.current_query())
+
+    def _list_loaded(self) -> None:
+        query = self.model.query
         total = self.model.total
         self.count.setText(
             self.tr("1 unit") if total == 1 else self.tr("%1 units").replace("%1", f"{total:,}")
@@ -252,12 +272,13 @@ class UnitsPage(QWidget):
             self.form.setEnabled(False)
             self.title.setText(self.tr("No unit selected"))
         else:
-            with self.ctx.db.session() as s:
-                unit = s.get(Unit, unit_id)
-                data = unit_service.unit_input(s, unit)
+            detail = units.read_unit(self.ctx.db, unit_id)
+            if detail is None:  # deleted meanwhile (here or on another desk)
+                self.show_unit(None)
+                return
             self.form.setEnabled(True)
-            self.form.load(data)
-            self.title.setText(unit_code(data.building, data.entrance, data.room))
+            self.form.load(detail.input)
+            self.title.setText(detail.code)
         self.residents.show_unit(unit_id)
         self._update_actions()
 
@@ -318,17 +339,12 @@ class UnitsPage(QWidget):
             return False
         data = self.form.value()
         try:
-            with self.ctx.db.session() as s:
-                if self.unit_id is None:
-                    unit = unit_service.create_unit(s, self.ctx.estate_id, data)
-                else:
-                    unit = s.get(Unit, self.unit_id)
-                    unit_service.update_unit(s, unit, data)
-                unit_id = unit.id
-                saved = unit_service.unit_input(s, unit)
-        except ValidationError as error:
-            texts = {name: message(text) for name, text in error.errors.items()}
-            self.form.show_errors(texts)
+            # one small write: the list, the tree and the residents follow its change event
+            saved = units.save_unit(self.ctx.db, self.ctx.estate_id, self.unit_id, data)
+        except DomainError as error:
+            errors = error.errors if isinstance(error, FieldErrors) else {}
+            texts = self.form.messages(errors) if errors else {"": describe(error)}
+            self.form.show_errors({k: v for k, v in texts.items() if k})
             banner(
                 "banner-error",
                 self.tr("Not saved: %1").replace("%1", "; ".join(texts.values())),
@@ -336,16 +352,12 @@ class UnitsPage(QWidget):
             )
             self._update_actions()
             return False
-        code = unit_code(saved.building, saved.entrance, saved.room)
-        self.unit_id = unit_id
-        self.form.load(saved)
-        self.title.setText(code)
-        self.tree.reload()
-        self.run_query()
-        self.residents.show_unit(unit_id)
-        banner("banner-ok", self.tr("Saved %1").replace("%1", code), self.notice)
-        self.ctx.events.status_message.emit(self.tr("Saved %1").replace("%1", code))
-        self.ctx.events.data_changed.emit("units")
+        self.unit_id = saved.id
+        self.form.load(saved.input)
+        self.title.setText(saved.code)
+        self.residents.show_unit(saved.id)
+        banner("banner-ok", self.tr("Saved %1").replace("%1", saved.code), self.notice)
+        self.ctx.events.status_message.emit(self.tr("Saved %1").replace("%1", saved.code))
         self._update_actions()
         return True
 
@@ -368,14 +380,14 @@ class UnitsPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.db.session() as s:
-            unit_service.delete_unit(s, s.get(Unit, self.unit_id))
+        try:
+            units.remove_unit(self.ctx.db, self.unit_id)
+        except DomainError as error:  # gone already: the change event updates the list
+            banner("banner-error", describe(error), self.notice)
+            return
         self.form.load(UnitInput())  # the deleted unit's text is not "unsaved work"
         self.show_unit(None)
-        self.tree.reload()
-        self.run_query()
         self.ctx.events.status_message.emit(self.tr("Deleted %1").replace("%1", code))
-        self.ctx.events.data_changed.emit("units")
 
     def may_leave_form(self) -> bool:
         """True when the form holds no unsaved typing, or the user chose what to do with it."""
@@ -398,14 +410,6 @@ class UnitsPage(QWidget):
     def can_close(self) -> bool:
         return self.may_leave_form()
 
-    def _residents_changed(self) -> None:
-        self.model.reload()  # the owner column may have changed
-        row = self.model.row_of(self.unit_id) if self.unit_id else -1
-        if row >= 0:
-            self.table.selectionModel().blockSignals(True)
-            self._select_row(row)
-            self.table.selectionModel().blockSignals(False)
-
     # ---- import ----
 
     def import_file(self) -> None:
@@ -413,31 +417,21 @@ class UnitsPage(QWidget):
 
         dialog = ImportDialog(self.ctx, self)
         if dialog.exec() and dialog.result is not None:
-            self.refresh()
             self.ctx.events.status_message.emit(dialog.result_text())
-            self.ctx.events.data_changed.emit("units")
 
     # ---- page protocol ----
 
+    def _data_changed(self, _changes) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
+        """Read the tree, the list and the unit shown again (F5, or data changed)."""
         self.tree.reload()
-        self.run_query()
+        self.model.reload()
         if self.unit_id and not self.form.is_dirty():
             self.show_unit(self.unit_id)
-
-    def _restore_state(self) -> None:
-        settings = app_settings()
-        header = settings.value("units/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((90, 44, 96, 84, 72, 104, 44)):
-                self.table.setColumnWidth(column, width)
-        splitter = settings.value("units/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        elif self.unit_id is None:
+            self.residents.show_unit(None)
 
     def save_state(self) -> None:
-        settings = app_settings()
-        settings.setValue("units/header", self.table.horizontalHeader().saveState())
-        settings.setValue("units/splitter", self.splitter.saveState())
+        self.layout_memory.save()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,27 +15,54 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.units import ValidationError, mask_id_number, mask_phone, validate_resident
-from app.services import units as unit_service
-from app.store.models import Unit
+from app.domain.errors import DomainError
+from app.domain.units import RESIDENT_ROLES, mask_id_number, mask_phone, validate_resident
+from app.services.units import operations as units
+from app.services.units.operations import ResidentRow
 from ui.context import AppContext
-from ui.labels import RESIDENT_ROLES, message, resident_role
-from ui.widgets.fields import FieldWithMessage, banner
+from ui.labels import resident_role
+from ui.widgets.changes import on_changes
+from ui.widgets.forms import FormDialog
+from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.tables import list_view_defaults
 
 
-class ResidentDialog(QDialog):
-    """Add or edit a resident; OK stays disabled (saying why) until the input is valid."""
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ResidentsPanel", text)
 
-    def __init__(self, values: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit resident") if values else self.tr("Add resident"))
-        values = values or {}
+
+COLUMNS = (
+    Column("role", lambda: _t("Role"), lambda r: resident_role(r.role)),
+    Column("name", lambda: _t("Name"), lambda r: r.name),
+    Column("phone", lambda: _t("Phone"), lambda r: mask_phone(r.phone)),
+    Column("id_number", lambda: _t("ID number"), lambda r: mask_id_number(r.id_number)),
+)
+
+
+class ResidentDialog(FormDialog):
+    """Add (``resident`` None) or edit a resident of ``unit_id``."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        unit_id: str,
+        resident: ResidentRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            ctx.runner,
+            self.tr("Edit resident") if resident else self.tr("Add resident"),
+            parent,
+        )
+        self.db = ctx.db
+        self.unit_id = unit_id
+        self.resident_id = resident.id if resident else None
+        values = resident.values() if resident else {}
         self.role = QComboBox()
         for role in RESIDENT_ROLES:
             self.role.addItem(resident_role(role), role)
@@ -46,44 +72,15 @@ class ResidentDialog(QDialog):
         self.phone.setPlaceholderText(self.tr("e.g. 13800138000"))
         self.id_number = QLineEdit(values.get("id_number", ""))
         self.note = QLineEdit(values.get("note", ""))
-        self.fields = {
-            "role": FieldWithMessage(self.role),
-            "name": FieldWithMessage(self.name),
-            "phone": FieldWithMessage(self.phone),
-            "id_number": FieldWithMessage(self.id_number),
-        }
-        form = QFormLayout()
-        form.addRow(self.tr("Role"), self.fields["role"])
-        form.addRow(self.tr("Name *"), self.fields["name"])
-        form.addRow(self.tr("Phone"), self.fields["phone"])
-        form.addRow(self.tr("ID number"), self.fields["id_number"])
-        form.addRow(self.tr("Note"), self.note)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setProperty("primary", True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self._touched = set(values)
-        for name, editor in (
-            ("name", self.name),
-            ("phone", self.phone),
-            ("id_number", self.id_number),
-        ):
-            editor.textEdited.connect(lambda _t, name=name: self._edited(name))
-        self.role.currentIndexChanged.connect(lambda _i: self._edited("role"))
-        self.setMinimumWidth(400)
+        editing = resident is not None
+        self.add_field("role", self.tr("Role"), self.role, touched=editing)
+        self.add_field("name", self.tr("Name *"), self.name, touched=editing)
+        self.add_field("phone", self.tr("Phone"), self.phone, touched=editing)
+        self.add_field("id_number", self.tr("ID number"), self.id_number, touched=editing)
+        self.add_row(self.tr("Note"), self.note)
         self.validate()
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[str, Any]:
         return {
             "role": self.role.currentData(),
             "name": self.name.text(),
@@ -92,49 +89,29 @@ class ResidentDialog(QDialog):
             "note": self.note.text(),
         }
 
-    def _edited(self, name: str) -> None:
-        self._touched.add(name)
-        self.validate()
-
-    def validate(self) -> dict[str, str]:
-        v = self.values()
-        errors = {
-            k: message(t)
-            for k, t in validate_resident(v["name"], v["phone"], v["role"], v["id_number"]).items()
-        }
-        for name, field in self.fields.items():
-            field.set_error(errors.get(name, "") if name in self._touched else "")
-        self.ok.setEnabled(not errors)
-        self.ok.setToolTip(
-            self.tr("Cannot save yet: %1").replace("%1", next(iter(errors.values())))
-            if errors
-            else ""
+    def check(self, values: dict[str, Any]) -> dict[str, DomainError]:
+        return validate_resident(
+            values["name"], values["phone"], values["role"], values["id_number"]
         )
-        return errors
 
-    def show_refusal(self, text: str) -> None:
-        banner("banner-error", text, self.error)
+    def save(self, values: dict[str, Any]) -> ResidentRow:
+        return units.save_resident(self.db, self.unit_id, self.resident_id, values)
 
 
 class ResidentsPanel(QGroupBox):
-    """Residents of the selected unit. Writes go through app.services.units."""
+    """Residents of the selected unit; re-read whenever residents change (here or by sync)."""
 
-    changed = Signal()
+    changed = Signal()  # the user added, edited or removed a resident here
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.unit_id: str | None = None
-        self.resident_ids: list[str] = []
         self.setTitle(self.tr("Residents"))
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Role"), self.tr("Name"), self.tr("Phone"), self.tr("ID number")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.model = StaticModel(COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        list_view_defaults(self.table, self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.edit)
@@ -155,26 +132,19 @@ class ResidentsPanel(QGroupBox):
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        on_changes(ctx.changes, self, ("residents",), lambda _c: self.show_unit(self.unit_id))
         self.show_unit(None)
 
+    @property
+    def resident_ids(self) -> list[str]:
+        return [r.id for r in self.model.rows]
+
     def show_unit(self, unit_id: str | None) -> None:
+        keep = self.selected_id()
         self.unit_id = unit_id
-        residents = []
-        if unit_id:
-            with self.ctx.db.session() as s:
-                residents = unit_service.residents_of(s, unit_id)
-        self.resident_ids = [r.id for r in residents]
-        self.table.setRowCount(len(residents))
-        for row, r in enumerate(residents):
-            cells = [
-                resident_role(r.role),
-                r.name,
-                mask_phone(r.phone),
-                mask_id_number(r.id_number),
-            ]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        residents = units.read_residents(self.ctx.db, unit_id) if unit_id else []
+        self.model.set_rows(residents)
         rows_shown = max(len(residents), 1)
         # sizeHint, not height(): before the first show the header has no height yet
         header = self.table.horizontalHeader().sizeHint().height()
@@ -183,84 +153,50 @@ class ResidentsPanel(QGroupBox):
         self.table.setVisible(bool(residents))
         self.empty.setVisible(unit_id is not None and not residents)
         self.add_button.setEnabled(unit_id is not None)
+        if keep in self.resident_ids:
+            self.table.selectRow(self.resident_ids.index(keep))
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args) -> None:
         selected = self.selected_id() is not None
         self.edit_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.resident_ids[rows[0].row()] if rows else None
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.id if row is not None else None
 
-    def _run_dialog(self, dialog: ResidentDialog, save) -> bool:
-        """Keep the dialog open (with what was typed) until saved or cancelled."""
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                with self.ctx.db.session() as s:
-                    save(s, dialog.values())
-            except ValidationError as error:
-                dialog.show_refusal("; ".join(message(t) for t in error.errors.values()))
-                continue
-            self.show_unit(self.unit_id)
-            self.changed.emit()
-            self.ctx.events.data_changed.emit("residents")
-            return True
-        return False
+    def _selected(self) -> ResidentRow | None:
+        resident_id = self.selected_id()
+        return self.model.rows[self.resident_ids.index(resident_id)] if resident_id else None
+
+    def _run(self, dialog: ResidentDialog) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed.emit()  # the list itself follows the change event
 
     def add(self) -> None:
-        if self.unit_id is None:
-            return
-
-        def save(s, values):
-            unit_service.add_resident(s, s.get(Unit, self.unit_id), **values)
-
-        self._run_dialog(ResidentDialog(None, self), save)
+        if self.unit_id is not None:
+            self._run(ResidentDialog(self.ctx, self.unit_id, None, self))
 
     def edit(self, *_args) -> None:
-        resident_id = self.selected_id()
-        if resident_id is None:
-            return
-        from app.store.models import Resident
-
-        with self.ctx.db.session() as s:
-            r = s.get(Resident, resident_id)
-            values = {
-                "role": r.role,
-                "name": r.name,
-                "phone": r.phone,
-                "id_number": r.id_number,
-                "note": r.note,
-            }
-
-        def save(s, new_values):
-            changed = {k: v for k, v in new_values.items() if v != values[k]}
-            if changed:
-                unit_service.update_resident(s, s.get(Resident, resident_id), **changed)
-
-        self._run_dialog(ResidentDialog(values, self), save)
+        resident = self._selected()
+        if resident is not None and self.unit_id is not None:
+            self._run(ResidentDialog(self.ctx, self.unit_id, resident, self))
 
     def remove(self) -> None:
-        resident_id = self.selected_id()
-        if resident_id is None:
+        resident = self._selected()
+        if resident is None:
             return
-        from app.store.models import Resident
-
-        row = self.resident_ids.index(resident_id)
-        name = self.table.item(row, 1).text()
         answer = QMessageBox.question(
             self,
             self.tr("Remove resident"),
-            self.tr("Remove %1 from this unit?").replace("%1", name),
+            self.tr("Remove %1 from this unit?").replace("%1", resident.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.db.session() as s:
-            unit_service.delete_resident(s, s.get(Resident, resident_id))
-        self.show_unit(self.unit_id)
+        units.remove_resident(self.ctx.db, resident.id)
         self.changed.emit()
-        self.ctx.events.data_changed.emit("residents")
-        self.ctx.events.status_message.emit(self.tr("Removed %1").replace("%1", name))
+        self.ctx.events.status_message.emit(self.tr("Removed %1").replace("%1", resident.name))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from app.services.units import building_tree
-from app.store.db import Database
+from app.services.units.records import BuildingNode
+from ui.widgets.paged_model import Loader, run_now
 
 # item data: (building_id or None, entrance or None)
 _SCOPE = Qt.ItemDataRole.UserRole
@@ -14,21 +16,35 @@ _SCOPE = Qt.ItemDataRole.UserRole
 
 class BuildingTree(QTreeWidget):
     scope_changed = Signal(object, object)  # building_id | None, entrance | None
+    loaded = Signal()
 
-    def __init__(self, db: Database, estate_id: str, estate_name: str, parent=None) -> None:
+    def __init__(
+        self,
+        read: Callable[[], list[BuildingNode]],
+        estate_name: str,
+        parent=None,
+        loader: Loader = run_now,
+    ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.estate_id = estate_id
+        self.read = read
+        self.loader = loader
         self.estate_name = estate_name
+        self._generation = 0
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._on_current)
         self.reload()
 
     def reload(self) -> None:
+        """Read the buildings again (off the UI thread with a runner's loader)."""
+        self._generation += 1
+        generation = self._generation
+        self.loader(self.read, lambda nodes: self._show(generation, nodes), lambda _e: None)
+
+    def _show(self, generation: int, nodes: list[BuildingNode]) -> None:
+        if generation != self._generation:
+            return
         keep = self.scope()
-        with self.db.session() as s:
-            nodes = building_tree(s, self.estate_id)
         self.blockSignals(True)
         self.clear()
         total = sum(n.unit_count for n in nodes)
@@ -51,6 +67,9 @@ class BuildingTree(QTreeWidget):
         root.setExpanded(True)
         self.setCurrentItem(current)
         self.blockSignals(False)
+        self.loaded.emit()
+        if current.data(0, _SCOPE) != keep:  # the building shown is gone: widen the list
+            self.scope_changed.emit(*current.data(0, _SCOPE))
 
     def scope(self) -> tuple[str | None, str | None]:
         item = self.currentItem()
