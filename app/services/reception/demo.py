@@ -9,7 +9,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.reception import EntryInput
@@ -218,13 +218,14 @@ def add_reception_demo(session: Session, estate_id: str, rng: random.Random) -> 
     # ---- keys
     sign = [[[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.35], [0.7, 0.6]]]
     key_ids = []
+    first = session.scalar(select(func.count()).select_from(CustodyKey)) or 0
     for i in range(16):
         unit_id, _rid, owner, _phone = people[i * 4 % len(people)]
         key = rec.create(
             CustodyKey,
             estate_id=estate_id,
             unit_id=unit_id,
-            tag=f"K-{i + 1:04d}",
+            tag=f"K-{first + i + 1:04d}",
             description=rng.choice(("入户门钥匙", "入户门备用钥匙", "信箱钥匙")),
             hook=f"A{i // 8 + 1}-{i % 8 + 1:02d}",
             undertaking_ref=f"托管承诺书 {i + 1:03d}",
@@ -289,6 +290,8 @@ def add_reception_demo(session: Session, estate_id: str, rng: random.Random) -> 
     )
     # ---- yesterday's work log, reviewed
     yesterday = local_day(now, tz) - timedelta(days=1)
+    if session.get(WorkLogDay, natural_id(estate_id, "worklog", desk, yesterday.isoformat())):
+        return  # a second demo fill: the day is written already
     rec.create(
         WorkLogDay,
         id=natural_id(estate_id, "worklog", desk, yesterday.isoformat()),
