@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from app.services.units import create_estate, natural_id  # noqa: E402
+from app.services.units import create_estate  # noqa: E402
 from app.store.db import Database  # noqa: E402
+from app.store.ids import natural_id  # noqa: E402
 from app.store.models import Building, Unit  # noqa: E402
 from app.store.recorder import bulk_create, recorder  # noqa: E402
 from sync.client import run_enroll, run_sync  # noqa: E402
