@@ -148,7 +148,7 @@ class UnitsPage(QWidget):
             splitter=self.splitter,
             widths=WIDTHS,
         )
-        on_changes(ctx.changes, self, ("units", "buildings", "residents"), self._data_changed)
+        on_changes(ctx.changes, self, ("units", "buildings", "residents"), self._on_changes)
         self.show_unit(None)
         self.run_query()
 
@@ -421,7 +421,7 @@ class UnitsPage(QWidget):
 
     # ---- page protocol ----
 
-    def _data_changed(self, _changes) -> None:
+    def _on_changes(self, _changes) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -15,7 +15,8 @@ T = TypeVar("T")
 def run_busy(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
     """Run ``work`` in a thread while a busy dialog shows; re-raise what it raised.
 
-    The work must open its own session (``with db.session()``): sessions stay in one thread.
+    The work must be an operation (its own unit of work). Superseded by ``ctx.runner``
+    (ui.widgets.ops); kept only while the old fees page still calls it.
     """
     outcome: dict[str, Any] = {}
 
