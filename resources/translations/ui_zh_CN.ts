@@ -4,7 +4,7 @@
 <context>
     <name>BuildingTree</name>
     <message>
-        <location filename="../../ui/units/tree.py" line="+46"/>
+        <location filename="../../ui/units/tree.py" line="+62"/>
         <source>Entrance %1</source>
         <translation>%1单元</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>DemoOffer</name>
     <message>
-        <location filename="../../ui/shell/demo_offer.py" line="+37"/>
+        <location filename="../../ui/shell/demo_offer.py" line="+35"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -22,15 +22,86 @@
         <translation>本小区还没有房屋。要填入演示数据（%1 套房屋及住户）来试用 PropDesk 吗？</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Writing demo data…</source>
         <translation>正在写入演示数据…</translation>
     </message>
 </context>
 <context>
+    <name>FeeRules</name>
+    <message>
+        <location filename="../../ui/settings/fee_rules.py" line="+31"/>
+        <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeeRulesBox</name>
+    <message>
+        <location line="+16"/>
+        <source>Fee rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Charge late fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rounding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due day of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vacancy: share paid (0.70 = 70%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vacancy: whole months vacant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fee per day (0.0003 = 0.03%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grace days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cap (share of the arrears)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Rules saved; they apply from the next billing run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/shell/first_start.py" line="+30"/>
+        <location filename="../../ui/shell/first_start.py" line="+36"/>
         <source>Welcome to PropDesk</source>
         <translation>欢迎使用 PropDesk</translation>
     </message>
@@ -104,6 +175,14 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/widgets/forms.py" line="+145"/>
+        <source>Cannot save yet: %1</source>
+        <translation>还不能保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <location filename="../../ui/formats.py" line="+45"/>
@@ -114,7 +193,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/units/import_dialog.py" line="+63"/>
+        <location filename="../../ui/units/import_dialog.py" line="+59"/>
         <source>Import units and residents</source>
         <translation>导入房屋和住户</translation>
     </message>
@@ -135,12 +214,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+39"/>
+        <location line="+32"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-32"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -170,12 +249,7 @@
         <translation>请先选择文件</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Importing is not available in this version yet.</source>
-        <translation>此版本尚不能导入。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
@@ -240,7 +314,7 @@
         <translation>房屋文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>No file at %1</source>
         <translation>找不到文件 %1</translation>
     </message>
@@ -250,12 +324,12 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Could not read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>%1 problem(s) in the file: fix them in the file and choose it again. Nothing has been written.</source>
         <translation>文件中有 %1 处问题：请在文件中改正后重新选择。尚未写入任何数据。</translation>
     </message>
@@ -276,17 +350,22 @@
         <translation>%1 行可以导入。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
+        <source>Import cancelled, nothing was written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import failed, nothing was written: %1</source>
         <translation>导入失败，未写入任何数据：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3</translation>
     </message>
@@ -294,7 +373,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/shell/login.py" line="+30"/>
+        <location filename="../../ui/shell/login.py" line="+34"/>
         <source>Log in to PropDesk</source>
         <translation>登录 PropDesk</translation>
     </message>
@@ -352,157 +431,9 @@
         <translation>PropDesk — %1</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+83"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <location filename="../../ui/labels.py" line="+51"/>
-        <source>Estate name is required</source>
-        <translation>请填写小区名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Building is required</source>
-        <translation>请填写楼栋</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Room number is required</source>
-        <translation>请填写房号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Room number is at most 20 characters</source>
-        <translation>房号最多 20 个字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Floor must be a whole number, e.g. 15 or -1</source>
-        <translation>楼层必须是整数，例如 15 或 -1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area must be greater than 0</source>
-        <translation>面积必须大于 0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area has at most two decimals, e.g. 89.50</source>
-        <translation>面积最多两位小数，例如 89.50</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area is too large (at most 100000 m²)</source>
-        <translation>面积过大（最多 100000 ㎡）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area must be a number of m², e.g. 89.50</source>
-        <translation>面积必须是数字（㎡），例如 89.50</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind is residential or commercial</source>
-        <translation>类型只能是住宅或商业</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Date must be YYYY-MM-DD, e.g. 2024-06-30</source>
-        <translation>日期格式为 YYYY-MM-DD，例如 2024-06-30</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name is required</source>
-        <translation>请填写姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone must be a mobile number (11 digits, e.g. 13800138000) or 0755-12345678</source>
-        <translation>电话须为手机号（11 位，例如 13800138000）或固话如 0755-12345678</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Role is owner, co-owner, tenant or family member</source>
-        <translation>身份只能是业主、共有人、租户或家庭成员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID number is 6 to 20 letters or digits</source>
-        <translation>证件号为 6 到 20 位字母或数字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Login name is required</source>
-        <translation>请填写登录名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password must have at least 8 characters</source>
-        <translation>密码至少 8 个字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A staff account belongs to at least one estate</source>
-        <translation>员工账号至少属于一个小区</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The file is empty; the first row must be the headers</source>
-        <translation>文件是空的；第一行必须是表头</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file has headers but no rows</source>
-        <translation>文件只有表头，没有数据行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind is residential or commercial (住宅 or 商业)</source>
-        <translation>类型须为“住宅”或“商业”(residential 或 commercial)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vacancy discount is yes or no (是 or 否)</source>
-        <translation>空置减免须为“是”或“否”(yes 或 no)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vacant-since date is in the future</source>
-        <translation>空置起始日期不能晚于今天</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner name is required when a phone is given</source>
-        <translation>填写了联系电话时，业主姓名必填</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 already exists</source>
-        <translation>%1 已存在</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Login %1 is taken</source>
-        <translation>登录名 %1 已被占用</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Same unit as line %1</source>
-        <translation>与第 %1 行是同一套房屋</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot read the file: %1</source>
-        <translation>无法读取文件：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Missing column %1; the first row must name it</source>
-        <translation>缺少“%1”列；第一行表头须包含此列</translation>
     </message>
 </context>
 <context>
@@ -524,7 +455,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-135"/>
+        <location filename="../../ui/main_window.py" line="-141"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -565,9 +496,708 @@
     </message>
 </context>
 <context>
+    <name>PasswordBox</name>
+    <message>
+        <location filename="../../ui/settings/password.py" line="+22"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot change yet: %1</source>
+        <translation>还不能修改：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionLabels</name>
+    <message>
+        <location filename="../../ui/reception/labels.py" line="+13"/>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landscaping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Control room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estate office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Water leak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift entrapment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plumbing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electrical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doors and windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walls and floors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fire safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lighting and fittings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned to desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return visit made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In cabinet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation type="unfinished">业主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorised person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed by phone with the owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorisation letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Through the site lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known to the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driving licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Water cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gas cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident informed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation type="unfinished">进入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No progress for 4 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return visits due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPrint</name>
+    <message>
+        <location filename="../../ui/reception/printing.py" line="+56"/>
+        <source>Customer service register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+94"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <location line="+69"/>
+        <source>Unit</source>
+        <translation type="unfinished">房屋</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open; promised by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>referred to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Work order slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+73"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Convenient time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Repairer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return visit by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Goods release slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../ui/units/residents.py" line="+38"/>
+        <location filename="../../ui/units/residents.py" line="+66"/>
         <source>Edit resident</source>
         <translation>编辑住户</translation>
     </message>
@@ -577,12 +1207,12 @@
         <translation>添加住户</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>e.g. 13800138000</source>
         <translation>例如 13800138000</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -606,16 +1236,11 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
-    <message>
-        <location line="+49"/>
-        <source>Cannot save yet: %1</source>
-        <translation>暂不能保存：%1</translation>
-    </message>
 </context>
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../ui/labels.py" line="-56"/>
+        <location filename="../../ui/labels.py" line="+39"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -638,32 +1263,32 @@
 <context>
     <name>ResidentsPanel</name>
     <message>
-        <location filename="../../ui/units/residents.py" line="+20"/>
-        <source>Residents</source>
-        <translation>住户</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../ui/units/residents.py" line="-50"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>ID number</source>
         <translation>证件号</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+69"/>
+        <source>Residents</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No residents recorded — press Add to record the owner.</source>
         <translation>尚无住户记录 — 点“添加”登记业主。</translation>
     </message>
@@ -683,7 +1308,7 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+71"/>
         <source>Remove resident</source>
         <translation>移除住户</translation>
     </message>
@@ -693,7 +1318,7 @@
         <translation>从本房屋移除 %1？</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Removed %1</source>
         <translation>已移除 %1</translation>
     </message>
@@ -701,7 +1326,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/labels.py" line="-27"/>
+        <location filename="../../ui/labels.py" line="-24"/>
         <source>Receptionist</source>
         <translation>前台客服</translation>
     </message>
@@ -747,9 +1372,17 @@
     </message>
 </context>
 <context>
+    <name>Runner</name>
+    <message>
+        <location filename="../../ui/widgets/ops.py" line="+274"/>
+        <source>PropDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings/page.py" line="+43"/>
+        <location filename="../../ui/settings/page.py" line="+50"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -791,6 +1424,19 @@
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/reception/signature.py" line="+21"/>
+        <source>Sign here with the mouse or a pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Sign here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../ui/app.py" line="+93"/>
@@ -808,12 +1454,12 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status.py" line="+38"/>
+        <location filename="../../ui/shell/status.py" line="+26"/>
         <source>Logged in as %1</source>
         <translation>登录名：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Sync: …</source>
         <translation>同步：…</translation>
     </message>
@@ -843,7 +1489,7 @@
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../ui/units/form.py" line="+22"/>
+        <location filename="../../ui/units/form.py" line="+24"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -931,37 +1577,37 @@
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../ui/units/model.py" line="+20"/>
+        <location filename="../../ui/units/model.py" line="+16"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Vacant</source>
         <translation>空置</translation>
     </message>
@@ -982,40 +1628,40 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../ui/units/page.py" line="+52"/>
+        <location filename="../../ui/units/page.py" line="+64"/>
         <source>Room (3-1502), name or phone — Ctrl+F</source>
         <translation>房号（3-1502）、姓名或电话 — Ctrl+F</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+47"/>
+        <location line="+45"/>
+        <location line="+61"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+124"/>
+        <location line="-7"/>
+        <location line="+130"/>
         <source>New unit</source>
         <translation>新建房屋</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-120"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+2"/>
-        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>1 unit</source>
         <translation>共 1 套</translation>
     </message>
@@ -1045,7 +1691,7 @@
         <translation>未选择房屋</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Select a unit or press Ctrl+N for a new one</source>
         <translation>请选择房屋，或按 Ctrl+N 新建</translation>
     </message>
@@ -1070,18 +1716,18 @@
         <translation>未保存：请改正标出的栏目 — %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <location line="+1"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Delete unit %1 and its %n resident(s)?</source>
         <translation>
             <numerusform>删除房屋 %1 及其 %n 位住户？</numerusform>
@@ -1098,12 +1744,12 @@
         <translation>删除房屋</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Deleted %1</source>
         <translation>已删除 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>

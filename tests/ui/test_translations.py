@@ -42,29 +42,21 @@ def test_shipped_qm_is_built_from_the_committed_ts(catalog, tmp_path):
 
 
 def test_every_import_problem_is_told_in_chinese(app, tmp_path):
-    """The messages the importer builds at run time (with line numbers, column names)."""
+    """The problems the importer finds (codes with line numbers, column names), in words."""
     from pathlib import Path
 
-    from PySide6.QtCore import QLocale
-
     from app.services.importer import read_units_file
-    from ui.i18n import install_translators
-    from ui.labels import message
+    from ui.messages import describe
 
     fixtures = Path(__file__).parent.parent / "fixtures"
     missing_header = tmp_path / "missing.csv"
     missing_header.write_text("楼栋,房号\n3栋,1502\n", encoding="utf-8")
     problems = [
-        e.message
+        e.error
         for path in (fixtures / "units_bad.csv", missing_header, tmp_path / "nowhere.csv")
         for e in read_units_file(path).errors
     ]
     assert len(problems) >= 10
-    translators = install_translators(app, "zh_CN")
-    try:
-        english = [p for p in problems if not any("\u4e00" <= c <= "\u9fff" for c in message(p))]
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale("en"))
+    words = [describe(p, "zh_CN") for p in problems]
+    english = [w for w in words if not any("\u4e00" <= c <= "\u9fff" for c in w)]
     assert not english, english

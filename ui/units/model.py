@@ -10,21 +10,43 @@ from ui.context import AppContext
 from ui.labels import unit_kind
 from ui.widgets.paged_model import Column, PagedModel, on_runner
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("UnitTableModel", text)
-
-
 COLUMNS = (
-    Column("code", lambda: _t("Unit"), lambda r: r.short_code, tooltip=lambda r: r.code),
     Column(
-        "floor", lambda: _t("Floor"), lambda r: "" if r.floor is None else str(r.floor), right=True
+        "code",
+        lambda: QCoreApplication.translate("UnitTableModel", "Unit"),
+        lambda r: r.short_code,
+        tooltip=lambda r: r.code,
     ),
-    Column("area", lambda: _t("Area"), lambda r: formats.area(r.area_m2), right=True),
-    Column("kind", lambda: _t("Kind"), lambda r: unit_kind(r.kind)),
-    Column("owner", lambda: _t("Owner"), lambda r: r.owner),
-    Column("phone", lambda: _t("Phone"), lambda r: r.phone_masked),
-    Column("vacant", lambda: _t("Vacant"), lambda r: formats.yes_no(r.vacant)),
+    Column(
+        "floor",
+        lambda: QCoreApplication.translate("UnitTableModel", "Floor"),
+        lambda r: "" if r.floor is None else str(r.floor),
+        right=True,
+    ),
+    Column(
+        "area",
+        lambda: QCoreApplication.translate("UnitTableModel", "Area"),
+        lambda r: formats.area(r.area_m2),
+        right=True,
+    ),
+    Column(
+        "kind",
+        lambda: QCoreApplication.translate("UnitTableModel", "Kind"),
+        lambda r: unit_kind(r.kind),
+    ),
+    Column(
+        "owner", lambda: QCoreApplication.translate("UnitTableModel", "Owner"), lambda r: r.owner
+    ),
+    Column(
+        "phone",
+        lambda: QCoreApplication.translate("UnitTableModel", "Phone"),
+        lambda r: r.phone_masked,
+    ),
+    Column(
+        "vacant",
+        lambda: QCoreApplication.translate("UnitTableModel", "Vacant"),
+        lambda r: formats.yes_no(r.vacant),
+    ),
 )
 WIDTHS = (90, 44, 96, 84, 72, 104, 44)
 

@@ -31,16 +31,23 @@ from ui.widgets.forms import FormDialog
 from ui.widgets.paged_model import Column, StaticModel
 from ui.widgets.tables import list_view_defaults
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ResidentsPanel", text)
-
-
 COLUMNS = (
-    Column("role", lambda: _t("Role"), lambda r: resident_role(r.role)),
-    Column("name", lambda: _t("Name"), lambda r: r.name),
-    Column("phone", lambda: _t("Phone"), lambda r: mask_phone(r.phone)),
-    Column("id_number", lambda: _t("ID number"), lambda r: mask_id_number(r.id_number)),
+    Column(
+        "role",
+        lambda: QCoreApplication.translate("ResidentsPanel", "Role"),
+        lambda r: resident_role(r.role),
+    ),
+    Column("name", lambda: QCoreApplication.translate("ResidentsPanel", "Name"), lambda r: r.name),
+    Column(
+        "phone",
+        lambda: QCoreApplication.translate("ResidentsPanel", "Phone"),
+        lambda r: mask_phone(r.phone),
+    ),
+    Column(
+        "id_number",
+        lambda: QCoreApplication.translate("ResidentsPanel", "ID number"),
+        lambda r: mask_id_number(r.id_number),
+    ),
 )
 
 
