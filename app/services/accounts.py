@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
+# the older name of a refusal, still caught by sync.server.cli: goes once it catches DomainError
+AccountError = DomainError
 
 
 @dataclass(frozen=True)
