@@ -41,4 +41,4 @@ SNAPSHOT_VIEWS.update(
 
 # Group boxes other areas add to the Settings page, in order: "module:function" building
 # ``function(ctx, parent)`` (imported when Settings is first shown).
-SETTINGS_SECTIONS: list[str] = ["ui.fees.page:fee_rules_box"]
+SETTINGS_SECTIONS: list[str] = []

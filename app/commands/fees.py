@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from app.cli import fail, open_db
@@ -97,7 +96,7 @@ def run_bill(args) -> int:
 def export_bills(args, out: Path | None = None) -> int:
     """`propdesk export bills --period YYYY-MM --out FILE.csv|FILE.xlsx [--estate NAME]`."""
     from app.domain.fees import PeriodError, parse_period
-    from app.services.fees.reports import EXPORT_COLUMNS, export_rows
+    from app.services.fees.reports import EXPORT_COLUMNS, export_rows, write_table
 
     period = getattr(args, "period", None)
     target = Path(out or getattr(args, "out", None) or "")
@@ -120,22 +119,3 @@ def export_bills(args, out: Path | None = None) -> int:
     write_table(target, EXPORT_COLUMNS, rows)
     print(f"{len(rows)} bill lines of {period} written to {target}")
     return 0
-
-
-def write_table(target: Path, header, rows) -> None:
-    """CSV (UTF-8 with BOM so Excel reads Chinese) or XLSX with amounts as text."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(list(row))
-        book.save(target)
-        return
-    with target.open("w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)

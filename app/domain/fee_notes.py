@@ -18,6 +18,7 @@ VACANCY = "bill_note.vacancy"  # percent
 SHARE_OF = "bill_note.share_of"  # total (yuan, two decimals)
 LATE_FEE = "bill_note.late_fee"  # rate (per day)
 ONCE = "bill_note.once"
+PAID_REPAIR = "bill_note.paid_repair"  # number (the work order's), content
 OTHER = "bill_note.text"  # text: a note this version does not know, shown as written
 
 

@@ -24,6 +24,7 @@ def catalog_sources() -> dict[str, list[Path]]:
     areas = {"complaints": ui / "complaints", "fees": ui / "fees", "sync": ui / "sync_page"}
     every = sorted(ui.rglob("*.py"))
     catalogs = {name: sorted(folder.rglob("*.py")) for name, folder in areas.items()}
+    catalogs["fees"].append(ui / "settings" / "fee_rules.py")  # Settings' fee-rules section
     claimed = {p for files in catalogs.values() for p in files}
     catalogs["ui"] = [p for p in every if p not in claimed]
     return catalogs

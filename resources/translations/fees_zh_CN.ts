@@ -4,7 +4,7 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="+65"/>
+        <location filename="../../ui/fees/dialogs.py" line="+53"/>
         <source>Correct a bill</source>
         <translation>调整账单</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>-20.00 为减免，20.00 为增加</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Why, e.g. compensation for a water leak</source>
         <translation>原因，如：漏水补偿</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Bill line</source>
         <translation>账单明细</translation>
     </message>
@@ -37,72 +37,72 @@
 <context>
     <name>ArrearsTab</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+691"/>
+        <location filename="../../ui/fees/arrears.py" line="+70"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Credit</source>
         <translation>预存/多缴</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>Net owed</source>
         <translation>净欠费</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <source>No arrears: every overdue bill is paid.</source>
         <translation>没有欠费：所有到期账单均已缴清。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <location line="+65"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-60"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>%1 units, net owed %2</source>
         <translation>%1 户，净欠费 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Export arrears</source>
         <translation>导出欠费表</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location line="-231"/>
+        <location filename="../../ui/fees/bills.py" line="+55"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>本月公摊水电费总额，如 10000.00</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-22"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -155,68 +155,68 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+33"/>
         <source>No bills for this month yet — press “Run billing” (Ctrl+B) to issue them.</source>
         <translation>本月尚未出账——按“生成账单”(Ctrl+B) 出账。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+64"/>
+        <location line="+7"/>
+        <location line="+65"/>
         <source>Run billing</source>
         <translation>生成账单</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-58"/>
         <source>Apportion shared cost</source>
         <translation>分摊公摊费用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <location line="+160"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-151"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1 lines, total %2</source>
         <translation>%1 条，合计 %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>(first %1 shown; export for all)</source>
-        <translation>（仅显示前 %1 条；全部请导出）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Issue the bills of %1 for every unit?</source>
         <translation>为所有房屋生成 %1 的账单？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Issuing bills…</source>
         <translation>正在生成账单…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>%1: %2 lines issued (%3), %4 already issued.</source>
         <translation>%1：新出账 %2 条（%3），已出账 %4 条。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+10"/>
+        <source>Billing run cancelled; no bill was issued.</source>
+        <translation>已取消出账，未开出任何账单。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Shared cost %1 split over %2 units.</source>
         <translation>公摊费用 %1 已分摊到 %2 户。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Export bills</source>
         <translation>导出账单</translation>
     </message>
@@ -224,22 +224,17 @@
 <context>
     <name>CollectionTab</name>
     <message>
-        <location line="+108"/>
+        <location filename="../../ui/fees/collection.py" line="+26"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1: nothing billed</source>
         <translation>%1：无应收</translation>
     </message>
@@ -264,7 +259,7 @@
         <translation>应收 %2，已收 %1。已收 = 冲抵当月账单的缴款；应收 = 当月账单（含调整）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Collection rate %</source>
         <translation>收缴率 %</translation>
     </message>
@@ -282,7 +277,7 @@
 <context>
     <name>CounterTab</name>
     <message>
-        <location line="-751"/>
+        <location filename="../../ui/fees/counter.py" line="+94"/>
         <source>Room (3-1502) or owner name — Ctrl+F</source>
         <translation>房号（3-1502）或业主姓名 — Ctrl+F</translation>
     </message>
@@ -292,7 +287,7 @@
         <translation>查找房屋后收款</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-55"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
@@ -308,17 +303,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+47"/>
+        <location line="+14"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-12"/>
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
@@ -328,7 +323,7 @@
         <translation>未缴</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+53"/>
         <source>Nothing open: this unit owes nothing.</source>
         <translation>无未缴账单：该户没有欠费。</translation>
     </message>
@@ -339,12 +334,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+68"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-66"/>
         <source>Take payment (Ctrl+Enter)</source>
         <translation>收款 (Ctrl+Enter)</translation>
     </message>
@@ -364,23 +359,23 @@
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+14"/>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-76"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -395,27 +390,32 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+83"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Save receipt PDF…</source>
         <translation>保存收据 PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Reverse payment…</source>
         <translation>冲正缴款…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Refund credit…</source>
+        <translation>退还预存款…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Find unit</source>
         <translation>查找房屋</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-16"/>
         <source>Correct bill…</source>
         <translation>调整账单…</translation>
     </message>
@@ -430,12 +430,12 @@
         <translation>车位…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Renovation fee…</source>
         <translation>装修管理费…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Open bill lines (select some to pay only those)</source>
         <translation>未缴账单（选中部分行则只缴这些）</translation>
     </message>
@@ -445,7 +445,7 @@
         <translation>该户缴款记录</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+269"/>
         <source>Correct bill</source>
         <translation>调整账单</translation>
     </message>
@@ -455,18 +455,17 @@
         <translation>请先选中要调整的账单明细。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Charge the one-off renovation management fee to %1?</source>
         <translation>向 %1 收取一次性装修管理服务费？</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+13"/>
         <source>Renovation fee</source>
         <translation>装修管理费</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="-223"/>
         <source>%n unit(s) found</source>
         <translation>
             <numerusform>找到 %n 户</numerusform>
@@ -478,7 +477,7 @@
         <translation>没有匹配的房屋</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Owes %1</source>
         <translation>欠费 %1</translation>
     </message>
@@ -493,7 +492,7 @@
         <translation>无欠费</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+60"/>
         <source>Receipt %1: %2 received.</source>
         <translation>收据 %1：已收 %2。</translation>
     </message>
@@ -503,7 +502,7 @@
         <translation>%1 作为预存抵扣下期账单。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
@@ -512,32 +511,16 @@
         <source>Save receipt PDF</source>
         <translation>保存收据 PDF</translation>
     </message>
-    <message>
-        <location line="+14"/>
-        <source>Reverse receipt No. %1, %2?</source>
-        <translation>冲正收据 %1，金额 %2？</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+13"/>
-        <source>Reverse payment</source>
-        <translation>冲正缴款</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Reversed at the counter</source>
-        <translation>前台冲正</translation>
-    </message>
 </context>
 <context>
     <name>DepositsDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="+35"/>
+        <location filename="../../ui/fees/unit_dialogs.py" line="+110"/>
         <source>Deposits</source>
         <translation>押金</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-74"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
@@ -558,17 +541,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+93"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+83"/>
         <source>Take deposit</source>
         <translation>收取押金</translation>
     </message>
@@ -583,7 +566,7 @@
         <translation>收取押金</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
@@ -598,7 +581,7 @@
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+42"/>
         <source>Refund deposit No. %1, %2?</source>
         <translation>退还押金 %1，金额 %2？</translation>
     </message>
@@ -609,195 +592,9 @@
     </message>
 </context>
 <context>
-    <name>FeeMessages</name>
-    <message>
-        <location filename="../../ui/fees/labels.py" line="+66"/>
-        <source>Enter the amount in yuan, e.g. 170.05</source>
-        <translation>请输入金额（元），如 170.05</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The amount must be more than 0</source>
-        <translation>金额必须大于 0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use at most two decimals (fen)</source>
-        <translation>最多两位小数（分）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The amount is too large for one payment</source>
-        <translation>单笔金额过大</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose how the resident pays</source>
-        <translation>请选择支付方式</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Say why the payment is reversed</source>
-        <translation>请填写冲正原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only a payment can be reversed</source>
-        <translation>只能冲正缴款</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Say why the credit is refunded</source>
-        <translation>请填写退款原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose the kind of deposit</source>
-        <translation>请选择押金类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose phone, letter or notice</source>
-        <translation>请选择电话、信函或通知</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the rate in yuan, e.g. 1.90</source>
-        <translation>请输入单价（元），如 1.90</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The rate cannot be negative</source>
-        <translation>单价不能为负数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the date as YYYY-MM-DD, e.g. 2026-07-01</source>
-        <translation>日期格式为 YYYY-MM-DD，如 2026-07-01</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the month&apos;s shared cost in yuan, e.g. 10000.00</source>
-        <translation>请输入本月公摊费用（元），如 10000.00</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The shared cost must be more than 0</source>
-        <translation>公摊费用必须大于 0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No handed-over units to share the cost over</source>
-        <translation>没有已交房的房屋可分摊</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter a non-zero amount; negative lowers the bill</source>
-        <translation>请输入非零金额；负数为减免</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the amount in yuan, e.g. -20.00</source>
-        <translation>请输入金额（元），如 -20.00</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Say why the bill is corrected</source>
-        <translation>请填写调整原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose shared, dedicated or open-air parking</source>
-        <translation>请选择共用、专用或露天车位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the space number, e.g. B1-023</source>
-        <translation>请输入车位号，如 B1-023</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the share paid as a number from 0 to 1, e.g. 0.70</source>
-        <translation>请输入 0 到 1 之间的收费比例，如 0.70</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the daily rate as a number from 0 to 0.01, e.g. 0.0003</source>
-        <translation>请输入 0 到 0.01 之间的日费率，如 0.0003</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Enter the cap as a number from 0 to 10, e.g. 1</source>
-        <translation>请输入 0 到 10 之间的上限比例，如 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The due day is between 1 and 28</source>
-        <translation>缴费日须在 1 到 28 之间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The renovation fee of this unit is already charged</source>
-        <translation>该户的装修管理服务费已收取</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Shared costs of %1 are already billed</source>
-        <translation>%1 的公摊费用已出账</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Receipt %1 is already reversed</source>
-        <translation>收据 %1 已冲正</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The unit&apos;s credit is only %1</source>
-        <translation>该户余额仅 %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Deposit %1 has nothing left to refund</source>
-        <translation>押金 %1 已无可退金额</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Period %1 must look like 2026-03 (year-month)</source>
-        <translation>账期 %1 格式应为 2026-03（年-月）</translation>
-    </message>
-</context>
-<context>
-    <name>FeeNotes</name>
-    <message>
-        <location line="+14"/>
-        <source>from handover %1: %2 days</source>
-        <translation>自交房日 %1 起计：%2 天</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>vacancy %1%</source>
-        <translation>空置按 %1% 收取</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>share of %1</source>
-        <translation>分摊总额 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1/day on overdue amounts</source>
-        <translation>欠费每日按 %1 计</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>once</source>
-        <translation>一次性</translation>
-    </message>
-</context>
-<context>
     <name>FeePrint</name>
     <message>
-        <location filename="../../ui/fees/printing.py" line="+41"/>
+        <location filename="../../ui/fees/printing.py" line="+44"/>
         <location line="+19"/>
         <source>Receipt</source>
         <translation>收据</translation>
@@ -906,7 +703,8 @@
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="-86"/>
+        <location filename="../../ui/fees/labels.py" line="+51"/>
+        <location filename="../../ui/settings/fee_rules.py" line="+31"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
     </message>
@@ -914,17 +712,17 @@
 <context>
     <name>FeeRulesBox</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+590"/>
+        <location filename="../../ui/settings/fee_rules.py" line="+16"/>
         <source>Fee rules</source>
         <translation>收费规则</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Charge late fees</source>
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
@@ -969,7 +767,7 @@
         <translation>上限（占欠费比例）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Rules saved; they apply from the next billing run.</source>
         <translation>规则已保存，自下次出账起生效。</translation>
     </message>
@@ -977,7 +775,7 @@
 <context>
     <name>FeeWords</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="-38"/>
+        <location filename="../../ui/fees/labels.py" line="-39"/>
         <source>Residential management fee</source>
         <translation>住宅物业管理服务费</translation>
     </message>
@@ -1020,6 +818,11 @@
         <location line="+1"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid repair</source>
+        <translation>有偿维修</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1125,7 +928,7 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+25"/>
+        <location filename="../../ui/fees/page.py" line="+31"/>
         <source>Counter</source>
         <translation>前台收款</translation>
     </message>
@@ -1158,33 +961,33 @@
 <context>
     <name>ParkingDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="+22"/>
+        <location filename="../../ui/fees/unit_dialogs.py" line="+15"/>
         <source>Parking spaces</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-150"/>
         <source>Space</source>
         <translation>车位号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+23"/>
+        <location line="+1"/>
+        <location line="+168"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-165"/>
         <source>Billed</source>
         <translation>计费中</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+157"/>
         <source>Add space</source>
         <translation>添加车位</translation>
     </message>
@@ -1199,7 +1002,7 @@
         <translation>添加车位</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
@@ -1209,7 +1012,7 @@
         <translation>车位号 *</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-162"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1220,89 +1023,133 @@
     </message>
 </context>
 <context>
-    <name>RemindersTab</name>
+    <name>RefundCreditDialog</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="-312"/>
-        <source>All buildings</source>
-        <translation>全部楼栋</translation>
+        <location filename="../../ui/fees/dialogs.py" line="+71"/>
+        <location line="+53"/>
+        <source>Refund credit</source>
+        <translation>退还预存款</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+16"/>
+        <location line="-49"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+1"/>
+        <source>Credit held</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why, e.g. moving out</source>
+        <translation>原因，例如：搬离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (¥) *</source>
+        <translation>金额（¥）*</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid back by *</source>
+        <translation>退款方式 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Refund %1 of credit to %2?</source>
+        <translation>向 %2 退还预存款 %1？</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersTab</name>
+    <message>
+        <location filename="../../ui/fees/reminders.py" line="+69"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+7"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Net owed</source>
         <translation>净欠费</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+39"/>
         <source>What came of it, e.g. will pay on Friday</source>
         <translation>催缴结果，如：答应周五缴清</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+73"/>
         <source>Record reminder</source>
         <translation>登记催缴</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+20"/>
+        <location line="-110"/>
+        <location line="+62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+25"/>
+        <location line="-60"/>
+        <location line="+67"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-65"/>
         <source>Amount due</source>
         <translation>欠费金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+63"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-25"/>
         <source>Print letters…</source>
         <translation>打印催缴函…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Save letters PDF…</source>
         <translation>保存催缴函 PDF…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Record a reminder for the selected units</source>
         <translation>为选中的房屋登记催缴</translation>
     </message>
@@ -1312,17 +1159,17 @@
         <translation>催缴记录</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 debtors not reminded since %2 (reminders go out on the 10th and the 25th).</source>
         <translation>%1 户欠费自 %2 起未催缴（每月 10 日和 25 日催缴）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Select the units reminded first.</source>
         <translation>请先选中已催缴的房屋。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Payment reminders</source>
         <translation>催缴通知书</translation>
     </message>
@@ -1333,39 +1180,63 @@
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <location filename="../../ui/fees/dialogs.py" line="-84"/>
+        <location line="+12"/>
+        <source>Reverse payment</source>
+        <translation>冲正收款</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Reverse receipt No. %1, %2?</source>
+        <translation>冲正收据 %1，金额 %2？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why, e.g. taken for the wrong unit</source>
+        <translation>原因，例如：收错房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTab</name>
     <message>
-        <location line="+15"/>
+        <location filename="../../ui/fees/schedule.py" line="+38"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Basis</source>
         <translation>计费方式</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>From</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>YYYY-MM-DD, e.g. 2026-07-01</source>
         <translation>YYYY-MM-DD，如 2026-07-01</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>Add rate change</source>
         <translation>新增调价</translation>
@@ -1389,6 +1260,21 @@
         <location line="+1"/>
         <source>Effective from *</source>
         <translation>生效日期 *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How bills are computed</source>
+        <translation>账单计算规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The due day, the vacancy discount and late fees are set in Settings, under Fee rules.</source>
+        <translation>缴费日、空置优惠和滞纳金在“设置”的“收费规则”中设定。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 is %2 from %3.</source>
+        <translation>%1 自 %3 起为 %2。</translation>
     </message>
 </context>
 </TS>

@@ -1,87 +1,152 @@
-"""Pieces shared by the fee tabs: a read-only table model with money columns, a building
-filter, a month picker, and file export of a table."""
+"""Pieces the fee tabs share: a tab that reads through the background runner and
+re-reads when a commit touches its tables, tables of plain rows with money columns,
+the building filter, the month picker, and writing a table to a file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHeaderView, QLabel, QTableView, QWidget
 
-from app.services.units import building_tree
-from ui import formats
+from app.progress import Progress
+from app.services.fees import reports
+from ui.context import AppContext
+from ui.widgets.changes import on_changes
+from ui.widgets.delegates import MoneyDelegate
+from ui.widgets.ops import show_error
+from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.refresh import RefreshWhenShown
 
-_NEGATIVE = QColor("#c0392b")
+# a sync applies many pages in a row: one re-read after the last of a burst
+CHANGES_DELAY_MS = 150
 
 
-class RowsModel(QAbstractTableModel):
-    """Rows of plain values; Decimals show as ¥1,234.56, right-aligned, negatives in red."""
+class FeeTab(RefreshWhenShown, QWidget):
+    """A tab whose ``refresh()`` reads through ``read`` (off the UI thread) and shows the
+    newest answer only; a commit touching ``TABLES`` (local or pulled by sync) marks it
+    stale and re-reads it if it is on screen."""
 
-    def __init__(self, headers: list[str], parent=None) -> None:
+    TABLES: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headers = headers
-        self.rows: list[tuple[Any, ...]] = []
-        self.keys: list[Any] = []
+        self.ctx = ctx
+        self.loading = False
+        self._generation = 0
+        self._changed = QTimer(self)
+        self._changed.setSingleShot(True)
+        self._changed.setInterval(CHANGES_DELAY_MS)
+        self._changed.timeout.connect(self.refresh_soon)
+        if self.TABLES:
+            on_changes(ctx.changes, self, self.TABLES, lambda _changes: self._changed.start())
 
-    def set_rows(self, rows: list[tuple[Any, ...]], keys: list[Any] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.keys = keys if keys is not None else [None] * len(rows)
-        self.endResetModel()
+    def refresh(self) -> None:
+        raise NotImplementedError
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
+    def read(self, work: Callable[[Progress], Any], show: Callable[[Any], None]) -> None:
+        """Run ``work`` on the runner's read pool; ``show(result)`` unless a newer read
+        was asked for meanwhile."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
+        def done(result: Any) -> None:
+            if generation == self._generation:
+                self.loading = False
+                show(result)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+                show_error(self, error)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        value = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, Decimal):
-                return formats.money(value)
-            if isinstance(value, date):
-                return value.isoformat()
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, Decimal):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and isinstance(value, Decimal) and value < 0:
-            return _NEGATIVE
-        return None
+        self.ctx.runner.query(self, work).success(done).failure(failed).run()
+
+    @property
+    def user(self) -> str:
+        return self.ctx.user_name or self.ctx.user_login
 
 
-def table_view(model: RowsModel) -> QTableView:
-    view = QTableView()
+def table_view(model: StaticModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only list of whole rows; money columns (right-aligned ones holding Decimals)
+    drawn by the shared money delegate: ¥1,234.56, negatives in red."""
+    view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    delegate = MoneyDelegate(view)
+    for number, column in enumerate(model.columns):
+        if column.right:
+            view.setItemDelegateForColumn(number, delegate)
     return view
 
 
-def building_combo(session, estate_id: str, any_text: str) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(any_text, None)
-    for node in building_tree(session, estate_id):
-        combo.addItem(node.name, node.id)
-    return combo
+def selected_rows(view: QTableView) -> list[Any]:
+    """The rows selected in ``view`` (plain values of its model), in list order."""
+    model = view.model()
+    numbers = sorted({i.row() for i in view.selectionModel().selectedRows()})
+    return [model.row_at(n) for n in numbers if model.row_at(n) is not None]
+
+
+def current_row(view: QTableView) -> Any:
+    chosen = selected_rows(view)
+    return chosen[0] if chosen else None
+
+
+def fit_columns(view: QTableView) -> None:
+    """Widths from the contents once rows are in (the user may then drag them)."""
+    view.resizeColumnsToContents()
+
+
+def empty_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "empty")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+class BuildingFilter(QComboBox):
+    """ "All buildings" then the estate's buildings; refilled when buildings change."""
+
+    def __init__(self, ctx: AppContext, any_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.any_text = any_text
+        self.fill()
+        on_changes(ctx.changes, self, ("buildings",), lambda _c: self.fill())
+
+    def fill(self) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.any_text, None)
+        for building in reports.buildings(self.ctx.db, self.ctx.estate_id):
+            self.addItem(building.name, building.id)
+        self.setCurrentIndex(max(self.findData(current), 0))
+        self.blockSignals(False)
 
 
 def month_edit(day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, 1))
     edit.setDisplayFormat("yyyy-MM")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def day_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     return edit
 
@@ -94,18 +159,22 @@ def as_date(edit: QDateEdit) -> date:
     return edit.date().toPython()
 
 
-def save_table(path: Path, headers: list[str], rows: list[tuple[Any, ...]]) -> None:
+def table_values(columns: Sequence[Column], rows: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return [tuple(column.text(row) for column in columns) for row in rows]
+
+
+def save_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Path:
     """XLSX (amounts as exact decimal numbers) or CSV (two decimals), by the file's suffix."""
-    from app.commands.fees import write_table
+    from app.services.fees.reports import write_table
 
     def cell(value):
         if isinstance(value, Decimal):
             return f"{value:.2f}" if path.suffix.lower() == ".csv" else value
         return value.isoformat() if isinstance(value, date) else value
 
-    write_table(path, headers, [tuple(cell(v) for v in row) for row in rows])
+    write_table(path, list(headers), [tuple(cell(v) for v in row) for row in rows])
+    return path
 
 
-def hint_label_style(widget: QWidget, role: str = "hint") -> QWidget:
-    widget.setProperty("role", role)
-    return widget
+def index_row(index: QModelIndex) -> Any:
+    return index.model().row_at(index.row()) if index.isValid() else None

@@ -1,15 +1,12 @@
-"""Translated words for fee codes, payment methods and the fee services' messages."""
+"""Translated words for fee codes, payment methods and kinds, and bill-line notes in the
+user's language."""
 
 from __future__ import annotations
 
 import contextlib
-import re
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from ui.labels import message as shared_message
-from ui.labels import translated_message
 
 _WORDS = {
     "mgmt_residential": QT_TRANSLATE_NOOP("FeeWords", "Residential management fee"),
@@ -21,6 +18,7 @@ _WORDS = {
     "parking_open": QT_TRANSLATE_NOOP("FeeWords", "Open-air parking"),
     "parking_temporary": QT_TRANSLATE_NOOP("FeeWords", "Temporary parking"),
     "late_fee": QT_TRANSLATE_NOOP("FeeWords", "Late fee"),
+    "paid_repair": QT_TRANSLATE_NOOP("FeeWords", "Paid repair"),
     "deposit_renovation": QT_TRANSLATE_NOOP("FeeWords", "Renovation deposit"),
     "deposit_pass": QT_TRANSLATE_NOOP("FeeWords", "Pass deposit"),
     "deposit_ic_card": QT_TRANSLATE_NOOP("FeeWords", "IC card deposit"),
@@ -62,66 +60,6 @@ _RULES = [
 def word(code: str) -> str:
     text = _WORDS.get(code)
     return QCoreApplication.translate("FeeWords", text) if text else code
-
-
-_MESSAGES = [
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the amount in yuan, e.g. 170.05"),
-    QT_TRANSLATE_NOOP("FeeMessages", "The amount must be more than 0"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Use at most two decimals (fen)"),
-    QT_TRANSLATE_NOOP("FeeMessages", "The amount is too large for one payment"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Choose how the resident pays"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Say why the payment is reversed"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Only a payment can be reversed"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Say why the credit is refunded"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Choose the kind of deposit"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Choose phone, letter or notice"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the rate in yuan, e.g. 1.90"),
-    QT_TRANSLATE_NOOP("FeeMessages", "The rate cannot be negative"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the date as YYYY-MM-DD, e.g. 2026-07-01"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the month's shared cost in yuan, e.g. 10000.00"),
-    QT_TRANSLATE_NOOP("FeeMessages", "The shared cost must be more than 0"),
-    QT_TRANSLATE_NOOP("FeeMessages", "No handed-over units to share the cost over"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter a non-zero amount; negative lowers the bill"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the amount in yuan, e.g. -20.00"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Say why the bill is corrected"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Choose shared, dedicated or open-air parking"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the space number, e.g. B1-023"),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the share paid as a number from 0 to 1, e.g. 0.70"),
-    QT_TRANSLATE_NOOP(
-        "FeeMessages", "Enter the daily rate as a number from 0 to 0.01, e.g. 0.0003"
-    ),
-    QT_TRANSLATE_NOOP("FeeMessages", "Enter the cap as a number from 0 to 10, e.g. 1"),
-    QT_TRANSLATE_NOOP("FeeMessages", "The due day is between 1 and 28"),
-    QT_TRANSLATE_NOOP("FeeMessages", "The renovation fee of this unit is already charged"),
-]
-
-_PATTERNS = [
-    (
-        re.compile(r"^Shared costs of (?P<x>.+) are already billed$"),
-        QT_TRANSLATE_NOOP("FeeMessages", "Shared costs of %1 are already billed"),
-    ),
-    (
-        re.compile(r"^Receipt (?P<x>.+) is already reversed$"),
-        QT_TRANSLATE_NOOP("FeeMessages", "Receipt %1 is already reversed"),
-    ),
-    (
-        re.compile(r"^The unit's credit is only (?P<x>.+)$"),
-        QT_TRANSLATE_NOOP("FeeMessages", "The unit's credit is only %1"),
-    ),
-    (
-        re.compile(r"^Deposit (?P<x>.+) has nothing left to refund$"),
-        QT_TRANSLATE_NOOP("FeeMessages", "Deposit %1 has nothing left to refund"),
-    ),
-    (
-        re.compile(r"^Period '(?P<x>.+)' must look like 2026-03 \(year-month\)$"),
-        QT_TRANSLATE_NOOP("FeeMessages", "Period %1 must look like 2026-03 (year-month)"),
-    ),
-]
-
-
-def message(text: str) -> str:
-    """A fee service's English message in the user's language."""
-    return translated_message("FeeMessages", _PATTERNS, text) or shared_message(text)
 
 
 def bill_note(note: str) -> str:

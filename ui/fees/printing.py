@@ -1,5 +1,5 @@
 """Printed receipts (收据) and reminder letters (催缴通知书): HTML for one renderer that
-feeds the print preview, the printer and the PDF (the complaints area's A4 helpers)."""
+feeds the print preview, the printer and the PDF (``ui.widgets.printing``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.payments import ArrearsRow, ReceiptView
+from app.services.fees.account import ReceiptView
+from app.services.fees.reports import ArrearsRow
 from ui import formats
-from ui.complaints.printing import print_preview, write_pdf  # noqa: F401  (re-exported)
 from ui.fees.labels import word
+from ui.widgets.printing import print_preview, write_pdf
+
+__all__ = ["print_preview", "receipt_html", "reminder_letters_html", "write_pdf"]
 
 _STYLE = """
 <style>

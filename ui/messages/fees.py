@@ -111,5 +111,6 @@ MESSAGES = {
     "bill_note.share_of": ("share of {total}", "分摊总额 {total}"),
     "bill_note.late_fee": ("{rate}/day on overdue amounts", "逾期金额按每日 {rate} 计"),
     "bill_note.once": ("once", "一次性"),
+    "bill_note.paid_repair": ("work order {number}: {content}", "工单 {number}：{content}"),
     "bill_note.text": ("{text}", "{text}（原文）"),
 }

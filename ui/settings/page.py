@@ -20,6 +20,7 @@ from app import __version__
 from ui.context import AppContext
 from ui.i18n import LANGUAGES, chosen_language, save_language
 from ui.pages import SETTINGS_SECTIONS
+from ui.settings.fee_rules import fee_rules_box
 from ui.settings.password import PasswordBox
 
 
@@ -30,6 +31,8 @@ class SettingsPage(QWidget):
         self.sections = QVBoxLayout()
         self.sections.setSpacing(8)
         self.add_section(self._language_box())
+        self.fee_rules = fee_rules_box(ctx, self)
+        self.add_section(self.fee_rules)
         for factory in SETTINGS_SECTIONS:
             module, _, function = factory.partition(":")
             self.add_section(getattr(importlib.import_module(module), function)(ctx, self))

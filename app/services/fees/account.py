@@ -40,6 +40,10 @@ class AccountLine:
     def open_amount(self) -> Decimal:
         return self.amount + self.adjusted - self.paid
 
+    @property
+    def id(self) -> str:
+        return self.line_id
+
 
 def account_lines_in(session: Session, unit_id: str, only_open: bool = True) -> list[AccountLine]:
     sql = """
@@ -188,6 +192,10 @@ class UnitHit:
     unit_id: str
     code: str
     owner: str
+
+    @property
+    def id(self) -> str:
+        return self.unit_id
 
 
 def find_units(db: Database, estate_id: str, text_: str, limit: int = 30) -> list[UnitHit]:

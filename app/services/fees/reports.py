@@ -4,11 +4,13 @@ Reads only; each opens its own unit of work."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import text
@@ -60,6 +62,10 @@ class ArrearsRow(NamedTuple):
     @property
     def net(self) -> Decimal:
         return self.overdue - self.credit
+
+    @property
+    def id(self) -> str:
+        return self.unit_id
 
 
 # Per unit with anything overdue, read from the covering index ix_fee_open_lines_ageing
@@ -291,6 +297,10 @@ class BillRow:
     note: str
 
     @property
+    def id(self) -> str:
+        return self.line_id
+
+    @property
     def unit_code(self) -> str:
         return unit_code(self.building, self.entrance, self.room)
 
@@ -382,3 +392,22 @@ def export_rows(db: Database, estate_id: str, period: str) -> list[tuple[str, ..
         )
         for r in rows
     ]
+
+
+def write_table(target: Path, header, rows) -> None:
+    """CSV (UTF-8 with BOM so Excel reads Chinese) or XLSX with amounts as text."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(list(row))
+        book.save(target)
+        return
+    with target.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)

@@ -1,0 +1,524 @@
+"""The counter tab: find a unit, see what it owes, take a payment, print the receipt;
+reverse a payment, refund a credit, correct a bill, deposits, parking, renovation fee.
+
+The open account re-reads itself when a commit touches its tables (a payment taken at
+another desk and pulled by sync included); every write runs on the runner's one writer.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.fees import PAYMENT_METHODS, period_of
+from app.domain.money import parse_money
+from app.services.fees import account, billing_run, counter
+from ui import formats, messages
+from ui.context import AppContext
+from ui.fees.common import CHANGES_DELAY_MS, current_row, empty_label, selected_rows, table_view
+from ui.fees.labels import word
+from ui.fees.printing import print_preview, receipt_html, write_pdf
+from ui.widgets.changes import on_changes
+from ui.widgets.fields import FieldWithMessage, banner
+from ui.widgets.forms import action
+from ui.widgets.ops import show_error
+from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.tables import RememberedLayout
+
+SEARCH_DELAY_MS = 150
+ACCOUNT_TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations", "units")
+
+
+translate = QCoreApplication.translate  # column titles: literal calls, so lupdate finds them
+
+LINE_COLUMNS = (
+    Column("period", lambda: translate("CounterTab", "Period"), lambda r: r.period),
+    Column("item", lambda: translate("CounterTab", "Item"), lambda r: word(r.fee_code)),
+    Column("due", lambda: translate("CounterTab", "Due"), lambda r: formats.day(r.due_date)),
+    Column("amount", lambda: translate("CounterTab", "Amount"), lambda r: r.amount, right=True),
+    Column(
+        "adjusted", lambda: translate("CounterTab", "Adjusted"), lambda r: r.adjusted, right=True
+    ),
+    Column("paid", lambda: translate("CounterTab", "Paid"), lambda r: r.paid, right=True),
+    Column("open", lambda: translate("CounterTab", "Open"), lambda r: r.open_amount, right=True),
+)
+PAYMENT_COLUMNS = (
+    Column("receipt", lambda: translate("CounterTab", "Receipt No."), lambda r: r.receipt_no),
+    Column(
+        "date", lambda: translate("CounterTab", "Date"), lambda r: formats.local_time(r.paid_at)
+    ),
+    Column("kind", lambda: translate("CounterTab", "Kind"), lambda r: word(r.kind)),
+    Column("method", lambda: translate("CounterTab", "Method"), lambda r: word(r.method)),
+    Column("amount", lambda: translate("CounterTab", "Amount"), lambda r: r.amount, right=True),
+    Column("payer", lambda: translate("CounterTab", "Payer"), lambda r: r.payer),
+    Column("cashier", lambda: translate("CounterTab", "Cashier"), lambda r: r.cashier),
+)
+
+
+class CounterTab(QWidget):
+    """Find a unit, see what it owes, take a payment, print the receipt."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.unit_id: str | None = None
+        self.shown: account.CounterAccount | None = None
+        self.last_payment_id: str | None = None
+        self.loading = False
+        self.paying = False
+        self._generation = 0
+        self._search_generation = 0
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Room (3-1502) or owner name — Ctrl+F"))
+        self.results = QListWidget()
+        self.results_hint = QLabel()
+        self.results_hint.setProperty("role", "hint")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._pick_first)
+        self.results.currentItemChanged.connect(self._picked)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.results_hint)
+        left_layout.addWidget(self.results, 1)
+
+        self.unit_title = QLabel(self.tr("Find a unit to take a payment"))
+        self.unit_title.setProperty("role", "title")
+        self.balance = QLabel()
+        self.lines_model = StaticModel(LINE_COLUMNS, self)
+        self.lines = table_view(self.lines_model)
+        self.lines.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.lines_empty = empty_label(self.tr("Nothing open: this unit owes nothing."))
+        self.lines_empty.hide()
+
+        self.amount = QLineEdit()
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setPlaceholderText("0.00")
+        self.amount_field = FieldWithMessage(self.amount)
+        self.method = QComboBox()
+        for code in PAYMENT_METHODS:
+            self.method.addItem(word(code), code)
+        self.payer = QLineEdit()
+        self.payer.setPlaceholderText(self.tr("Who pays (optional)"))
+        self.pay_button = QPushButton(self.tr("Take payment"))
+        self.pay_button.setDefault(True)
+        self.pay_button.setToolTip(self.tr("Take payment (Ctrl+Enter)"))
+        self.pay_button.clicked.connect(self.take_payment)
+        self.amount.returnPressed.connect(self.take_payment)
+        self.amount.textEdited.connect(self._check_amount)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.hide()
+        form_box = QGroupBox(self.tr("Payment"))
+        form = QFormLayout(form_box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("Amount (¥) *"), self.amount_field)
+        form.addRow(self.tr("Method *"), self.method)
+        form.addRow(self.tr("Payer"), self.payer)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.pay_button)
+        form.addRow(buttons)
+        form.addRow(self.result)
+
+        self.history_model = StaticModel(PAYMENT_COLUMNS, self)
+        self.history = table_view(self.history_model)
+        self.history.doubleClicked.connect(lambda _i: self.preview_receipt())
+
+        # two rows, so every action stays in view at 1280 px: money in and out, then the
+        # unit's other accounts
+        bar, unit_bar = QToolBar(), QToolBar()
+        for each in (bar, unit_bar):
+            each.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.print_action = action(
+            self,
+            self.tr("Print receipt…"),
+            self.preview_receipt,
+            icon="fa5s.print",
+            shortcut="Ctrl+P",
+            toolbar=bar,
+        )
+        self.pdf_action = action(
+            self,
+            self.tr("Save receipt PDF…"),
+            self.save_receipt_pdf,
+            icon="fa5s.file-pdf",
+            toolbar=bar,
+        )
+        self.reverse_action = action(
+            self, self.tr("Reverse payment…"), self.reverse_selected, icon="fa5s.undo", toolbar=bar
+        )
+        self.refund_action = action(
+            self,
+            self.tr("Refund credit…"),
+            self.refund_credit,
+            icon="fa5s.hand-holding-usd",
+            toolbar=bar,
+        )
+        self.adjust_action = action(
+            self, self.tr("Correct bill…"), self.adjust_selected, icon="fa5s.edit", toolbar=unit_bar
+        )
+        self.deposits_action = action(
+            self,
+            self.tr("Deposits…"),
+            self.open_deposits,
+            icon="fa5s.piggy-bank",
+            toolbar=unit_bar,
+        )
+        self.parking_action = action(
+            self, self.tr("Parking spaces…"), self.open_parking, icon="fa5s.car", toolbar=unit_bar
+        )
+        self.renovation_action = action(
+            self,
+            self.tr("Renovation fee…"),
+            self.charge_renovation,
+            icon="fa5s.hammer",
+            toolbar=unit_bar,
+        )
+        action(self, self.tr("Take payment"), self.take_payment, shortcut="Ctrl+Return")
+        action(self, self.tr("Find unit"), self.search.setFocus, shortcut="Ctrl+F")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(bar)
+        right_layout.addWidget(self.unit_title)
+        right_layout.addWidget(self.balance)
+        right_layout.addWidget(unit_bar)
+        right_layout.addWidget(QLabel(self.tr("Open bill lines (select some to pay only those)")))
+        right_layout.addWidget(self.lines, 2)
+        right_layout.addWidget(self.lines_empty)
+        right_layout.addWidget(form_box)
+        right_layout.addWidget(QLabel(self.tr("Payments of this unit")))
+        right_layout.addWidget(self.history, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.layout_memory = RememberedLayout(
+            "fees/counter",
+            header=self.lines.horizontalHeader(),
+            splitter=self.splitter,
+            widths=(70, 180, 90, 100, 90, 90, 100),
+        )
+        self.history_memory = RememberedLayout(
+            "fees/counter-payments",
+            header=self.history.horizontalHeader(),
+            widths=(130, 130, 60, 80, 100, 100, 90),
+        )
+        self._set_enabled(False)
+        self._changed = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
+        self._changed.timeout.connect(self.reload)
+        on_changes(ctx.changes, self, ACCOUNT_TABLES, lambda _c: self._changed.start())
+
+    def save_state(self) -> None:
+        self.layout_memory.save()
+        self.history_memory.save()
+
+    @property
+    def user(self) -> str:
+        return self.ctx.user_name or self.ctx.user_login
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.amount, self.method, self.payer, self.pay_button):
+            widget.setEnabled(enabled and not self.paying)
+        for each in (
+            self.reverse_action,
+            self.adjust_action,
+            self.deposits_action,
+            self.parking_action,
+            self.renovation_action,
+        ):
+            each.setEnabled(enabled)
+        credit = self.shown is not None and self.shown.account.credit > 0
+        self.refund_action.setEnabled(enabled and credit)
+
+    # ---- finding the unit ----
+
+    def _search(self) -> None:
+        text = self.search.text().strip()
+        self._search_generation += 1
+        generation = self._search_generation
+        if not text:
+            self.results.clear()
+            self.results_hint.setText("")
+            return
+        db, estate_id = self.ctx.db, self.ctx.estate_id
+
+        def show(hits: list[account.UnitHit]) -> None:
+            if generation == self._search_generation:
+                self._show_hits(hits)
+
+        self.ctx.runner.query(self, lambda _p: account.find_units(db, estate_id, text)).success(
+            show
+        ).run()
+
+    def _show_hits(self, hits: list[account.UnitHit]) -> None:
+        self.results.blockSignals(True)
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.code}  {hit.owner}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.unit_id)
+            self.results.addItem(item)
+        self.results.blockSignals(False)
+        self.results_hint.setText(
+            self.tr("%n unit(s) found", "", len(hits)) if hits else self.tr("No unit matches")
+        )
+        if getattr(self, "_pick_when_found", False):
+            self._pick_when_found = False
+            if hits:
+                self.results.setCurrentRow(0)
+                self.amount.setFocus()
+
+    def _pick_first(self) -> None:
+        self._search_timer.stop()
+        self._pick_when_found = True
+        self._search()
+
+    def _picked(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None:
+            self.show_unit(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_unit(self, unit_id: str) -> None:
+        self.unit_id = unit_id
+        self.shown = None
+        self.result.hide()
+        self.amount_field.set_error("")
+        self.reload(fill_amount=True)
+
+    # ---- the account ----
+
+    def reload(self, fill_amount: bool = False) -> None:
+        if self.unit_id is None:
+            return
+        self._generation += 1
+        generation, unit_id, db = self._generation, self.unit_id, self.ctx.db
+        self.loading = True
+
+        def done(shown: account.CounterAccount) -> None:
+            if generation == self._generation:
+                self.loading = False
+                self._show_account(shown, fill_amount)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+                show_error(self, error)
+
+        self.ctx.runner.query(self, lambda _p: account.counter_account(db, unit_id)).success(
+            done
+        ).failure(failed).run()
+
+    def _show_account(self, shown: account.CounterAccount, fill_amount: bool) -> None:
+        picked = set(self.picked_lines())
+        self.shown = shown
+        self.unit_title.setText(f"{shown.unit_code}  {shown.owner}")
+        balance = shown.balance
+        if balance > 0:
+            self.balance.setText(self.tr("Owes %1").replace("%1", formats.money(balance)))
+        elif balance < 0:
+            self.balance.setText(
+                self.tr("Credit %1 (paid in advance or twice)").replace(
+                    "%1", formats.money(-balance)
+                )
+            )
+        else:
+            self.balance.setText(self.tr("Nothing owed"))
+        self.lines_model.set_rows(shown.lines)
+        for number, line in enumerate(shown.lines):  # keep what the cashier picked
+            if line.line_id in picked:
+                self.lines.selectRow(number)
+        self.lines.setVisible(bool(shown.lines))
+        self.lines_empty.setVisible(not shown.lines)
+        self.history_model.set_rows(shown.payments)
+        if fill_amount:
+            self.amount.setText(f"{balance:.2f}" if balance > 0 else "")
+        self._set_enabled(True)
+
+    def _selection_changed(self, *_args) -> None:
+        picked = selected_rows(self.lines)
+        if picked:
+            total = sum((line.open_amount for line in picked), Decimal("0.00"))
+            self.amount.setText(f"{total:.2f}")
+            self.amount_field.set_error("")
+
+    def picked_lines(self) -> list[str]:
+        return [line.line_id for line in selected_rows(self.lines)]
+
+    # ---- taking a payment ----
+
+    def _check_amount(self, text: str) -> None:
+        """As the cashier types: a third decimal or a stray letter is said at once."""
+        if not text.strip():
+            self.amount_field.set_error("")
+            return
+        try:
+            parse_money(text)
+        except DomainError as error:
+            self.amount_field.set_error(messages.describe(error))
+            return
+        self.amount_field.set_error("")
+
+    def take_payment(self) -> None:
+        if self.unit_id is None or self.paying or not self.pay_button.isEnabled():
+            return
+        db, unit_id = self.ctx.db, self.unit_id
+        typed, method, payer = self.amount.text(), self.method.currentData(), self.payer.text()
+        picked, now = self.picked_lines() or None, self.ctx.clock.now()
+        self.paying = True
+        self._set_enabled(True)
+        (
+            self.ctx.runner.write(
+                self,
+                lambda _p: counter.take_payment(
+                    db, unit_id, typed, method, payer, self.user, picked, now=now
+                ),
+            )
+            .success(self._paid)
+            .failure(self._refused)
+            .finally_(self._payment_done)
+            .run()
+        )
+
+    def _paid(self, receipt: counter.Receipt) -> None:
+        self.last_payment_id = receipt.payment.id
+        text = (
+            self.tr("Receipt %1: %2 received.")
+            .replace("%1", receipt.payment.receipt_no)
+            .replace("%2", formats.money(receipt.payment.amount))
+        )
+        if receipt.credit:
+            text += " " + self.tr("%1 kept as credit for the next bills.").replace(
+                "%1", formats.money(receipt.credit)
+            )
+        banner("banner-ok", text, self.result)
+        self.payer.clear()
+        self.amount.clear()
+        self.ctx.events.status_message.emit(text)
+
+    def _refused(self, error: BaseException) -> None:
+        """What was typed stays; the message says what is wrong with it."""
+        if isinstance(error, FieldErrors):
+            self.amount_field.set_error(
+                "\n".join(messages.describe(e) for e in error.errors.values())
+            )
+        else:
+            show_error(self, error)
+
+    def _payment_done(self) -> None:
+        self.paying = False
+        self._set_enabled(self.unit_id is not None)
+
+    # ---- receipts ----
+
+    def _selected_payment(self) -> str | None:
+        row = current_row(self.history)
+        if row is not None:
+            return row.id
+        rows = self.history_model.rows
+        return self.last_payment_id or (rows[0].id if rows else None)
+
+    def receipt_html(self, payment_id: str) -> str:
+        """The receipt (a small read of one payment: on the UI thread, as printing is)."""
+        return receipt_html(account.receipt_view(self.ctx.db, payment_id))
+
+    def preview_receipt(self) -> None:
+        payment_id = self._selected_payment()
+        if payment_id:
+            print_preview(self, self.receipt_html(payment_id), self.tr("Receipt")).exec()
+
+    def save_receipt_pdf(self, path: str | None = None) -> Path | None:
+        payment_id = self._selected_payment()
+        if not payment_id:
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save receipt PDF"), "receipt.pdf", "PDF (*.pdf)"
+            )
+            if not path:
+                return None
+        return write_pdf(self.receipt_html(payment_id), path)
+
+    # ---- reversals, refunds, corrections ----
+
+    def reverse_selected(self) -> None:
+        from ui.fees.dialogs import ReverseDialog
+
+        payment_id = self._selected_payment()
+        if payment_id:
+            ReverseDialog(self.ctx, counter.payment(self.ctx.db, payment_id), self).exec()
+
+    def refund_credit(self) -> None:
+        from ui.fees.dialogs import RefundCreditDialog
+
+        if self.shown is not None and self.shown.account.credit > 0:
+            RefundCreditDialog(self.ctx, self.shown, self).exec()
+
+    def adjust_selected(self) -> None:
+        from ui.fees.dialogs import AdjustDialog
+
+        picked = self.picked_lines()
+        if not picked:
+            QMessageBox.information(
+                self, self.tr("Correct bill"), self.tr("Select the bill line to correct first.")
+            )
+            return
+        AdjustDialog(self.ctx, counter.bill_line(self.ctx.db, picked[0]), self).exec()
+
+    def open_deposits(self) -> None:
+        from ui.fees.unit_dialogs import DepositsDialog
+
+        if self.unit_id:
+            DepositsDialog(self.ctx, self.unit_id, self).exec()
+
+    def open_parking(self) -> None:
+        from ui.fees.unit_dialogs import ParkingDialog
+
+        if self.unit_id:
+            ParkingDialog(self.ctx, self.unit_id, self).exec()
+
+    def charge_renovation(self) -> None:
+        """The one-off renovation management fee (area × rate), billed this month."""
+        if not self.unit_id or self.shown is None:
+            return
+        question = self.tr("Charge the one-off renovation management fee to %1?").replace(
+            "%1", self.shown.unit_code
+        )
+        if (
+            QMessageBox.question(self, self.tr("Renovation fee"), question)
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        db, unit_id, now = self.ctx.db, self.unit_id, self.ctx.clock.now()
+        period = period_of(now.date())
+        self.ctx.runner.write(
+            self, lambda _p: billing_run.charge_renovation(db, unit_id, period, self.user, now)
+        ).run()
