@@ -278,16 +278,11 @@
     <name>CounterTab</name>
     <message>
         <location filename="../../ui/fees/counter.py" line="+94"/>
-        <source>Room (3-1502) or owner name — Ctrl+F</source>
-        <translation>房号（3-1502）或业主姓名 — Ctrl+F</translation>
-    </message>
-    <message>
-        <location line="+16"/>
         <source>Find a unit to take a payment</source>
         <translation>查找房屋后收款</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-41"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
@@ -323,7 +318,7 @@
         <translation>未缴</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+39"/>
         <source>Nothing open: this unit owes nothing.</source>
         <translation>无未缴账单：该户没有欠费。</translation>
     </message>
@@ -334,12 +329,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-73"/>
         <source>Take payment (Ctrl+Enter)</source>
         <translation>收款 (Ctrl+Enter)</translation>
     </message>
@@ -359,13 +354,13 @@
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+69"/>
+        <location line="-54"/>
+        <location line="+55"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-62"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
@@ -390,7 +385,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+72"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
@@ -410,22 +405,22 @@
         <translation>退还预存款…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Find unit</source>
         <translation>查找房屋</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Correct bill…</source>
         <translation>调整账单…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Deposits…</source>
         <translation>押金…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Parking spaces…</source>
         <translation>车位…</translation>
     </message>
@@ -435,7 +430,7 @@
         <translation>装修管理费…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Open bill lines (select some to pay only those)</source>
         <translation>未缴账单（选中部分行则只缴这些）</translation>
     </message>
@@ -445,7 +440,7 @@
         <translation>该户缴款记录</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+232"/>
         <source>Correct bill</source>
         <translation>调整账单</translation>
     </message>
@@ -464,20 +459,8 @@
         <source>Renovation fee</source>
         <translation>装修管理费</translation>
     </message>
-    <message numerus="yes">
-        <location line="-223"/>
-        <source>%n unit(s) found</source>
-        <translation>
-            <numerusform>找到 %n 户</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+0"/>
-        <source>No unit matches</source>
-        <translation>没有匹配的房屋</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="-170"/>
         <source>Owes %1</source>
         <translation>欠费 %1</translation>
     </message>
@@ -1275,6 +1258,26 @@
         <location line="+54"/>
         <source>%1 is %2 from %3.</source>
         <translation>%1 自 %3 起为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFinder</name>
+    <message>
+        <location filename="../../ui/fees/unit_finder.py" line="+26"/>
+        <source>Room (3-1502) or owner name — Ctrl+F</source>
+        <translation>房号（3-1502）或业主姓名 — Ctrl+F</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n unit(s) found</source>
+        <translation>
+            <numerusform>找到 %n 户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No unit matches</source>
+        <translation>没有匹配的房屋</translation>
     </message>
 </context>
 </TS>

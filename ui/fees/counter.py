@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -38,6 +36,7 @@ from ui.context import AppContext
 from ui.fees.common import CHANGES_DELAY_MS, current_row, empty_label, selected_rows, table_view
 from ui.fees.labels import word
 from ui.fees.printing import print_preview, receipt_html, write_pdf
+from ui.fees.unit_finder import UnitFinder
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action
@@ -45,7 +44,6 @@ from ui.widgets.ops import show_error
 from ui.widgets.paged_model import Column, StaticModel
 from ui.widgets.tables import RememberedLayout
 
-SEARCH_DELAY_MS = 150
 ACCOUNT_TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations", "units")
 
 
@@ -87,25 +85,11 @@ class CounterTab(QWidget):
         self.loading = False
         self.paying = False
         self._generation = 0
-        self._search_generation = 0
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Room (3-1502) or owner name — Ctrl+F"))
-        self.results = QListWidget()
-        self.results_hint = QLabel()
-        self.results_hint.setProperty("role", "hint")
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._pick_first)
-        self.results.currentItemChanged.connect(self._picked)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.results_hint)
-        left_layout.addWidget(self.results, 1)
+        self.finder = UnitFinder(ctx)
+        self.search = self.finder.search
+        self.finder.picked.connect(self.show_unit)
+        self.finder.found.connect(self._found)
 
         self.unit_title = QLabel(self.tr("Find a unit to take a payment"))
         self.unit_title.setProperty("role", "title")
@@ -218,7 +202,7 @@ class CounterTab(QWidget):
         right_layout.addWidget(self.history, 1)
 
         self.splitter = QSplitter()
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.finder)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -261,51 +245,9 @@ class CounterTab(QWidget):
         credit = self.shown is not None and self.shown.account.credit > 0
         self.refund_action.setEnabled(enabled and credit)
 
-    # ---- finding the unit ----
-
-    def _search(self) -> None:
-        text = self.search.text().strip()
-        self._search_generation += 1
-        generation = self._search_generation
-        if not text:
-            self.results.clear()
-            self.results_hint.setText("")
-            return
-        db, estate_id = self.ctx.db, self.ctx.estate_id
-
-        def show(hits: list[account.UnitHit]) -> None:
-            if generation == self._search_generation:
-                self._show_hits(hits)
-
-        self.ctx.runner.query(self, lambda _p: account.find_units(db, estate_id, text)).success(
-            show
-        ).run()
-
-    def _show_hits(self, hits: list[account.UnitHit]) -> None:
-        self.results.blockSignals(True)
-        self.results.clear()
-        for hit in hits:
-            item = QListWidgetItem(f"{hit.code}  {hit.owner}")
-            item.setData(Qt.ItemDataRole.UserRole, hit.unit_id)
-            self.results.addItem(item)
-        self.results.blockSignals(False)
-        self.results_hint.setText(
-            self.tr("%n unit(s) found", "", len(hits)) if hits else self.tr("No unit matches")
-        )
-        if getattr(self, "_pick_when_found", False):
-            self._pick_when_found = False
-            if hits:
-                self.results.setCurrentRow(0)
-                self.amount.setFocus()
-
-    def _pick_first(self) -> None:
-        self._search_timer.stop()
-        self._pick_when_found = True
-        self._search()
-
-    def _picked(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is not None:
-            self.show_unit(item.data(Qt.ItemDataRole.UserRole))
+    def _found(self) -> None:
+        if self.finder.results.currentItem() is not None:
+            self.amount.setFocus()
 
     def show_unit(self, unit_id: str) -> None:
         self.unit_id = unit_id
