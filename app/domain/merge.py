@@ -116,8 +116,3 @@ def _edit_meets_delete(
             newest = max(clocks[k] for k in edited)
             return [Loss(DELETED, True, hlc, edited, newest, False)]
     return []
-
-
-def merge_log(exists: bool) -> bool:
-    """Whether an incoming log row is inserted: only if this side does not hold it yet."""
-    return not exists

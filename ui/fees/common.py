@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHeaderView, QLabel, QTableView, QWidget
 
 from app.progress import Progress
@@ -103,11 +103,6 @@ def current_row(view: QTableView) -> Any:
     return chosen[0] if chosen else None
 
 
-def fit_columns(view: QTableView) -> None:
-    """Widths from the contents once rows are in (the user may then drag them)."""
-    view.resizeColumnsToContents()
-
-
 def empty_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "empty")
@@ -174,7 +169,3 @@ def save_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]]
 
     write_table(path, list(headers), [tuple(cell(v) for v in row) for row in rows])
     return path
-
-
-def index_row(index: QModelIndex) -> Any:
-    return index.model().row_at(index.row()) if index.isValid() else None

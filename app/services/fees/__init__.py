@@ -4,7 +4,8 @@ One module per job:
 
 - ``schedule``: the estate's rates, its billing rules, parking spaces;
 - ``billing_run``: issuing a month's bills, shared costs, the renovation fee, credits;
-- ``counter``: a unit's account, payments, receipts, reversals, refunds, corrections;
+- ``account``: a unit's account as the counter shows it, receipts, finding a unit;
+- ``counter``: payments, reversals, refunds of a credit, corrections of a bill line;
 - ``deposits``: deposits taken, held and refunded;
 - ``reminders``: who is due a reminder on the 10th and the 25th, and the reminder log;
 - ``reports``: arrears, the collection rate, the bills of a month and their export;
