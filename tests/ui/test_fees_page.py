@@ -487,3 +487,19 @@ def test_bill_notes_read_in_chinese(qtbot, app, page, db, estate_id):
             app.removeTranslator(translator)
         QLocale.setDefault(locale)
         QApplication.processEvents()
+
+
+def test_the_day_pickers_follow_midnight_unless_the_user_chose_a_day(qtbot, page, ctx):
+    """The desk stays open overnight: "as of today" becomes the new day at the clock's
+    tick (the report re-reads for it); a day the cashier picked stays."""
+    from datetime import timedelta
+
+    arrears, reminders = page.arrears, page.reminders
+    page.show_view("arrears")
+    qtbot.waitUntil(lambda: not arrears.loading)
+    reminders.today.setDate(QDate(2026, 3, 10))  # chosen by the cashier
+    ctx.clock.advance(timedelta(hours=15))  # 01:00 the next day in Shanghai
+    ctx.ticker.tick()
+    assert arrears.as_of.date() == QDate(2026, 3, 21)
+    assert reminders.today.date() == QDate(2026, 3, 10)
+    qtbot.waitUntil(lambda: not arrears.loading)

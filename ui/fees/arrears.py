@@ -16,9 +16,11 @@ from ui.context import AppContext
 from ui.fees.common import (
     BuildingFilter,
     FeeTab,
+    FollowsToday,
     as_date,
     day_edit,
     empty_label,
+    local_today,
     save_table,
     table_values,
     table_view,
@@ -66,7 +68,8 @@ class ArrearsTab(FeeTab):
         self.rows: list[reports.ArrearsRow] = []
         self.exported: Path | None = None
         self._after_load = None  # an export asked for while the report was being read
-        self.as_of = day_edit(ctx.clock.now().date())
+        self.as_of = day_edit(local_today(ctx))
+        self.follows_today = FollowsToday(ctx, self.as_of)
         self.building = BuildingFilter(ctx, self.tr("All buildings"))
         self.model = StaticModel(COLUMNS, self)
         self.view = table_view(self.model)

@@ -22,7 +22,15 @@ from app.domain.money import parse_money
 from app.services.fees import billing_run, reports
 from ui import formats, messages
 from ui.context import AppContext
-from ui.fees.common import BuildingFilter, FeeTab, empty_label, month_edit, period_text, table_view
+from ui.fees.common import (
+    BuildingFilter,
+    FeeTab,
+    empty_label,
+    local_today,
+    month_edit,
+    period_text,
+    table_view,
+)
 from ui.fees.labels import bill_note, word
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action
@@ -51,7 +59,7 @@ class BillsTab(FeeTab):
         super().__init__(ctx, parent)
         self.running: Op | None = None
         self.exported: Path | None = None
-        self.period = month_edit(ctx.clock.now().date())
+        self.period = month_edit(local_today(ctx))
         self.building = BuildingFilter(ctx, self.tr("All buildings"))
         self.shared_total = QLineEdit()
         self.shared_total.setPlaceholderText(

@@ -11,7 +11,7 @@ from app.domain.collection import COLLECTION_TARGET, percent_shown
 from app.services.fees import reports
 from ui import formats
 from ui.context import AppContext
-from ui.fees.common import BuildingFilter, FeeTab, month_edit, period_text
+from ui.fees.common import BuildingFilter, FeeTab, local_today, month_edit, period_text
 
 MONTHS = 12
 
@@ -22,7 +22,7 @@ class CollectionTab(FeeTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.points: list[reports.CollectionPoint] = []
-        self.month = month_edit(ctx.clock.now().date())
+        self.month = month_edit(local_today(ctx))
         self.building = BuildingFilter(ctx, self.tr("All buildings"))
         self.figure = QLabel()
         self.figure.setProperty("role", "title")

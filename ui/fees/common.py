@@ -9,7 +9,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHeaderView, QLabel, QTableView, QWidget
 
@@ -130,6 +132,28 @@ class BuildingFilter(QComboBox):
             self.addItem(building.name, building.id)
         self.setCurrentIndex(max(self.findData(current), 0))
         self.blockSignals(False)
+
+
+def local_today(ctx: AppContext, tz: str = "Asia/Shanghai") -> date:
+    """Today at the estate (its time zone), from the context's clock."""
+    return ctx.clock.now().astimezone(ZoneInfo(tz)).date()
+
+
+class FollowsToday:
+    """A day picker that moves to the new day at midnight (the clock's minute tick) while
+    the user has left it on today; a day the user chose stays."""
+
+    def __init__(self, ctx: AppContext, edit: QDateEdit) -> None:
+        self.ctx, self.edit = ctx, edit
+        self.today = local_today(ctx)
+        ctx.ticker.ticked.connect(self._ticked)
+
+    def _ticked(self, _now) -> None:
+        today = local_today(self.ctx)
+        if today != self.today and shiboken6.isValid(self.edit):
+            if self.edit.date().toPython() == self.today:
+                self.edit.setDate(QDate(today.year, today.month, today.day))
+            self.today = today
 
 
 def month_edit(day: date) -> QDateEdit:

@@ -33,7 +33,14 @@ from app.domain.money import parse_money
 from app.services.fees import account, billing_run, counter
 from ui import formats, messages
 from ui.context import AppContext
-from ui.fees.common import CHANGES_DELAY_MS, current_row, empty_label, selected_rows, table_view
+from ui.fees.common import (
+    CHANGES_DELAY_MS,
+    current_row,
+    empty_label,
+    local_today,
+    selected_rows,
+    table_view,
+)
 from ui.fees.labels import word
 from ui.fees.printing import print_preview, receipt_html, write_pdf
 from ui.fees.unit_finder import UnitFinder
@@ -460,7 +467,7 @@ class CounterTab(QWidget):
         ):
             return
         db, unit_id, now = self.ctx.db, self.unit_id, self.ctx.clock.now()
-        period = period_of(now.date())
+        period = period_of(local_today(self.ctx))
         self.ctx.runner.write(
             self, lambda _p: billing_run.charge_renovation(db, unit_id, period, self.user, now)
         ).run()

@@ -25,7 +25,16 @@ from app.domain.fees import REMINDER_METHODS
 from app.services.fees import reminders
 from ui import formats
 from ui.context import AppContext
-from ui.fees.common import BuildingFilter, FeeTab, as_date, day_edit, selected_rows, table_view
+from ui.fees.common import (
+    BuildingFilter,
+    FeeTab,
+    FollowsToday,
+    as_date,
+    day_edit,
+    local_today,
+    selected_rows,
+    table_view,
+)
 from ui.fees.labels import word
 from ui.fees.printing import print_preview, reminder_letters_html, write_pdf
 from ui.widgets.forms import action
@@ -65,7 +74,8 @@ class RemindersTab(FeeTab):
         super().__init__(ctx, parent)
         self.view_data: reminders.RemindersView | None = None
         self.recording = False
-        self.today = day_edit(ctx.clock.now().date())
+        self.today = day_edit(local_today(ctx))
+        self.follows_today = FollowsToday(ctx, self.today)
         self.building = BuildingFilter(ctx, self.tr("All buildings"))
         self.due_model = StaticModel(DUE_COLUMNS, self)
         self.due_view = table_view(self.due_model)
