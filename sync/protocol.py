@@ -12,10 +12,17 @@ PROTOCOL_VERSION = 1
 SCHEMA_VERSION = 1
 MIN_CLIENT_SCHEMA = 1
 SCHEMA_HEADER = "X-PropDesk-Schema"
+# A random id the desk makes once per database file and sends with every request: the
+# server fixes it on a token's first use and refuses a copy of the database elsewhere.
+INSTALLATION_HEADER = "X-PropDesk-Installation"
+# The desk's wall clock (ms since the epoch) when it sent the request.
+TIME_HEADER = "X-PropDesk-Time"
 API = "/api/v1"
 
 MAX_BATCH = 1000  # changes per push
 MAX_CHANGE_BYTES = 64 * 1024  # encoded fields of one change
+# A push body: a full batch of changes at their limit, plus the JSON around them.
+MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_BLOB_BYTES = 20 * 1024 * 1024
 MAX_PULL = 5000
 MAX_DRIFT_MS = 5 * 60 * 1000  # how far ahead of the server an accepted clock may be
@@ -32,13 +39,26 @@ class WireChange(BaseModel):
 
 
 class EnrollRequest(BaseModel):
-    code: str
-    name: str = ""
-    clock_id: str = Field(description="the device id inside the device's HLC timestamps")
+    code: str = Field(max_length=40)
+    name: str = Field("", max_length=200)
+    clock_id: str = Field(
+        "", max_length=64, description="ignored: the server assigns the clock id (clock_id below)"
+    )
 
 
-class EnrollResponse(BaseModel):
+class ServerIdentity(BaseModel):
+    server_id: str = Field(description="names this server for good")
+    epoch: str = Field(
+        description="changes when the server is restored from a backup: a desk that sees "
+        "another epoch than the one kept with its cursor pulls again from zero and sends "
+        "again what the server no longer has"
+    )
+
+
+class EnrollResponse(ServerIdentity):
     device_id: str
+    clock_id: str = Field(description="the node id this desk's HLC must use from now on")
+    device_number: int = Field(description="a short number for this device (receipts)")
     token: str
     estate_ids: list[str]
     all_estates: bool
@@ -51,7 +71,7 @@ class PushRequest(BaseModel):
     cursor: int = Field(0, description="the device's pull cursor when it pushes")
 
 
-class PushResponse(BaseModel):
+class PushResponse(ServerIdentity):
     accepted: list[str]
     server_hlc: str
     server_time_ms: int
@@ -70,7 +90,7 @@ class ConflictNotice(BaseModel):
     lost_hlc: str
 
 
-class PullResponse(BaseModel):
+class PullResponse(ServerIdentity):
     changes: list[WireChange]
     cursor: int
     more: bool
@@ -88,9 +108,22 @@ class VersionInfo(BaseModel):
     min_client_schema: int
     max_batch: int
     max_change_bytes: int
+    max_push_bytes: int = MAX_PUSH_BYTES
     max_blob_bytes: int
     max_drift_ms: int
     server_time_ms: int
+
+
+class Health(ServerIdentity):
+    status: str
+    server_time_ms: int
+    server_clock_wrong: bool = Field(
+        description="most desks seen in the last day find the server's clock off by more "
+        "than max_drift_ms: the server's clock is wrong, not theirs"
+    )
+    desks_clock_offset_ms: int = Field(
+        description="median of (desk clock - server clock) over the desks seen in the last day"
+    )
 
 
 class ErrorBody(BaseModel):

@@ -5,8 +5,8 @@ The route layer (:mod:`sync.server.routes`) only translates HTTP to these calls.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app.domain.hlc import HybridClock, Timestamp
+from app.domain.hlc import MAX_COUNTER, Timestamp
 from app.store.apply import ApplyError, Change, apply_changes, problem, record_conflicts
 from app.store.base import new_id
 from app.store.models import SyncOutbox
@@ -26,16 +26,18 @@ from sync import protocol
 from sync.server.errors import SyncError
 from sync.server.models import (
     SERVER_DEVICE,
-    Blob,
     ChangeLog,
     ConflictNoticeRow,
     Device,
     EnrolCode,
 )
+from sync.server.notices import notify, unseen_losses
 from sync.server.security import digest, new_code, new_token, normalise_code
+from sync.server.validate import check_against_rows, check_change, check_nesting
 
 # Any number both ends agree on; names the lock that serialises change-log appends.
 APPEND_LOCK_KEY = 4_700_471
+log = logging.getLogger("propdesk.server")
 
 
 def now_ms() -> int:
@@ -48,19 +50,47 @@ def utcnow() -> datetime:
 
 
 class ServerClock:
-    """The process's HLC: advanced by every accepted change, stamped on every answer."""
+    """The clock stamped on every answer: after every change the server accepted, so a
+    desk that advances its own clock past it writes after everything it has seen.
 
-    def __init__(self) -> None:
+    Its time is the server's wall clock plus ``correction_ms``: zero, unless most desks
+    find the server's clock wrong (:func:`sync.server.identity.clock_verdict`); then
+    their median, so a server clock a day ahead does not carry every desk a day ahead.
+    A received clock advances it by at most ``MAX_DRIFT_MS`` beyond that time.
+    """
+
+    def __init__(self, wall_ms=None) -> None:
         self._lock = threading.Lock()
-        self._clock = HybridClock(SERVER_DEVICE, wall_ms=lambda: now_ms())
+        self._wall_ms = wall_ms or now_ms
+        self.correction_ms = 0
+        self._last = Timestamp(0, 0, SERVER_DEVICE)
+
+    def time_ms(self) -> int:
+        return self._wall_ms() + self.correction_ms
 
     def now(self) -> str:
         with self._lock:
-            return self._clock.now()
+            wall, last = self.time_ms(), self._last
+            if wall > last.physical_ms:
+                self._last = Timestamp(wall, 0, SERVER_DEVICE)
+            elif last.counter < MAX_COUNTER:
+                self._last = Timestamp(last.physical_ms, last.counter + 1, SERVER_DEVICE)
+            else:
+                self._last = Timestamp(last.physical_ms + 1, 0, SERVER_DEVICE)
+            return self._last.encode()
 
     def receive(self, hlc: str) -> None:
+        other = Timestamp.decode(hlc)
         with self._lock:
-            self._clock.receive(hlc)
+            bound = self.time_ms() + protocol.MAX_DRIFT_MS
+            if other.physical_ms > bound:
+                log.warning(
+                    "a clock %d s ahead was not followed", (other.physical_ms - bound) // 1000
+                )
+                other = Timestamp(bound, 0, SERVER_DEVICE)
+            mine = (self._last.physical_ms, self._last.counter)
+            if (other.physical_ms, other.counter) > mine:
+                self._last = Timestamp(other.physical_ms, other.counter, SERVER_DEVICE)
 
 
 _sqlite_append = threading.Lock()
@@ -101,30 +131,58 @@ def create_code(
     return code
 
 
-def enroll(session: Session, code: str, name: str, clock_id: str) -> tuple[Device, str]:
-    row = session.get(EnrolCode, digest(normalise_code(code)), with_for_update=True)
-    if row is None:
-        raise SyncError(403, "bad_code", "Unknown enrolment code: check it or ask for a new one")
-    if row.used_at is not None:
-        raise SyncError(403, "code_used", "This enrolment code was used already; ask for a new one")
-    if row.expires_at <= utcnow():
-        raise SyncError(403, "code_expired", "This enrolment code has expired; ask for a new one")
-    token = new_token()
-    device = Device(
-        id=new_id(),
-        name=name[:100],
-        clock_id=clock_id,
-        token_hash=digest(token),
-        estate_ids=list(row.estate_ids),
-        all_estates=row.all_estates,
-        revoked=False,
-        enrolled_at=utcnow(),
-        changes_applied=0,
-        clock_offset_ms=0,
-    )
-    session.add(device)
-    row.used_at = utcnow()
-    row.device_id = device.id
+def enroll(session: Session, code: str, name: str) -> tuple[Device, str]:
+    """Spend ``code`` on a new device and commit. The server makes the device's identity:
+    its id, the node id of its clock, its short number, its token.
+
+    The code is claimed by one conditional UPDATE (``used_at IS NULL``), and enrolments
+    are serialised (append_lock) up to the commit, so of many desks using one code at
+    once exactly one gets a device; the others hear that the code was used.
+    """
+    code_hash = digest(normalise_code(code))
+    with append_lock(session):
+        row = session.get(EnrolCode, code_hash)
+        if row is None:
+            raise SyncError(
+                403, "bad_code", "Unknown enrolment code: check it or ask for a new one"
+            )
+        if row.used_at is not None:
+            raise SyncError(
+                403, "code_used", "This enrolment code was used already; ask for a new one"
+            )
+        now = utcnow()
+        if row.expires_at <= now:
+            raise SyncError(
+                403, "code_expired", "This enrolment code has expired; ask for a new one"
+            )
+        device_id = new_id()
+        claimed = session.execute(
+            update(EnrolCode)
+            .where(EnrolCode.code_hash == code_hash, EnrolCode.used_at.is_(None))
+            .values(used_at=now, device_id=device_id)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if claimed != 1:
+            raise SyncError(
+                403, "code_used", "This enrolment code was used already; ask for a new one"
+            )
+        token = new_token()
+        number = (session.scalar(select(func.max(Device.number))) or 0) + 1
+        device = Device(
+            id=device_id,
+            name=name[:100],
+            clock_id=new_id(),
+            number=number,
+            token_hash=digest(token),
+            estate_ids=list(row.estate_ids),
+            all_estates=row.all_estates,
+            revoked=False,
+            enrolled_at=now,
+            changes_applied=0,
+            clock_offset_ms=0,
+        )
+        session.add(device)
+        session.commit()
     return device, token
 
 
@@ -173,6 +231,7 @@ def check_batch(device: Device, changes: Sequence[protocol.WireChange], server_m
             f"{len(changes)} changes in one push; the limit is {protocol.MAX_BATCH}",
         )
     for wire in changes:
+        check_nesting(wire)  # bounded before json.dumps walks it
         size = len(json.dumps(wire.fields, ensure_ascii=False).encode())
         if size > protocol.MAX_CHANGE_BYTES:
             raise SyncError(
@@ -183,6 +242,7 @@ def check_batch(device: Device, changes: Sequence[protocol.WireChange], server_m
                 wire.change_id,
                 permanent=True,
             )
+        check_change(wire)
         reason = problem(to_change(wire))
         if reason:
             raise SyncError(
@@ -221,8 +281,9 @@ def push(
     cursor: int,
     clock: ServerClock,
 ) -> PushResult:
-    """Check, then append and merge in the caller's transaction (one commit for all)."""
-    check_batch(device, changes, now_ms())
+    """Check, then append, merge and commit, all in one transaction under the append lock
+    (on SQLite the lock is a process lock, so the commit must happen inside it)."""
+    check_batch(device, changes, clock.time_ms())
     ids = [c.change_id for c in changes]
     with append_lock(session):
         known = set(
@@ -233,12 +294,14 @@ def push(
             if wire.change_id not in known:
                 known.add(wire.change_id)
                 fresh.append(wire)
+        check_against_rows(session, fresh)
         append(session, device.id, fresh, cursor, clock)
         if changes:
             device.last_change_id = changes[-1].change_id
         device.changes_applied += len(fresh)
         device.last_seen_at = utcnow()
-        session.flush()
+        blob_scopes(session, fresh)
+        session.commit()
     return PushResult(ids, device.last_change_id)
 
 
@@ -276,80 +339,23 @@ def append(
         ],
     )
     clock.receive(max(c.hlc for c in items))
-    conflicts = _unseen_losses(session, device_id, cursor, result.conflicts)
+    conflicts, authors = unseen_losses(session, device_id, cursor, result.conflicts)
     if conflicts:
-        _notices(session, conflicts)
+        notify(session, conflicts, authors)
         record_conflicts(session, conflicts)
-
-
-def _unseen_losses(session: Session, device_id: str, cursor: int, conflicts) -> list:
-    """The losses that are conflicts: every incoming value that lost, and a stored value
-    overwritten only if its author is another device and the pusher had not pulled it
-    (its sequence is above the pusher's cursor). A later edit by someone who saw the
-    value is an ordinary edit, recorded nowhere."""
-    overwritten = [c for c in conflicts if not c.loss.incoming_lost]
-    rows_by_table: dict[str, set[str]] = {}
-    for item in overwritten:
-        rows_by_table.setdefault(item.change.table_name, set()).add(item.change.row_id)
-    writers: dict[tuple[str, str, str], tuple[int, str]] = {}
-    for table_name, row_ids in rows_by_table.items():
-        ids = sorted(row_ids)
-        for start in range(0, len(ids), 500):
-            for r in session.execute(
-                select(ChangeLog.row_id, ChangeLog.hlc, ChangeLog.seq, ChangeLog.device_id).where(
-                    ChangeLog.table_name == table_name,
-                    ChangeLog.row_id.in_(ids[start : start + 500]),
-                )
-            ):
-                writers[(table_name, r.row_id, r.hlc)] = (r.seq, r.device_id)
-    kept = []
-    for item in conflicts:
-        if not item.loss.incoming_lost:
-            prior = writers.get((item.change.table_name, item.change.row_id, item.loss.lost_hlc))
-            if prior is None or prior[1] == device_id or prior[0] <= cursor:
-                continue
-        kept.append(item)
-    return kept
-
-
-def _notices(session: Session, conflicts) -> None:
-    """Tell the device whose value lost, in its next pull."""
-    seqs = dict(
-        session.execute(
-            select(ChangeLog.change_id, ChangeLog.seq).where(
-                ChangeLog.change_id.in_({c.change.change_id for c in conflicts})
-            )
-        ).all()
-    )
-    rows = [
-        {
-            "seq": seqs[item.change.change_id],
-            "clock_id": Timestamp.decode(item.loss.lost_hlc).device,
-            "table_name": item.change.table_name,
-            "row_id": item.change.row_id,
-            "field": item.loss.field,
-            "kept_value": _json(item.loss.kept_value),
-            "kept_hlc": item.loss.kept_hlc,
-            "lost_value": _json(item.loss.lost_value),
-            "lost_hlc": item.loss.lost_hlc,
-        }
-        for item in conflicts
-    ]
-    session.execute(insert(ConflictNoticeRow), rows)
-
-
-def _json(value):
-    from app.store.codec import encode_value
-
-    if isinstance(value, dict):
-        return {k: encode_value(v) for k, v in value.items()}
-    return encode_value(value)
 
 
 # ---- pull ----
 
 
-def pull(session: Session, device: Device, cursor: int, limit: int, clock: ServerClock):
+def pull(
+    session: Session,
+    device: Device,
+    cursor: int,
+    limit: int,
+    clock: ServerClock,
+    identity: tuple[str, str],
+):
     """One page of changes in the device's scope after ``cursor`` (one snapshot)."""
     limit = max(1, min(limit, protocol.MAX_PULL))
     # The newest sequence is read before the page and bounds it. Appends commit in
@@ -367,16 +373,19 @@ def pull(session: Session, device: Device, cursor: int, limit: int, clock: Serve
     more = len(rows) > limit
     rows = rows[:limit]
     new_cursor = rows[-1].seq if more else max(cursor, newest)
-    notices = session.scalars(
-        select(ConflictNoticeRow)
-        .where(
-            ConflictNoticeRow.clock_id == device.clock_id,
-            ConflictNoticeRow.seq > cursor,
-            ConflictNoticeRow.seq <= new_cursor,
-        )
-        .order_by(ConflictNoticeRow.id)
+    # Addressed to the device that wrote the lost value, for rows still in its scope:
+    # never by a clock id, which a device could choose to be another's.
+    notice_query = select(ConflictNoticeRow).where(
+        ConflictNoticeRow.device_id == device.id,
+        ConflictNoticeRow.seq > cursor,
+        ConflictNoticeRow.seq <= new_cursor,
     )
+    if not device.all_estates:
+        notice_query = notice_query.where(ConflictNoticeRow.estate_id.in_(device.estate_ids))
+    notices = session.scalars(notice_query.order_by(ConflictNoticeRow.id))
     return protocol.PullResponse(
+        server_id=identity[0],
+        epoch=identity[1],
         changes=[to_wire(r) for r in rows],
         cursor=new_cursor,
         more=more,
@@ -401,22 +410,12 @@ def pull(session: Session, device: Device, cursor: int, limit: int, clock: Serve
 # ---- blobs ----
 
 
-def put_blob(session: Session, sha256: str, data: bytes) -> bool:
-    """Store a blob; False if it was there already. Refuses data that is not ``sha256``."""
-    if len(data) > protocol.MAX_BLOB_BYTES:
-        raise SyncError(
-            413, "blob_too_large", f"{len(data)} bytes; the limit is {protocol.MAX_BLOB_BYTES}"
-        )
-    if hashlib.sha256(data).hexdigest() != sha256.lower():
-        raise SyncError(422, "blob_mismatch", "The content does not match its SHA-256 name")
-    if session.get(Blob, sha256.lower()) is not None:
-        return False
-    session.add(Blob(sha256=sha256.lower(), size=len(data), data=data, stored_at=utcnow()))
-    return True
+def blob_scopes(session: Session, changes: Sequence[protocol.WireChange]) -> None:
+    """Each blob a pushed row references becomes readable in the row's estate."""
+    from sync.server.blobs import add_scopes, blob_refs
 
-
-def get_blob(session: Session, sha256: str) -> Blob | None:
-    return session.get(Blob, sha256.lower())
+    pairs = {(sha, w.estate_id) for w in changes for sha in blob_refs(w.fields)}
+    add_scopes(session, pairs)
 
 
 # ---- writes made on the server itself (admin commands) ----

@@ -12,6 +12,8 @@ Two parts, both on one database:
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -25,7 +27,8 @@ from sync.server.models import ServerBase
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "server_alembic_version"
-HEAD = "s0001"
+HEAD = "s0002"
+log = logging.getLogger(__name__)
 
 
 class NotMigrated(RuntimeError):
@@ -33,11 +36,44 @@ class NotMigrated(RuntimeError):
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: a database error must not carry password hashes, names or phone
+    # numbers into the log (the statement is enough to find the fault).
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+    else:
+        engine = create_engine(
+            url, pool_size=20, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+        )
+    event.listen(engine, "checkin", _end_transaction)
+    event.listen(engine, "checkout", _refuse_open_transaction)
+    return engine
+
+
+def _in_transaction(dbapi_connection) -> bool:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        return dbapi_connection.in_transaction
+    info = getattr(dbapi_connection, "info", None)  # psycopg 3
+    status = getattr(info, "transaction_status", None)
+    return status is not None and int(status) != 0  # 0 = IDLE
+
+
+def _end_transaction(dbapi_connection, _record) -> None:
+    """Every connection goes back to the pool with no transaction open.
+
+    A COMMIT that SQLite refuses (a deferred foreign key) leaves its transaction open, and
+    SQLAlchemy, taking the transaction for finished, skips the pool's reset: the next
+    request on that connection would read rows that were never committed and hand out
+    their sequence numbers again.
+    """
+    if _in_transaction(dbapi_connection):
+        dbapi_connection.rollback()
+
+
+def _refuse_open_transaction(dbapi_connection, _record, _proxy) -> None:
+    if _in_transaction(dbapi_connection):  # cannot happen after checkin; never serve it
+        log.error("a pooled connection still had a transaction open; rolled back")
+        dbapi_connection.rollback()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

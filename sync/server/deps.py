@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
 
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
 from app import __version__
 from sync import protocol
-from sync.server.crud import ServerClock, device_for_token, new_session
+from sync.server.crud import ServerClock, device_for_token, new_session, now_ms, utcnow
 from sync.server.errors import SyncError
-from sync.server.models import Device
+from sync.server.identity import check_installation, identity, note_clock
+
+SEEN_EVERY = timedelta(minutes=1)  # how often a desk's last contact is written down
 
 
 def schema_version(
@@ -57,9 +61,39 @@ def clock(request: Request) -> ServerClock:
     return request.app.state.clock
 
 
-def current_device(
-    s: Session = Depends(session),
+@dataclass(frozen=True)
+class Caller:
+    """The device behind a request, checked in a unit of work of its own."""
+
+    device_id: str
+    token: str
+    identity: tuple[str, str]  # (server_id, epoch)
+
+
+def caller(
+    request: Request,
     token: str | None = Depends(bearer),
     _schema: int = Depends(schema_version),
-) -> Device:
-    return device_for_token(s, token)
+    installation: str | None = Header(None, alias=protocol.INSTALLATION_HEADER),
+    desk_time: int | None = Header(None, alias=protocol.TIME_HEADER),
+) -> Caller:
+    """A known, unrevoked token from the installation that first used it; notes the
+    desk's clock and when it was last seen (at most once a minute, to spare writes)."""
+    with new_session(request.app.state.engine) as s:
+        server = identity(s)
+        device = device_for_token(s, token)
+        check_installation(device, installation)
+        offset_before = device.clock_offset_ms
+        note_clock(device, desk_time, now_ms())
+        now = utcnow()
+        if (
+            device.last_seen_at is None
+            or now - device.last_seen_at > SEEN_EVERY
+            or abs(device.clock_offset_ms - offset_before) > 1000
+        ):
+            device.last_seen_at = now
+        else:
+            device.clock_offset_ms = offset_before  # nothing worth a write
+        s.commit()
+        assert token is not None
+        return Caller(device.id, token, server)

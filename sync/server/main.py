@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from app import __version__
+from sync.server import errors
 from sync.server.crud import ServerClock
-from sync.server.errors import SyncError
+from sync.server.limits import BodyLimits
 from sync.server.routes import router
 
 
@@ -20,10 +20,7 @@ def create_app(engine: Engine) -> FastAPI:
     )
     api.state.engine = engine
     api.state.clock = ServerClock()
-
-    @api.exception_handler(SyncError)
-    async def sync_error(_request: Request, exc: SyncError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
-
+    errors.install(api)
+    api.add_middleware(BodyLimits, engine=engine)
     api.include_router(router)
     return api

@@ -46,7 +46,12 @@ class Device(ServerBase):
     # The last of the device's own changes the server applied, and how many in all.
     last_change_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     changes_applied: Mapped[int] = mapped_column(Integer, default=0)
+    # The desk's wall clock minus the server's at its last request (its X-PropDesk-Time).
     clock_offset_ms: Mapped[int] = mapped_column(BigInteger, default=0)
+    # A short number the server assigns at enrolment (receipt numbers use it).
+    number: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)
+    # The installation that first used the token; another one is a copied database.
+    installation_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class EnrolCode(ServerBase):
@@ -91,7 +96,11 @@ class ConflictNoticeRow(ServerBase):
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
     seq: Mapped[int] = mapped_column(BigInteger, index=True)  # the change that caused it
-    clock_id: Mapped[str] = mapped_column(String(64), index=True)  # the device that lost
+    clock_id: Mapped[str] = mapped_column(String(64), index=True)  # in the lost value's HLC
+    # The device that wrote the lost value, and the row's estate: a notice goes to that
+    # device only, and only while the estate is in its scope.
+    device_id: Mapped[str | None] = mapped_column(String(36), index=True, nullable=True)
+    estate_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(64))
@@ -107,6 +116,15 @@ class Blob(ServerBase):
     size: Mapped[int] = mapped_column(BigInteger)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BlobScope(ServerBase):
+    """An estate whose devices may read a blob: one a row of it references, or one of the
+    uploader's estates (it had the content)."""
+
+    __tablename__ = "server_blob_scopes"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    estate_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
 class ServerState(ServerBase):

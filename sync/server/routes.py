@@ -8,32 +8,40 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from sync import protocol
-from sync.server import crud
+from sync.server import blobs, crud
 from sync.server.deps import (
-    bearer,
+    Caller,
+    caller,
     clock,
     schema_version,
     session,
     snapshot_session,
 )
 from sync.server.errors import SyncError
+from sync.server.identity import clock_verdict, identity
 
 router = APIRouter(prefix=protocol.API)
 ERRORS = {
-    401: {"model": protocol.ErrorBody},
-    403: {"model": protocol.ErrorBody},
-    409: {"model": protocol.ErrorBody},
-    413: {"model": protocol.ErrorBody},
-    422: {"model": protocol.ErrorBody},
-    426: {"model": protocol.ErrorBody},
+    status: {"model": protocol.ErrorBody}
+    for status in (400, 401, 403, 404, 409, 411, 413, 422, 426, 500)
 }
 # Test hook for the crash-safety test: die after a push commits, before it is answered.
 CRASH_AFTER_PUSH_COMMIT = "PROPDESK_SERVER_CRASH_AFTER_COMMIT"
 
 
-@router.get("/health")
-def health() -> dict:
-    return {"status": "ok"}
+@router.get("/health", response_model=protocol.Health, responses=ERRORS)
+def health(s: Session = Depends(session)) -> protocol.Health:
+    server_id, epoch = identity(s)
+    verdict = clock_verdict(s, crud.utcnow())
+    s.commit()
+    return protocol.Health(
+        status="ok",
+        server_id=server_id,
+        epoch=epoch,
+        server_time_ms=crud.now_ms(),
+        server_clock_wrong=verdict.server_clock_wrong,
+        desks_clock_offset_ms=verdict.median_offset_ms,
+    )
 
 
 @router.get("/version", response_model=protocol.VersionInfo)
@@ -44,6 +52,7 @@ def version() -> protocol.VersionInfo:
         min_client_schema=protocol.MIN_CLIENT_SCHEMA,
         max_batch=protocol.MAX_BATCH,
         max_change_bytes=protocol.MAX_CHANGE_BYTES,
+        max_push_bytes=protocol.MAX_PUSH_BYTES,
         max_blob_bytes=protocol.MAX_BLOB_BYTES,
         max_drift_ms=protocol.MAX_DRIFT_MS,
         server_time_ms=crud.now_ms(),
@@ -57,10 +66,15 @@ def enroll(
     c: crud.ServerClock = Depends(clock),
     _schema: int = Depends(schema_version),
 ) -> protocol.EnrollResponse:
-    device, token = crud.enroll(s, body.code, body.name, body.clock_id)
+    server_id, epoch = identity(s)
     s.commit()
+    device, token = crud.enroll(s, body.code, body.name)
     return protocol.EnrollResponse(
+        server_id=server_id,
+        epoch=epoch,
         device_id=device.id,
+        clock_id=device.clock_id,
+        device_number=device.number or 0,
         token=token,
         estate_ids=device.estate_ids,
         all_estates=device.all_estates,
@@ -69,24 +83,21 @@ def enroll(
     )
 
 
-def _device(s: Session, token: str | None):
-    return crud.device_for_token(s, token)
-
-
 @router.post("/sync/push", response_model=protocol.PushResponse, responses=ERRORS)
 def push(
     body: protocol.PushRequest,
     s: Session = Depends(session),
-    token: str | None = Depends(bearer),
+    who: Caller = Depends(caller),
     c: crud.ServerClock = Depends(clock),
-    _schema: int = Depends(schema_version),
 ) -> protocol.PushResponse:
-    device = _device(s, token)
-    result = crud.push(s, device, body.changes, body.cursor, c)
-    s.commit()
+    server_id, epoch = identity(s)
+    device = crud.device_for_token(s, who.token)
+    result = crud.push(s, device, body.changes, body.cursor, c)  # commits
     if os.environ.get(CRASH_AFTER_PUSH_COMMIT):
         os._exit(70)
     return protocol.PushResponse(
+        server_id=server_id,
+        epoch=epoch,
         accepted=result.accepted,
         server_hlc=c.now(),
         server_time_ms=crud.now_ms(),
@@ -99,12 +110,11 @@ def pull(
     cursor: int = Query(0, ge=0),
     limit: int = Query(1000, ge=1, le=protocol.MAX_PULL),
     s: Session = Depends(snapshot_session),
-    token: str | None = Depends(bearer),
+    who: Caller = Depends(caller),
     c: crud.ServerClock = Depends(clock),
-    _schema: int = Depends(schema_version),
 ) -> Response:
-    device = _device(s, token)
-    page = crud.pull(s, device, cursor, limit, c)
+    device = crud.device_for_token(s, who.token)  # its last_change_id: in this snapshot
+    page = crud.pull(s, device, cursor, limit, c, who.identity)
     s.rollback()
     # Serialised by pydantic-core directly: FastAPI's generic encoder would take longer
     # than the query for a page of thousands of changes.
@@ -115,14 +125,9 @@ def pull(
 async def put_blob(
     sha256: str,
     request: Request,
-    token: str | None = Depends(bearer),
-    _schema: int = Depends(schema_version),
+    who: Caller = Depends(caller),
 ) -> Response:
-    data = await request.body()
-    with crud.new_session(request.app.state.engine) as s:
-        _device(s, token)
-        created = crud.put_blob(s, sha256, data)
-        s.commit()
+    created = await blobs.receive(request, who.device_id, sha256)
     return Response(status_code=201 if created else 200)
 
 
@@ -130,11 +135,10 @@ async def put_blob(
 def get_blob(
     sha256: str,
     s: Session = Depends(session),
-    token: str | None = Depends(bearer),
-    _schema: int = Depends(schema_version),
+    who: Caller = Depends(caller),
 ) -> Response:
-    _device(s, token)
-    blob = crud.get_blob(s, sha256)
+    device = crud.device_for_token(s, who.token)
+    blob = blobs.readable(s, device, sha256)
     if blob is None:
         raise SyncError(404, "no_blob", f"No blob {sha256} on the server")
     return Response(blob.data, media_type="application/octet-stream")
@@ -144,11 +148,10 @@ def get_blob(
 def head_blob(
     sha256: str,
     s: Session = Depends(session),
-    token: str | None = Depends(bearer),
-    _schema: int = Depends(schema_version),
+    who: Caller = Depends(caller),
 ) -> Response:
-    _device(s, token)
-    blob = crud.get_blob(s, sha256)
+    device = crud.device_for_token(s, who.token)
+    blob = blobs.readable(s, device, sha256)
     if blob is None:
         return Response(status_code=404)
     return Response(headers={"Content-Length": str(blob.size)})

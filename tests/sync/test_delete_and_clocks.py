@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from app.domain import hlc as hlc_module
-from app.services.units import UnitInput, add_resident, create_unit, update_resident
+from app.domain.units import UnitInput
+from app.services.units import add_resident, create_unit, update_resident
 from app.store.models import Resident, SyncConflict
 from app.store.recorder import recorder
 from sync import client as client_module

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import event, select
 
-from app.services.units import UnitInput, create_unit
+from app.domain.units import UnitInput
+from app.services.units import create_unit
 from app.store.models import SyncOutbox, Unit
 from sync import protocol
 from sync.client import SERVER_DEVICE_ID

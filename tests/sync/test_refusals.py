@@ -8,7 +8,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from app.services.units import UnitInput, create_unit
+from app.domain.units import UnitInput
+from app.services.units import create_unit
 from app.store.models import Building, SyncOutbox, SyncRejected, Unit
 from sync import protocol
 from sync.client import SyncFailure
