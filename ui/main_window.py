@@ -151,8 +151,14 @@ class MainWindow(QMainWindow):
         """``name`` is a PAGES key or a SNAPSHOT_VIEWS key."""
         if name in SNAPSHOT_VIEWS:
             key, view = SNAPSHOT_VIEWS[name]
-            return self.show_page(key, view)
-        return self.show_page(name)
+            page = self.show_page(key, view)
+        else:
+            page = self.show_page(name)
+        if self.ctx is not None:  # the page's lists, read on the runner, are on screen
+            from ui.widgets.ops import wait_all
+
+            wait_all(self.ctx.runner)
+        return page
 
     def current_key(self) -> str:
         return PAGES[self.stack.currentIndex()].key

@@ -19,7 +19,7 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("reception", "Reception", "fa5s.concierge-bell", None),
+    PageSpec("reception", "Reception", "fa5s.concierge-bell", "ui.reception.page:ReceptionPage"),
     PageSpec(
         "complaints", "Complaints", "fa5s.exclamation-circle", "ui.complaints.page:ComplaintsPage"
     ),
@@ -38,6 +38,8 @@ SNAPSHOT_VIEWS["complaint-stats"] = ("complaints", "stats")
 SNAPSHOT_VIEWS.update(
     {f"fees-{v}": ("fees", v) for v in ("bills", "arrears", "collection", "reminders", "schedule")}
 )
+
+SNAPSHOT_VIEWS.update({v: ("reception", v) for v in ("workorders", "visitors", "keys")})
 
 # Group boxes other areas add to the Settings page, in order: "module:function" building
 # ``function(ctx, parent)`` (imported when Settings is first shown).

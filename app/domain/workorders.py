@@ -430,7 +430,8 @@ def derive(facts: Facts, events: Iterable[Event], rules: WorkOrderRules) -> Work
             paused_since = None
         elif event.kind == "done":
             done_at = event.at
-            workers.add(event.actor_id)
+            # who did the work: the assignee (the desk may record "done" for them)
+            workers.add(event.data.get("by") or assignee)
         elif event.kind == "return_visit":
             outcome = data.get("outcome", "")
             if outcome == "unreachable":

@@ -21,7 +21,12 @@ LANGUAGES = ("zh_CN",)
 def catalog_sources() -> dict[str, list[Path]]:
     """Catalogue name -> the Python files whose tr() strings it holds (one screen area each)."""
     ui = ROOT / "ui"
-    areas = {"complaints": ui / "complaints", "fees": ui / "fees", "sync": ui / "sync_page"}
+    areas = {
+        "complaints": ui / "complaints",
+        "fees": ui / "fees",
+        "sync": ui / "sync_page",
+        "reception": ui / "reception",
+    }
     every = sorted(ui.rglob("*.py"))
     catalogs = {name: sorted(folder.rglob("*.py")) for name, folder in areas.items()}
     catalogs["fees"].append(ui / "settings" / "fee_rules.py")  # Settings' fee-rules section

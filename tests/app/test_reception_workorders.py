@@ -293,12 +293,9 @@ def test_paid_repair_appears_on_the_units_bill_with_a_receipt(db, estate_id, uni
     assert [(ln.fee_code, ln.amount, ln.period) for ln in lines] == [
         ("paid_repair", Decimal("120.50"), "2026-12")
     ]
-    try:  # the fees area's own view of the account
-        from app.services.payments import account_lines
-    except ImportError:  # pragma: no cover - the fees services moved
-        from app.services.fees import account_lines
-    with db.session() as s:
-        assert [ln.open_amount for ln in account_lines(s, unit_id)] == [Decimal("120.50")]
+    from app.services.fees.account import account_lines  # the fees desk's own view
+
+    assert [ln.open_amount for ln in account_lines(db, unit_id)] == [Decimal("120.50")]
     receipt = paid.take_payment(db, order, "wechat", "张伟", "desk", slot[0] + timedelta(hours=2))
     assert receipt.amount == Decimal("120.50") and receipt.receipt_no
     billing = paid.billing_of(db, order)
@@ -307,8 +304,7 @@ def test_paid_repair_appears_on_the_units_bill_with_a_receipt(db, estate_id, uni
         Decimal("120.50"),
         (receipt.receipt_no,),
     )
-    with db.session() as s:
-        assert account_lines(s, unit_id) == []
+    assert account_lines(db, unit_id) == []
     with pytest.raises(DomainError):
         paid.take_payment(db, order, "cash", "张伟", "desk", slot[0] + timedelta(hours=3))
 

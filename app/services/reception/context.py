@@ -221,3 +221,14 @@ def active_notices(
             continue
         out.append(NoticeRow(n.id, n.kind, n.title, n.script, n.starts_at, n.ends_at))
     return out
+
+
+def find_units(db: Database, estate_id: str, typed: str, limit: int = 8) -> list[tuple[str, str]]:
+    """Units matching a room code, name or phone as typed: (id, "3栋 2单元 1502")."""
+    if not typed.strip():
+        return []
+    with db.session() as s:
+        return [
+            (u.id, u.code)
+            for u in page_units(s, UnitQuery(estate_id=estate_id, text=typed), 0, limit)
+        ]

@@ -79,11 +79,16 @@ def add_reception_demo(session: Session, estate_id: str, rng: random.Random) -> 
     ).all()
     if not people:
         return
-    staff = session.execute(select(StaffUser.id).order_by(StaffUser.id).limit(3)).scalars().all()
-    desk = staff[0] if staff else ""
-    worker = staff[1] if len(staff) > 1 else "demo-repairer"
-    visitor_id = "demo-visitor"  # the return-visit caller is never the repairer
     rec = recorder(session)
+    staff = session.scalars(
+        select(StaffUser.id)
+        .where(StaffUser.login.not_like("demo-%"))
+        .order_by(StaffUser.id)
+        .limit(1)
+    ).all()
+    desk = staff[0] if staff else ""
+    workers, lead = _demo_staff(session, estate_id)
+    visitor_id = lead  # the return-visit caller is never the repairer
     tz = tz_of(session, estate_id)
     # ---- the register: today and the last week
     for i in range(36):
@@ -185,6 +190,7 @@ def add_reception_demo(session: Session, estate_id: str, rng: random.Random) -> 
             desk,
             created,
         )
+        worker = workers[i % len(workers)]
         _advance(session, order, stage, created, now, desk, worker, visitor_id)
     # ---- visitors and release slips
     for i, name in enumerate(_VISITORS):
@@ -299,7 +305,7 @@ def add_reception_demo(session: Session, estate_id: str, rng: random.Random) -> 
         staff_id=desk,
         day=yesterday,
         notes="上午接待业主咨询12人次，受理报修5单；下午巡查各楼栋公告栏，跟进2单逾期工单。",
-        reviewed_by=staff[1] if len(staff) > 1 else desk,
+        reviewed_by=lead,
         reviewed_at=now - timedelta(hours=14),
         review_remark="记录完整，逾期工单明天上午前跟进完毕。",
     )
@@ -354,3 +360,29 @@ def _advance(session, order, stage, created, now, desk, worker, visitor) -> None
     append_step(session, order, "close", desk, created + span * 0.72)
     if stage == "reopened":
         append_step(session, order, "reopen", desk, created + span * 0.9, "业主反映问题复发")
+
+
+def _demo_staff(session: Session, estate_id: str) -> tuple[list[str], str]:
+    """Two repairers and a team lead for the demo's orders and review. They cannot log in
+    (no password is set): they only name who did what."""
+    people = (
+        ("demo-repair-1", "李师傅", "engineer"),
+        ("demo-repair-2", "张师傅", "engineer"),
+        ("demo-lead", "刘领班", "team_lead"),
+    )
+    ids = []
+    for login, name, role in people:
+        staff_id = natural_id("demo-staff", login)
+        if session.get(StaffUser, staff_id) is None:
+            recorder(session).create(
+                StaffUser,
+                id=staff_id,
+                estate_id=estate_id,
+                login=login,
+                display_name=name,
+                role=role,
+                estate_ids=[estate_id],
+                password_hash="!",  # no password: never matches, so no log-in
+            )
+        ids.append(staff_id)
+    return ids[:2], ids[2]

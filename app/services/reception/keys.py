@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -321,14 +322,20 @@ def overdue_digest(db: Database, estate_id: str, now: datetime) -> Digest:
             )
         )
         overdue = [r for r in _rows(s, keys) if r.overdue(now)]
-        recorder(s).create(
-            KeyDigest,
-            id=digest_id,
-            estate_id=estate_id,
-            day=day,
-            made_at=now,
-            key_ids=[r.id for r in overdue],
-        )
+        try:
+            with s.begin_nested():  # another window may make the day's digest first
+                recorder(s).create(
+                    KeyDigest,
+                    id=digest_id,
+                    estate_id=estate_id,
+                    day=day,
+                    made_at=now,
+                    key_ids=[r.id for r in overdue],
+                )
+        except IntegrityError:
+            made = s.get(KeyDigest, digest_id)
+            keys = [k for k in (s.get(CustodyKey, k) for k in made.key_ids) if k is not None]
+            return Digest(day, tuple(_rows(s, keys)), False)
         return Digest(day, tuple(overdue), True)
 
 

@@ -1,0 +1,161 @@
+"""Reception (前台接待): the register, work orders, visitors and keys, one tab each.
+
+Every list is read on the background runner and refreshed from change events (a save
+here, another desk's sync) and the clock's tick (deadline states, overdue keys). The
+page-wide actions print the register (KH-21-R01), open the building notices and the
+daily work log.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.reception.actions import Actions, register
+from ui.reception.keys import KeysTab
+from ui.reception.register import RegisterTab
+from ui.reception.visitors import VisitorsTab
+from ui.reception.workorders import WorkOrdersTab
+from ui.widgets.changes import on_changes
+from ui.widgets.forms import action
+
+WATCHED = {
+    "register": ("reception_entries", "building_notices", "work_orders", "complaints"),
+    "workorders": ("work_orders", "work_order_events", "settings", "bill_lines", "payments"),
+    "visitors": ("visitors", "release_slips"),
+    "keys": ("custody_keys", "key_movements", "key_counts"),
+}
+VIEWS = ("register", "workorders", "visitors", "keys")
+
+
+class ReceptionPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = Actions(ctx)
+        title = QLabel(self.tr("Reception"))
+        title.setProperty("role", "title")
+        self.register = RegisterTab(self.actions)
+        self.workorders = WorkOrdersTab(self.actions)
+        self.visitors = VisitorsTab(self.actions)
+        self.keys = KeysTab(self.actions)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.register, self.tr("Register"))
+        self.tabs.addTab(self.workorders, self.tr("Work orders"))
+        self.tabs.addTab(self.visitors, self.tr("Visitors and goods"))
+        self.tabs.addTab(self.keys, self.tr("Keys"))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        toolbar = QToolBar()
+        action(self, self.tr("New"), self.new_record, shortcut="Ctrl+N")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        action(
+            self,
+            self.tr("Print register…"),
+            self.print_register,
+            icon="fa5s.print",
+            toolbar=toolbar,
+        )
+        action(
+            self,
+            self.tr("Building notices…"),
+            self.open_notices,
+            icon="fa5s.bullhorn",
+            toolbar=toolbar,
+        )
+        action(self, self.tr("Work log…"), self.open_work_log, icon="fa5s.book", toolbar=toolbar)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(toolbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self._dirty: set[str] = set()
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(100)
+        self._changed_timer.timeout.connect(self._reload_dirty)
+        for view, tables in WATCHED.items():
+            on_changes(ctx.changes, self, tables, lambda _c, v=view: self._mark(v))
+        ctx.ticker.ticked.connect(self.tick)
+        QTimer.singleShot(0, self.refresh)
+
+    def new_record(self) -> None:
+        """Ctrl+N: a new entry, work order, visitor or key, by the tab shown."""
+        current = self.tabs.currentWidget()
+        if current is self.register:
+            self.register.new_entry()
+        elif current is self.workorders:
+            self.workorders.new_order()
+        elif current is self.visitors:
+            self.visitors.name.setFocus()
+        else:
+            self.keys.register_key()
+
+    def tab(self, view: str) -> QWidget:
+        return {
+            "register": self.register,
+            "workorders": self.workorders,
+            "visitors": self.visitors,
+            "keys": self.keys,
+        }[view]
+
+    def show_view(self, view: str) -> None:
+        if view in VIEWS:
+            self.tabs.setCurrentWidget(self.tab(view))
+            self.refresh()
+
+    def refresh(self) -> None:
+        """F5 and tab changes: read the tab shown again."""
+        self.tabs.currentWidget().reload()
+        if self.tabs.currentWidget() is self.register and not self.register.caller.text():
+            self.register.load_notices()
+
+    def _mark(self, view: str) -> None:
+        self._dirty.add(view)
+        self._changed_timer.start()
+
+    def _reload_dirty(self) -> None:
+        current = VIEWS[self.tabs.currentIndex()]
+        if current in self._dirty:
+            self.tab(current).reload()
+        self._dirty.clear()
+
+    def tick(self, now) -> None:
+        self.tab(VIEWS[self.tabs.currentIndex()]).tick(now)
+
+    # ---- page-wide actions ----
+
+    def print_register(self) -> None:
+        tz = ZoneInfo("Asia/Shanghai")
+        today = self.actions.now().astimezone(tz).date()
+        start = datetime.combine(today, time(0), tz).astimezone(UTC)
+        end = start + timedelta(days=1)
+        a = self.actions
+        a.read(
+            self,
+            lambda: register.entries_between(a.db, a.estate_id, start, end),
+            lambda rows: self._preview(rows, today),
+        )
+
+    def _preview(self, rows, day) -> None:
+        from ui.reception.printing import register_html
+        from ui.widgets.printing import print_preview
+
+        html = register_html(rows, self.ctx.estate_name, day.isoformat(), "Asia/Shanghai")
+        print_preview(self, html, self.tr("Customer service register")).exec()
+
+    def open_notices(self) -> None:
+        from ui.reception.daybook import NoticesDialog
+
+        NoticesDialog(self.actions, self).exec()
+
+    def open_work_log(self) -> None:
+        from ui.reception.daybook import WorkLogDialog
+
+        WorkLogDialog(self.actions, self).exec()
