@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.complaints import DEPARTMENTS, SATISFACTION, ComplaintState, deadline_state
+from app.domain.complaints import DEPARTMENTS, SATISFACTION, ComplaintState, due_state
 from app.domain.units import mask_phone
-from app.services import complaints as service
-from app.store.complaint_models import Complaint
+from app.services.complaints import ComplaintDetail
 from ui import formats
-from ui.complaints.intake import message
 from ui.complaints.labels import DEADLINE_COLOURS, event_word, word
 from ui.context import AppContext
 from ui.labels import staff_role
@@ -37,11 +35,14 @@ from ui.widgets.fields import FieldWithMessage, banner
 
 
 class DetailPanel(QWidget):
+    """Shows a ``ComplaintDetail``; deadline states are re-evaluated by ``set_now``."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.complaint: Complaint | None = None
+        self.complaint: ComplaintDetail | None = None
         self.state: ComplaintState | None = None
+        self.now = ctx.clock.now()
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
@@ -98,9 +99,10 @@ class DetailPanel(QWidget):
         layout.addWidget(timeline, 1)
         self.show_complaint(None)
 
-    def show_complaint(self, complaint_id: str | None) -> None:
-        self.complaint = self.state = None
-        if complaint_id is None:
+    def show_complaint(self, complaint: ComplaintDetail | None) -> None:
+        self.complaint = complaint
+        self.state = complaint.state if complaint else None
+        if complaint is None:
             self.title.setText(self.tr("No complaint selected"))
             for value in self.values.values():
                 value.clear()
@@ -108,39 +110,25 @@ class DetailPanel(QWidget):
             self.timeline.clear()
             self.notice.hide()
             return
-        tz = self.ctx_tz()
-        with self.ctx.db.session() as s:
-            complaint = s.get(Complaint, complaint_id)
-            if complaint is None:
-                self.show_complaint(None)
-                return
-            self.complaint = complaint
-            self.state = state = service.complaint_state(s, complaint)
-            events = service.events_of(s, complaint_id)
-            names = service.staff_names(s)
-            unit = service.unit_label(s, complaint.unit_id)
-            files = service.attachments_of(s, complaint_id)
-            first = s.get(Complaint, complaint.repeat_of) if complaint.repeat_of else None
-            first_number = first.number if first else ""
-        now = datetime.now(UTC)
+        state, tz = complaint.state, complaint.timezone
         self.title.setText(f"{complaint.number} · {word(state.status)} · {word(state.severity)}")
-        if first_number:
+        if complaint.repeat_of_number:
             banner(
                 "banner-error",
-                self.tr("Repeat complaint (二次投诉) of {0}").format(first_number),
+                self.tr("Repeat complaint (二次投诉) of {0}").format(complaint.repeat_of_number),
                 self.notice,
             )
         else:
             self.notice.hide()
         v = self.values
-        v["unit"].setText(unit or "—")
+        v["unit"].setText(complaint.unit or "—")
         v["complainant"].setText(
             f"{complaint.complainant_name}  {mask_phone(complaint.complainant_phone)}  "
             f"{complaint.contact}".strip()
         )
         v["received"].setText(
             f"{formats.local_time(complaint.received_at, tz)} · {word(complaint.channel)} · "
-            f"{names.get(complaint.received_by, '')}".strip(" ·")
+            f"{complaint.received_by}".strip(" ·")
         )
         v["event"].setText(
             f"{formats.local_time(complaint.event_time, tz)} {complaint.event_place}".strip()
@@ -161,21 +149,37 @@ class DetailPanel(QWidget):
             )
         )
         v["department"].setText(word(complaint.department) if complaint.department else "—")
-        v["attachments"].setText(", ".join(f.filename for f in files) or "—")
+        v["attachments"].setText(", ".join(f.filename for f in complaint.attachments) or "—")
+        self.show_deadlines()
 
+        self.timeline.clear()
+        for event in complaint.events:
+            detail = self.event_detail(event.kind, event.data or {}, tz)
+            note = " · ".join(p for p in (detail, event.note) if p)
+            who = event.actor_name or (staff_role(event.actor_role) if event.actor_role else "")
+            item = QTreeWidgetItem(
+                [formats.local_time(event.at, tz), event_word(event.kind), who, note]
+            )
+            item.setToolTip(3, note)
+            self.timeline.addTopLevelItem(item)
+        for column in range(3):
+            self.timeline.resizeColumnToContents(column)
+
+    def set_now(self, now: datetime) -> None:
+        """The clock ticked: open deadlines may have become due soon or overdue."""
+        self.now = now
+        if self.complaint is not None:
+            self.show_deadlines()
+
+    def show_deadlines(self) -> None:
+        state, tz = self.complaint.state, self.complaint.timezone
         self.deadlines.clear()
         for deadline in state.deadlines:
             if deadline.done_at is not None:
                 status = self.tr("Met") if deadline.met else self.tr("Missed")
                 colour = DEADLINE_COLOURS["done" if deadline.met else "overdue"]
             else:
-                code = (
-                    "overdue"
-                    if deadline.due < now
-                    else "due_soon"
-                    if deadline.due - now <= timedelta(hours=2)
-                    else "on_time"
-                )
+                code = due_state(deadline.due, self.now)
                 status, colour = word(code), DEADLINE_COLOURS[code]
             kind = word(deadline.kind) + (" *" if deadline.extended else "")
             item = QTreeWidgetItem(
@@ -191,22 +195,6 @@ class DetailPanel(QWidget):
         for column in range(3):
             self.deadlines.resizeColumnToContents(column)
 
-        self.timeline.clear()
-        for event in events:
-            detail = self.event_detail(event.kind, event.data or {}, tz)
-            note = " · ".join(p for p in (detail, event.note) if p)
-            who = names.get(event.actor_id, "") or (
-                staff_role(event.actor_role) if event.actor_role else ""
-            )
-            item = QTreeWidgetItem(
-                [formats.local_time(event.at, tz), event_word(event.kind), who, note]
-            )
-            item.setToolTip(3, note)
-            self.timeline.addTopLevelItem(item)
-        for column in range(3):
-            self.timeline.resizeColumnToContents(column)
-        self.deadline_word = deadline_state(state, now)
-
     def event_detail(self, kind: str, data: dict, tz: str) -> str:
         if kind == "dispatched" and data.get("department"):
             return word(data["department"])
@@ -218,11 +206,9 @@ class DetailPanel(QWidget):
             return self.tr("new deadline {0}").format(formats.local_time(data["due"], tz))
         if kind == "progress" and data.get("answer"):
             return self.tr("clear answer given")
+        if kind == "auto_major" and data.get("months"):
+            return self.tr("unresolved for %n month(s): now a major complaint", "", data["months"])
         return ""
-
-    def ctx_tz(self) -> str:
-        with self.ctx.db.session() as s:
-            return service.load_rules(s, self.ctx.estate_id).timezone
 
 
 class StepDialog(QDialog):
@@ -234,6 +220,7 @@ class StepDialog(QDialog):
         state: ComplaintState,
         department: str,
         tz: str,
+        now: datetime,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -267,7 +254,7 @@ class StepDialog(QDialog):
             form.addRow(self.tr("Satisfaction"), self._wrap("satisfaction", self.satisfaction))
         if kind == "extension_approved":
             current = state.deadline(state.pending_extension or "resolve")
-            start = max(current.due if current else datetime.now(UTC), datetime.now(UTC))
+            start = max(current.due if current else now, now)
             self.due = QLineEdit(
                 (start + timedelta(days=2)).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
             )
@@ -322,7 +309,8 @@ class StepDialog(QDialog):
         return self.note.toPlainText(), data
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Sentences by field (``ui.messages.field_messages``); the rest in the banner."""
         for name, holder in self.fields.items():
-            holder.set_error(message(errors.get(name, "")))
-        others = [message(t) for n, t in errors.items() if n not in self.fields]
+            holder.set_error(errors.get(name, ""))
+        others = [text for name, text in errors.items() if name not in self.fields]
         banner("banner-error", " ".join(others), self.banner)

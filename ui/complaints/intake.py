@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,53 +36,13 @@ from app.domain.complaints import (
     suggest_severity,
     validate_input,
 )
-from app.domain.units import ValidationError, mask_phone
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.units import mask_phone
 from app.services import complaints as service
-from app.store.complaint_models import Complaint
 from ui.complaints.labels import word
 from ui.context import AppContext
+from ui.messages import describe, field_messages
 from ui.widgets.fields import FieldWithMessage, banner
-
-_M = "ComplaintMessages"
-# The messages of app.domain.complaints / app.services.complaints, for lupdate.
-MESSAGES = [
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Describe what happened"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Complainant name is required"),
-    QT_TRANSLATE_NOOP(
-        "ComplaintMessages",
-        "Phone must be a mobile number (11 digits, e.g. 13800138000) or 0755-12345678",
-    ),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Channel is in person, phone, letter or other"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Choose a category"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Scope is property service or non-property"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Confirm the severity"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Choose a department from the list"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Time must be YYYY-MM-DD HH:MM, e.g. 2024-06-30 14:30"),
-    QT_TRANSLATE_NOOP(
-        "ComplaintMessages", "A resident's deadline applies to minor complaints only"
-    ),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Choose the department to dispatch to"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Escalate to the team lead, supervisor or director"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Record the resident's satisfaction"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Give the reason for the extension"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "The new deadline must be in the future"),
-    QT_TRANSLATE_NOOP("ComplaintMessages", "Write what was done"),
-    QT_TRANSLATE_NOOP(
-        "ComplaintMessages",
-        "An extension for a minor complaint must be approved by the supervisor or director",
-    ),
-    QT_TRANSLATE_NOOP(
-        "ComplaintMessages",
-        "An extension for an important complaint must be approved by the director",
-    ),
-    QT_TRANSLATE_NOOP(
-        "ComplaintMessages", "An extension for a major complaint must be approved by the director"
-    ),
-]
-
-
-def message(text: str) -> str:
-    return QCoreApplication.translate(_M, text)
 
 
 def _combo(codes, current: str = "") -> QComboBox:
@@ -108,8 +67,7 @@ class IntakeDialog(QDialog):
         self.unit_id: str | None = None
         self.resident_id: str | None = None
         self.attachments: list[Path] = []
-        with ctx.db.session() as s:
-            self.rules = service.load_rules(s, ctx.estate_id)
+        self.rules = service.read_rules(ctx.db, ctx.estate_id)
         self.reception_id = prefill.reception_id if prefill else None
 
         self.lookup = QLineEdit()
@@ -128,7 +86,7 @@ class IntakeDialog(QDialog):
 
         self.channel = _combo(CHANNELS, "phone")
         self.event_time = QLineEdit(
-            datetime.now(ZoneInfo(self.rules.timezone)).strftime("%Y-%m-%d %H:%M")
+            ctx.clock.now().astimezone(ZoneInfo(self.rules.timezone)).strftime("%Y-%m-%d %H:%M")
         )
         self.event_time.setPlaceholderText("YYYY-MM-DD HH:MM")
         self.place = QLineEdit()
@@ -164,7 +122,7 @@ class IntakeDialog(QDialog):
         self.use_suggestion = QPushButton(self.tr("Use it"))
         self.use_suggestion.setToolTip(self.tr("Confirm the suggested severity (Alt+U)"))
         self.use_suggestion.clicked.connect(self.accept_suggestion)
-        # Shown as soon as unit and category match a recently closed complaint (二次投诉).
+        # Shown as soon as unit and category match an open or recently closed one (二次投诉).
         self.repeat_notice = QLabel()
         self.repeat_notice.setWordWrap(True)
         self.repeat_notice.hide()
@@ -307,8 +265,7 @@ class IntakeDialog(QDialog):
         if not typed:
             self.matches.hide()
             return
-        with self.ctx.db.session() as s:
-            found = service.lookup_residents(s, self.ctx.estate_id, typed, limit=8)
+        found = service.lookup_residents(self.ctx.db, self.ctx.estate_id, typed, limit=8)
         for match in found:
             text = f"{match.unit}  {match.name}  {mask_phone(match.phone)}".strip()
             item = QListWidgetItem(text)
@@ -384,8 +341,7 @@ class IntakeDialog(QDialog):
     def load(self, data: ComplaintInput) -> None:
         self.unit_id, self.resident_id = data.unit_id, data.resident_id
         if data.unit_id:
-            with self.ctx.db.session() as s:
-                self.unit_label.setText(service.unit_label(s, data.unit_id))
+            self.unit_label.setText(service.unit_name(self.ctx.db, data.unit_id))
         self.name.setText(data.complainant_name)
         self.phone.setText(data.complainant_phone)
         self.contact.setText(data.contact)
@@ -420,24 +376,19 @@ class IntakeDialog(QDialog):
         self.suggestion.setText(self.tr("Suggested: {0}").format(word(self._suggested)))
 
     def check_repeat(self) -> None:
-        """Warn while typing when this unit had the same problem closed within the estate's
-        window: the service will link it as a repeat complaint on saving."""
+        """Warn while typing when this unit has the same problem open, or closed within the
+        estate's window: the service will link it as a repeat complaint on saving."""
         key = (self.unit_id, self.category.currentData())
         if key == self._repeat_key:
             return  # typing in the text fields does not change the answer
         self._repeat_key = key
-        self._repeat_number = ""
-        if self.unit_id:
-            with self.ctx.db.session() as s:
-                first_id = service.find_repeat_of(
-                    s, self.ctx.estate_id, self.unit_id, key[1], service.utcnow(), self.rules
-                )
-                first = s.get(Complaint, first_id) if first_id else None
-                self._repeat_number = first.number if first else ""
+        self._repeat_number = service.repeat_number(
+            self.ctx.db, self.ctx.estate_id, self.unit_id, key[1], self.ctx.clock.now()
+        )
         banner(
             "banner-error",
             self.tr(
-                "Repeat complaint (二次投诉): the same problem of this unit was closed as {0}"
+                "Repeat complaint (二次投诉): this unit complained of the same problem as {0}"
             ).format(self._repeat_number)
             if self._repeat_number
             else "",
@@ -465,11 +416,12 @@ class IntakeDialog(QDialog):
             or name in errors
             and name not in ("content", "complainant_name", "severity")
         ):
-            holder.set_error(message(errors.get(name, "")))
+            holder.set_error(describe(errors[name]) if name in errors else "")
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Sentences by field; every field not named is cleared."""
         for name, holder in self.fields.items():
-            holder.set_error(message(errors.get(name, "")))
+            holder.set_error(errors.get(name, ""))
         first = next((h.editor for n, h in self.fields.items() if n in errors), None)
         if first is not None:
             first.setFocus()
@@ -479,21 +431,27 @@ class IntakeDialog(QDialog):
         data = self.value()
         errors = validate_input(data, self.rules)
         if errors:
-            self.show_errors(errors)
+            self.show_errors(field_messages(FieldErrors(errors)))
             return False
         try:
-            with self.ctx.db.session() as s:
-                complaint = service.create_complaint(
-                    s, self.ctx.estate_id, data, staff_id=self.ctx.user_id, staff_role=self.ctx.role
-                )
-                for path in self.attachments:
-                    service.add_attachment(s, complaint, path)
-                self.complaint_id = complaint.id
-                number = complaint.number
-        except ValidationError as error:
-            self.show_errors(error.errors)
+            recorded = service.record_complaint(
+                self.ctx.db,
+                self.ctx.estate_id,
+                data,
+                staff_id=self.ctx.user_id,
+                staff_role=self.ctx.role,
+                attachments=tuple(self.attachments),
+                now=self.ctx.clock.now(),
+            )
+        except FieldErrors as error:
+            self.show_errors(field_messages(error))
             return False
-        self.ctx.events.data_changed.emit("complaints")
-        self.ctx.events.status_message.emit(self.tr("Complaint {0} recorded").format(number))
+        except DomainError as error:  # an attachment gone meanwhile: nothing was saved
+            banner("banner-error", describe(error), self.banner)
+            return False
+        self.complaint_id = recorded.id
+        self.ctx.events.status_message.emit(
+            self.tr("Complaint {0} recorded").format(recorded.number)
+        )
         self.accept()
         return True

@@ -1,71 +1,104 @@
-"""The complaint list as a lazy table model: pages of rows fetched from SQL as the view scrolls."""
+"""The complaint list: the one lazily paged model (``ui.widgets.paged_model.PagedModel``)
+reading pages through the complaint operations on the background runner.
+
+Deadline words and colours are functions of (row, ``now``): the page sets a new ``now`` on
+every clock tick, so a row turns from "due within 2 h" to "overdue" on its own. Which rows
+an "overdue" filter picks is fixed by the moment the query was asked (``ListRequest.now``).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
+from typing import NamedTuple, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
-from app.services.complaints import (
-    ComplaintQuery,
-    ComplaintRow,
-    count_complaints,
-    page_complaints,
-)
+from app.memory import collector_paused
+from app.services import complaints as service
+from app.services.complaints import ComplaintQuery, ComplaintRow
 from ui import formats
 from ui.complaints.labels import DEADLINE_COLOURS, word
-from ui.widgets.paged_model import PagedTableModel
+from ui.widgets.paged_model import Column, Loader, PagedModel, run_now
 
+T = TypeVar("T")
 COUNT_CAP = 500  # beyond this the list says "500+" and keeps fetching as it scrolls
 
 
-class ComplaintTableModel(PagedTableModel):
-    COLUMNS = (
-        "deadline",
-        "number",
-        "received",
-        "unit",
-        "complainant",
-        "category",
-        "severity",
-        "department",
-        "status",
-        "content",
-    )
+class ListRequest(NamedTuple):
+    query: ComplaintQuery
+    now: datetime  # "overdue" and "due soon" filters as of this moment
 
-    count_cap = COUNT_CAP
 
-    def __init__(self, db, parent=None) -> None:
-        super().__init__(db, parent)
-        self.now = datetime.now(UTC)
+def paused(work: Callable[..., T]) -> Callable[..., T]:
+    """``work`` with Python's cycle collector paused while it runs on a worker thread.
 
-    def headers(self) -> list[str]:
-        return [
-            self.tr("Deadline"),
-            self.tr("No."),
-            self.tr("Received"),
-            self.tr("Unit"),
-            self.tr("Complainant"),
-            self.tr("Category"),
-            self.tr("Severity"),
-            self.tr("Department"),
-            self.tr("Status"),
-            self.tr("Content"),
+    A collection started by a worker's allocations frees whatever cyclic garbage the UI
+    thread left, Qt wrappers included, on that worker; shiboken then deletes their C++
+    objects from the UI thread behind Qt's back, which crashed the application (a
+    QTreeWidgetItem deleted twice). Paused, that garbage is collected on the UI thread.
+    """
+
+    def run(*args):
+        with collector_paused():
+            return work(*args)
+
+    return run
+
+
+def off_ui_thread(loader: Loader) -> Loader:
+    """A paged model's loader whose reads run with the collector paused (``paused``)."""
+    return lambda work, done, failed: loader(paused(work), done, failed)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ComplaintTableModel", text)
+
+
+class ComplaintTableModel(PagedModel):
+    def __init__(self, db, now: datetime, parent=None, *, loader: Loader = run_now) -> None:
+        self.now = now
+        columns = [
+            Column("deadline", lambda: _tr("Deadline"), self.deadline_text, self.deadline_tip),
+            Column(
+                "number",
+                lambda: _tr("No."),
+                lambda r: r.number + (" ↻" if r.is_repeat else ""),
+                lambda r: _tr("Repeat complaint") if r.is_repeat else "",
+            ),
+            Column(
+                "received", lambda: _tr("Received"), lambda r: formats.local_time(r.received_at)
+            ),
+            Column("unit", lambda: _tr("Unit"), lambda r: r.unit),
+            Column(
+                "complainant",
+                lambda: _tr("Complainant"),
+                lambda r: r.complainant,
+                lambda r: r.phone_masked,
+            ),
+            Column("category", lambda: _tr("Category"), lambda r: word(r.category)),
+            Column("severity", lambda: _tr("Severity"), lambda r: word(r.severity)),
+            Column(
+                "department",
+                lambda: _tr("Department"),
+                lambda r: word(r.department) if r.department else "",
+            ),
+            Column("status", lambda: _tr("Status"), lambda r: word(r.status)),
+            Column(
+                "content",
+                lambda: _tr("Content"),
+                lambda r: r.content.replace("\n", " ")[:60],
+                lambda r: r.content,
+            ),
         ]
 
-    def before_query(self) -> None:
-        self.now = datetime.now(UTC)  # deadline states and "overdue" as of this query
+        def count(request: ListRequest) -> int:
+            return service.count(db, request.query, request.now, cap=COUNT_CAP)
 
-    def count_rows(self, session, query: ComplaintQuery) -> int:
-        return count_complaints(session, query, self.now, cap=COUNT_CAP)
+        def read(request: ListRequest, offset: int, limit: int) -> list[ComplaintRow]:
+            return service.read_page(db, request.query, offset, limit, request.now)
 
-    def read_page(self, session, query: ComplaintQuery, offset: int, limit: int) -> list:
-        return page_complaints(session, query, offset, limit, self.now)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
+        super().__init__(columns, count, read, parent, loader=loader, count_cap=COUNT_CAP)
 
     def deadline_text(self, row: ComplaintRow) -> str:
         state = row.deadline_state(self.now)
@@ -74,45 +107,31 @@ class ComplaintTableModel(PagedTableModel):
             return word("done") if row.status == "closed" else "—"
         return f"{word(state)} · {formats.local_time(row.next_due)[5:]}"
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "deadline": self.deadline_text(row),
-                "number": row.number + (" ↻" if row.is_repeat else ""),
-                "received": formats.local_time(row.received_at),
-                "unit": row.unit,
-                "complainant": row.complainant,
-                "category": word(row.category),
-                "severity": word(row.severity),
-                "department": word(row.department) if row.department else "",
-                "status": word(row.status),
-                "content": row.content.replace("\n", " ")[:60],
-            }[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == "deadline":
-            return DEADLINE_COLOURS[row.deadline_state(self.now)]
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == "severity"
-            and row.severity
-            in (
-                "major",
-                "A",
+    def deadline_tip(self, row: ComplaintRow) -> str:
+        if not row.next_kind:
+            return ""
+        return f"{word(row.next_kind)} {formats.local_time(row.next_due)}"
+
+    def set_now(self, now: datetime) -> None:
+        """Re-evaluate every deadline word and colour at ``now`` (the clock ticked)."""
+        self.now = now
+        if self.rows:
+            column = self.column_of("deadline")
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self.rows) - 1, column),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
             )
-        ):
-            return DEADLINE_COLOURS["overdue"]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "deadline" and row.next_kind:
-                return f"{word(row.next_kind)} {formats.local_time(row.next_due)}"
-            if column == "content":
-                return row.content
-            if column == "complainant":
-                return row.phone_masked
-            if column == "number" and row.is_repeat:
-                return self.tr("Repeat complaint")
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            key = self.columns[index.column()].key
+            if key == "deadline":
+                return DEADLINE_COLOURS[row.deadline_state(self.now)]
+            if key == "severity" and row.severity in ("major", "A"):
+                return DEADLINE_COLOURS["overdue"]
+            return None
+        return super().data(index, role)

@@ -1,13 +1,18 @@
 """Complaints: filter bar | lazy list coloured by deadline state | record with its timeline;
-toolbar with every workflow step; "my work" per role; weekly statistics."""
+toolbar with every workflow step; "my work" per role; weekly statistics.
+
+The list is read on the background runner and refreshed from change events (a step
+recorded here, or rows pulled by sync); the clock's tick re-evaluates every deadline
+word and colour, so an open list keeps time. F5 belongs to the main window, which ticks
+the clock and calls ``refresh``.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,66 +22,61 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.complaints import (
-    CATEGORIES,
-    DEPARTMENTS,
-    STATUSES,
-    WorkflowError,
-    allowed_steps,
-    severities_for,
-)
-from app.domain.units import ValidationError
+from app.domain.complaints import CATEGORIES, DEPARTMENTS, STATUSES, allowed_steps, severities_for
+from app.domain.errors import DomainError, FieldErrors
 from app.services import complaints as service
 from app.services.complaints import ComplaintQuery
-from app.store.complaint_models import Complaint
 from ui.complaints.detail import DetailPanel, StepDialog
-from ui.complaints.intake import IntakeDialog, message
+from ui.complaints.intake import IntakeDialog
 from ui.complaints.labels import word
-from ui.complaints.model import COUNT_CAP, ComplaintTableModel
-from ui.complaints.printing import complaint_form_html, print_preview, write_pdf
+from ui.complaints.model import (
+    COUNT_CAP,
+    ComplaintTableModel,
+    ListRequest,
+    off_ui_thread,
+    paused,
+)
+from ui.complaints.printing import complaint_form_html
 from ui.complaints.stats import StatsView
+from ui.complaints.toolbar import StepToolbar
 from ui.context import AppContext
-from ui.widgets import icons
+from ui.messages import describe, field_messages
+from ui.widgets.changes import on_changes
+from ui.widgets.paged_model import on_runner
+from ui.widgets.printing import print_preview, write_pdf
 
 SEARCH_DELAY_MS = 150
-# The steps used every day stay on the toolbar; the rest are under "More steps".
-TOOLBAR_STEPS = ("dispatched", "progress", "escalated", "resolved", "return_visit", "closed")
-# Toolbar step actions: (event kind, English label, icon, shortcut)
-STEPS = (
-    ("dispatched", "Dispatch", "fa5s.share", "Ctrl+D"),
-    ("signed", "Signed for", "fa5s.signature", ""),
-    ("progress", "Progress", "fa5s.comment-dots", "Ctrl+G"),
-    ("escalated", "Escalate", "fa5s.level-up-alt", ""),
-    ("extension_requested", "Request extension", "fa5s.hourglass-half", ""),
-    ("extension_approved", "Approve extension", "fa5s.check-double", ""),
-    ("resolved", "Resolve", "fa5s.check", "Ctrl+R"),
-    ("informed", "Resident informed", "fa5s.phone", ""),
-    ("return_visit", "Return visit", "fa5s.user-check", ""),
-    ("closed", "Close", "fa5s.lock", ""),
-    ("reopened", "Reopen", "fa5s.lock-open", ""),
+# What a complaint list shows comes from these tables (the rules are a setting).
+WATCHED = (
+    "complaints",
+    "complaint_events",
+    "complaint_attachments",
+    "complaint_status",
+    "settings",
 )
 
 
-class ComplaintsPage(QWidget):
+class ComplaintsPage(StepToolbar, QWidget):
+    listed = Signal()  # a list read on the runner is on screen
+    escalated = Signal(int)  # the automatic escalation ran; how many became major
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.complaint_id: str | None = None
-        with ctx.db.session() as s:
-            self.rules = service.load_rules(s, ctx.estate_id)
+        self._stale = False  # data changed while hidden: read again when shown
+        self.lists_shown = 0  # how many lists read on the runner reached the screen
+        self.rules = service.read_rules(ctx.db, ctx.estate_id)
         self._build_actions()
 
         # filter bar: search first, then the filters that matter, then "more"
@@ -150,7 +150,10 @@ class ComplaintsPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda *_: self.run_query())
 
-        self.model = ComplaintTableModel(ctx.db, self)
+        self.model = ComplaintTableModel(
+            ctx.db, ctx.clock.now(), self, loader=off_ui_thread(on_runner(ctx.runner, self))
+        )
+        self.model.loaded.connect(self._show_list)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,7 +205,13 @@ class ComplaintsPage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.views, 1)
-        ctx.events.data_changed.connect(self._data_changed)
+        # Several commits in a row (a sync page, a step and its status) read the list once.
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(0)
+        self._changed_timer.timeout.connect(self._reload_changed)
+        on_changes(ctx.changes, self, WATCHED, lambda _c: self._changed_timer.start())
+        ctx.ticker.ticked.connect(self.tick)
         self.refresh()
 
     def _combo(self, any_text: str, codes) -> QComboBox:
@@ -213,91 +222,6 @@ class ComplaintsPage(QWidget):
         return box
 
     # ---- toolbar ----
-
-    def _build_actions(self) -> None:
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.new_action = self._action(
-            self.tr("New complaint"), "fa5s.plus", "Ctrl+N", self.new_complaint
-        )
-        self.toolbar.addSeparator()
-        self.step_actions: dict[str, QAction] = {}
-        labels = {
-            "dispatched": self.tr("Dispatch"),
-            "signed": self.tr("Signed for"),
-            "progress": self.tr("Progress"),
-            "escalated": self.tr("Escalate"),
-            "extension_requested": self.tr("Request extension"),
-            "extension_approved": self.tr("Approve extension"),
-            "resolved": self.tr("Resolve"),
-            "informed": self.tr("Resident informed"),
-            "return_visit": self.tr("Return visit"),
-            "closed": self.tr("Close"),
-            "reopened": self.tr("Reopen"),
-        }
-        more_menu = QMenu(self)
-        for kind, _label, icon, shortcut in STEPS:
-            action = self._action(
-                labels[kind],
-                icon,
-                shortcut,
-                lambda _c=False, k=kind: self.record_step(k),
-                in_toolbar=kind in TOOLBAR_STEPS,
-            )
-            if kind not in TOOLBAR_STEPS:
-                more_menu.addAction(action)
-            self.step_actions[kind] = action
-        more_button = QToolButton()
-        more_button.setText(self.tr("More steps"))
-        more_button.setIcon(icons.icon("fa5s.ellipsis-h"))
-        more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more_button.setMenu(more_menu)
-        self.toolbar.addWidget(more_button)
-        self.toolbar.addSeparator()
-        # one button: a click prints, its arrow offers the PDF (the bar must fit 1280 px)
-        self.print_action = self._action(
-            self.tr("Print"), "fa5s.print", "Ctrl+P", self.print_form, in_toolbar=False
-        )
-        self.pdf_action = self._action(
-            self.tr("PDF…"), "fa5s.file-pdf", "", self.save_pdf, in_toolbar=False
-        )
-        print_menu = QMenu(self)
-        print_menu.addAction(self.pdf_action)
-        print_button = QToolButton()
-        print_button.setDefaultAction(self.print_action)
-        print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        print_button.setMenu(print_menu)
-        self.toolbar.addWidget(print_button)
-        self.toolbar.addSeparator()
-        self.stats_action = self._action(
-            self.tr("Statistics"), "fa5s.chart-bar", "", lambda: self.show_view("stats")
-        )
-        self.stats_action.setCheckable(True)
-        self.rules_action = self._action(self.tr("Rules…"), "fa5s.sliders-h", "", self.edit_rules)
-        # F5 only: the list follows every change by itself, the button would crowd the bar
-        self._action(self.tr("Refresh"), "fa5s.redo", "F5", self.refresh, in_toolbar=False)
-        find = QAction(self)
-        find.setShortcut(QKeySequence("Ctrl+F"))
-        find.triggered.connect(
-            lambda: (self.show_view("list"), self.search.setFocus(), self.search.selectAll())
-        )
-        self.addAction(find)
-
-    def _action(
-        self, text: str, icon: str, shortcut: str, slot, in_toolbar: bool = True
-    ) -> QAction:
-        action = QAction(icons.icon(icon), text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({shortcut})")
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        if in_toolbar:
-            self.toolbar.addAction(action)
-        self.addAction(action)
-        return action
 
     # ---- views ----
 
@@ -338,16 +262,30 @@ class ComplaintsPage(QWidget):
         )
 
     def run_query(self) -> None:
+        """Read the list for the filters on the runner (count and first page)."""
         self._search_timer.stop()
+        self.model.set_query(ListRequest(self.current_query(), self.ctx.clock.now()))
+
+    def _show_list(self) -> None:
         keep = self.complaint_id
-        self.model.set_query(self.current_query())
+        self.model.set_now(self.ctx.clock.now())  # the clock may have moved meanwhile
         total = self.model.total
         if self.model.more:
             self.count.setText(self.tr("%1+ complaints").replace("%1", str(COUNT_CAP)))
         else:
             self.count.setText(self.tr("%n complaint(s)", "", total))
         if total == 0:
-            filtered = self.search.text().strip() or self.scope.currentData() != ""
+            query = self.model.query.query
+            filtered = bool(
+                query.text.strip()
+                or query.status not in ("", "open")
+                or query.severity
+                or query.department
+                or query.category
+                or query.deadline
+                or query.date_from
+                or query.repeats_only
+            )
             self.empty.setText(
                 self.tr("Nothing matches these filters.")
                 if filtered
@@ -360,6 +298,8 @@ class ComplaintsPage(QWidget):
             self.list_stack.setCurrentWidget(self.table)
         row = self.model.row_of(keep) if keep else -1
         self._select_row(row if row >= 0 else (0 if total else -1))
+        self.lists_shown += 1
+        self.listed.emit()
 
     def _select_row(self, row: int) -> None:
         if row < 0:
@@ -376,7 +316,8 @@ class ComplaintsPage(QWidget):
 
     def show_complaint(self, complaint_id: str | None) -> None:
         self.complaint_id = complaint_id
-        self.detail.show_complaint(complaint_id)
+        found = service.read_complaint(self.ctx.db, complaint_id) if complaint_id else None
+        self.detail.show_complaint(found)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -401,11 +342,17 @@ class ComplaintsPage(QWidget):
 
     def step_dialog(self, kind: str) -> StepDialog:
         return StepDialog(
-            kind, self.detail.state, self.detail.complaint.department, self.rules.timezone, self
+            kind,
+            self.detail.state,
+            self.detail.complaint.department,
+            self.rules.timezone,
+            self.ctx.clock.now(),
+            self,
         )
 
     def record_step(self, kind: str, dialog: StepDialog | None = None) -> bool:
-        """Ask for the step's details and record it; a refused step keeps what was typed."""
+        """Ask for the step's details and record it; a refused step keeps what was typed.
+        The list and the record follow from the change event of the commit."""
         if self.complaint_id is None or self.detail.state is None:
             return False
         if kind == "closed" and not self._confirm_close():
@@ -414,25 +361,23 @@ class ComplaintsPage(QWidget):
         while dialog.exec():
             note, data = dialog.values()
             try:
-                with self.ctx.db.session() as s:
-                    complaint = s.get(Complaint, self.complaint_id)
-                    service.add_event(
-                        s,
-                        complaint,
-                        kind,
-                        actor_id=self.ctx.user_id,
-                        actor_role=self.ctx.role,
-                        note=note,
-                        data=data,
-                    )
-            except ValidationError as error:
-                dialog.show_errors(error.errors)
+                service.record_step(
+                    self.ctx.db,
+                    self.complaint_id,
+                    kind,
+                    actor_id=self.ctx.user_id,
+                    actor_role=self.ctx.role,
+                    note=note,
+                    data=data,
+                    now=self.ctx.clock.now(),
+                )
+            except FieldErrors as error:
+                dialog.show_errors(field_messages(error))
                 continue
-            except WorkflowError as error:
-                QMessageBox.warning(self, dialog.windowTitle(), message(str(error)))
+            except DomainError as error:
+                QMessageBox.warning(self, dialog.windowTitle(), describe(error))
                 return False
-            self.ctx.events.data_changed.emit("complaints")
-            self.run_query()
+            self.show_complaint(self.complaint_id)
             return True
         return False
 
@@ -444,40 +389,65 @@ class ComplaintsPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def print_form(self) -> None:
-        if self.complaint_id:
-            html = complaint_form_html(self.ctx.db, self.complaint_id, self.ctx.estate_name)
+        if self.detail.complaint is not None:
+            html = complaint_form_html(self.detail.complaint, self.ctx.estate_name)
             print_preview(self, html, self.tr("Print complaint form")).exec()
 
     def save_pdf(self) -> None:
-        if not self.complaint_id:
+        complaint = self.detail.complaint
+        if complaint is None:
             return
-        number = self.detail.complaint.number
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), f"{number}.pdf", self.tr("PDF (*.pdf)")
+            self, self.tr("Save as PDF"), f"{complaint.number}.pdf", self.tr("PDF (*.pdf)")
         )
         if path:
-            write_pdf(
-                complaint_form_html(self.ctx.db, self.complaint_id, self.ctx.estate_name), path
-            )
+            write_pdf(complaint_form_html(complaint, self.ctx.estate_name), path)
             self.ctx.events.status_message.emit(self.tr("Saved {0}").format(path))
 
     def edit_rules(self) -> bool:
         from ui.complaints.rules import RulesDialog
 
-        if not RulesDialog(self.ctx, self).exec():
-            return False
-        with self.ctx.db.session() as s:
-            self.rules = service.load_rules(s, self.ctx.estate_id)
-        self.run_query()
-        return True
+        dialog = RulesDialog(self.ctx, self)
+        dialog.saved.connect(self._rules_saved)
+        return bool(dialog.exec())
 
-    def _data_changed(self, table: str) -> None:
-        if table in ("*", "complaints", "complaint_events") and self.isVisible():
+    def _rules_saved(self, rules) -> None:
+        self.rules = rules
+
+    # ---- keeping up: changes, the clock, F5 ----
+
+    def _reload_changed(self) -> None:
+        if self.isVisible():
+            self.run_query()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.run_query()
+
+    def tick(self, now) -> None:
+        """The clock ticked (each minute, or F5): re-evaluate deadline states at ``now``.
+        A deadline filter's rows change with time, so that list is read again."""
+        self.model.set_now(now)
+        self.detail.set_now(now)
+        if self.deadline.currentData() or self.scope.currentData() == "mine":
             self.run_query()
 
     def refresh(self) -> None:
-        with self.ctx.db.session() as s:
-            service.run_escalations(s, self.ctx.estate_id)
+        """F5 (the main window ticks the clock first): run the automatic escalation on
+        the runner, read the list and, when shown, the week's statistics again."""
+        db, estate_id, now = self.ctx.db, self.ctx.estate_id, self.ctx.clock.now()
+        (
+            self.ctx.runner.write(
+                self, paused(lambda p: service.escalate_overdue(db, estate_id, now, p))
+            )
+            .with_progress(self.tr("Escalating complaints unresolved for a month…"))
+            .success(self.escalated.emit)
+            .run()
+        )
         self.run_query()
         if self.views.currentWidget() is self.stats:
             self.stats.refresh()

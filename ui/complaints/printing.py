@@ -4,17 +4,12 @@ renderer for the print preview, the printer and the PDF (UI.md "Printing")."""
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
 
 from app.domain.units import mask_phone
-from app.services import complaints as service
-from app.services.complaint_stats import WeeklyStats
-from app.store.db import Database
+from app.services.complaints import ComplaintDetail
+from app.services.complaints.stats import WeeklyStats
 from ui import formats
 from ui.complaints.labels import event_word, word
 from ui.labels import staff_role
@@ -45,17 +40,9 @@ def _header(estate_name: str, title: str, code: str = "") -> str:
     )
 
 
-def complaint_form_html(db: Database, complaint_id: str, estate_name: str) -> str:
+def complaint_form_html(c: ComplaintDetail, estate_name: str) -> str:
     """The complaint form with its processing record (every event), ready to print."""
-    from app.store.complaint_models import Complaint
-
-    with db.session() as s:
-        c = s.get(Complaint, complaint_id)
-        state = service.complaint_state(s, c)
-        events = service.events_of(s, complaint_id)
-        names = service.staff_names(s)
-        unit = service.unit_label(s, c.unit_id)
-        tz = service.load_rules(s, c.estate_id).timezone
+    state, events, unit, tz = c.state, c.events, c.unit, c.timezone
     rows = [
         (
             QCoreApplication.translate("ComplaintPrint", "No."),
@@ -85,7 +72,7 @@ def complaint_form_html(db: Database, complaint_id: str, estate_name: str) -> st
             QCoreApplication.translate("ComplaintPrint", "About"),
             c.about,
             QCoreApplication.translate("ComplaintPrint", "Received by"),
-            names.get(c.received_by, ""),
+            c.received_by,
         ),
         (
             QCoreApplication.translate("ComplaintPrint", "Classification"),
@@ -135,7 +122,7 @@ def complaint_form_html(db: Database, complaint_id: str, estate_name: str) -> st
     for e in events:
         data = e.data or {}
         detail = word(data.get("department") or data.get("to") or data.get("satisfaction") or "")
-        who = names.get(e.actor_id, "") or (staff_role(e.actor_role) if e.actor_role else "")
+        who = e.actor_name or (staff_role(e.actor_role) if e.actor_role else "")
         note = " · ".join(p for p in (detail, e.note) if p)
         body.append(
             f"<tr><td>{formats.local_time(e.at, tz)}</td><td>{escape(event_word(e.kind))}</td>"
@@ -219,42 +206,3 @@ def weekly_summary_html(stats: WeeklyStats, estate_name: str) -> str:
         )
     body.append("</table>")
     return "".join(body)
-
-
-def _document(html: str) -> QTextDocument:
-    document = QTextDocument()
-    document.setHtml(html)
-    return document
-
-
-def _a4(printer: QPrinter) -> None:
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-
-
-def write_pdf(html: str, path: Path | str) -> Path:
-    """The same rendering as the printer, to a PDF file (page numbers in the footer)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    _a4(printer)
-    _document(html).print_(printer)
-    return Path(path)
-
-
-def print_preview(parent: QWidget | None, html: str, title: str) -> QPrintPreviewDialog:
-    """Qt's print dialog with preview; printing from it goes to any printer or PDF."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _a4(printer)
-    document = _document(html)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(title)
-    dialog.paintRequested.connect(document.print_)
-    dialog._document = document  # kept alive as long as the dialog
-    return dialog

@@ -1,11 +1,12 @@
 """The estate's complaint rules: deadlines, calendar or working days, the working calendar
-(public holidays and make-up working days), repeat window, severity scheme."""
+(public holidays and make-up working days), repeat window, severity scheme. Saving moves
+every complaint's deadlines, so it runs on the background runner."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +27,7 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.complaints import ComplaintRules
 from app.services import complaints as service
 from ui.context import AppContext
+from ui.messages import describe
 from ui.widgets.fields import FieldWithMessage, banner
 
 # Who may change the estate's rules.
@@ -56,12 +58,13 @@ def parse_dates(text: str) -> tuple[frozenset[date], list[str]]:
 
 
 class RulesDialog(QDialog):
+    saved = Signal(object)  # the ComplaintRules now in force
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Complaint rules"))
-        with ctx.db.session() as s:
-            rules = service.load_rules(s, ctx.estate_id)
+        rules = service.read_rules(ctx.db, ctx.estate_id)
         self.timezone = rules.timezone
         days, minutes = self.tr(" days"), self.tr(" min")
         self.dispatch = _spin(rules.dispatch_minutes, 1, 240, minutes)
@@ -75,7 +78,7 @@ class RulesDialog(QDialog):
         self.minor_resolve = _spin(rules.minor_resolve_days, 1, 60, days)
         self.return_visit = _spin(rules.return_visit_days, 1, 30, days)
         self.escalate = _spin(rules.escalate_after_months, 1, 12, self.tr(" months"))
-        self.repeat_window = _spin(rules.repeat_window_days, 1, 365, days)
+        self.repeat_window = _spin(rules.repeat_window_months, 1, 24, self.tr(" months"))
         self.working_days = QCheckBox(self.tr("Count days as working days"))
         self.working_days.setChecked(rules.working_days)
         self.scheme = QComboBox()
@@ -175,7 +178,7 @@ class RulesDialog(QDialog):
             return_visit_days=self.return_visit.value(),
             working_days=self.working_days.isChecked(),
             escalate_after_months=self.escalate.value(),
-            repeat_window_days=self.repeat_window.value(),
+            repeat_window_months=self.repeat_window.value(),
             severity_scheme=self.scheme.currentData(),
             timezone=self.timezone,
             calendar=WorkingCalendar(holidays=holidays, extra_workdays=extra),
@@ -191,9 +194,21 @@ class RulesDialog(QDialog):
         if rules is None:
             banner("banner-error", self.tr("Please correct the marked fields."), self.banner)
             return False
-        with self.ctx.db.session() as s:
-            service.save_rules(s, self.ctx.estate_id, rules)
-            service.refresh_status(s)  # every deadline may have moved
-        self.ctx.events.data_changed.emit("complaints")
-        self.accept()
+        self.save_button.setEnabled(False)
+        db, estate_id = self.ctx.db, self.ctx.estate_id
+        (
+            self.ctx.runner.write(self, lambda _p: service.change_rules(db, estate_id, rules))
+            .with_progress(self.tr("Moving every complaint's deadlines…"))
+            .success(self._saved)
+            .failure(self._refused)
+            .finally_(lambda: self.save_button.setEnabled(True))
+            .run()
+        )
         return True
+
+    def _saved(self, rules: ComplaintRules) -> None:
+        self.saved.emit(rules)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        banner("banner-error", describe(error), self.banner)

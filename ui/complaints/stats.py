@@ -1,4 +1,5 @@
-"""Weekly statistics: counts, on-time rates, satisfaction, a chart, XLSX and print."""
+"""Weekly statistics: counts, on-time rates, satisfaction, a chart, XLSX and print. The
+figures are counted on the background runner (with progress and Cancel for a long week)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -29,24 +30,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.complaint_stats import WeeklyStats, export_xlsx, week_ending, weekly_stats
+from app.services.complaints.stats import WeeklyStats, export_xlsx, week_ending, weekly_stats
 from ui.complaints.labels import report_labels, word
-from ui.complaints.printing import print_preview, weekly_summary_html
+from ui.complaints.printing import weekly_summary_html
 from ui.context import AppContext
+from ui.widgets.printing import print_preview
 
 ACCENT = QColor("#2f6690")
 
 
 class StatsView(QWidget):
+    shown = Signal()  # a week's figures are on screen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.stats: WeeklyStats | None = None
+        self._asked = 0  # the newest week asked for; older answers are dropped
         self.week = QDateEdit()
         self.week.setDisplayFormat("yyyy-MM-dd")
         self.week.setCalendarPopup(True)
         self.week.setToolTip(self.tr("The week ends on this Saturday"))
-        today = week_ending(date.today())
+        today = week_ending(ctx.clock.now().astimezone().date())
         self.week.setDate(QDate(today.year, today.month, today.day))
         self.week.dateChanged.connect(lambda *_: self.refresh())
         previous = QPushButton(self.tr("◀ Previous week"))
@@ -57,6 +62,8 @@ class StatsView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.print_button = QPushButton(self.tr("Print summary…"))
         self.print_button.clicked.connect(self.print_summary)
+        for button in (self.export_button, self.print_button):
+            button.setEnabled(False)  # until a week's figures are counted
         self.range = QLabel()
         self.range.setProperty("role", "hint")
         bar = QHBoxLayout()
@@ -141,9 +148,20 @@ class StatsView(QWidget):
         return week_ending(self.week.date().toPython())
 
     def refresh(self) -> None:
-        end = self.week_end()
-        with self.ctx.db.session() as s:
-            self.stats = stats = weekly_stats(s, self.ctx.estate_id, end)
+        """Count the chosen week off the UI thread; the figures follow when ready."""
+        self._asked += 1
+        asked = self._asked
+        db, estate_id, end, now = self.ctx.db, self.ctx.estate_id, self.week_end(), self.ctx.now()
+        (
+            self.ctx.runner.query(self, lambda p: weekly_stats(db, estate_id, end, now, p))
+            .with_progress(self.tr("Counting the week's complaints…"), cancellable=True)
+            .success(lambda stats: self._show(stats) if asked == self._asked else None)
+            .failure(lambda _error: None)  # cancelled or failed: the last figures stay
+            .run()
+        )
+
+    def _show(self, stats: WeeklyStats) -> None:
+        self.stats = stats
         self.range.setText(f"{stats.week_start} – {stats.week_end}")
         f = self.figures
         f["total"].setText(str(stats.total))
@@ -178,6 +196,9 @@ class StatsView(QWidget):
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             self.ontime.addTopLevelItem(item)
         self.ontime.resizeColumnToContents(0)
+        self.export_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.shown.emit()
 
     def _chart(self, stats: WeeklyStats) -> None:
         """Complaints received each day of the week."""
@@ -196,7 +217,7 @@ class StatsView(QWidget):
 
     def export(self) -> None:
         if self.stats is None:
-            self.refresh()
+            return
         default = f"complaints-{self.stats.week_end}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export weekly statistics"), default, self.tr("Excel workbook (*.xlsx)")
@@ -206,9 +227,9 @@ class StatsView(QWidget):
             self.ctx.events.status_message.emit(self.tr("Saved {0}").format(path))
 
     def summary_html(self) -> str:
-        if self.stats is None:
-            self.refresh()
         return weekly_summary_html(self.stats, self.ctx.estate_name)
 
     def print_summary(self) -> None:
+        if self.stats is None:
+            return
         print_preview(self, self.summary_html(), self.tr("Weekly complaint statistics")).exec()

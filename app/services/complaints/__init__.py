@@ -30,12 +30,10 @@ from app.services.complaints.intake import (
 from app.services.complaints.queries import (
     ComplaintRow,
     LinkedComplaint,
-    ListPage,
     complaints_for_reception,
     count,
     count_complaints,
     page_complaints,
-    read_list,
     read_page,
 )
 from app.services.complaints.rules import change_rules, load_rules, read_rules, save_rules
@@ -56,7 +54,6 @@ __all__ = [
     "ComplaintRow",
     "EventView",
     "LinkedComplaint",
-    "ListPage",
     "Recorded",
     "ResidentMatch",
     "StepRecorded",
@@ -76,7 +73,6 @@ __all__ = [
     "lookup_residents",
     "page_complaints",
     "read_complaint",
-    "read_list",
     "read_page",
     "read_rules",
     "record_complaint",

@@ -150,28 +150,6 @@ def page_complaints(
 # ---- operations ----
 
 
-@dataclass(frozen=True)
-class ListPage:
-    """The first page of a list and how many match (``more``: over ``cap``, not counted on)."""
-
-    query: ComplaintQuery
-    now: datetime
-    total: int
-    more: bool
-    rows: tuple[ComplaintRow, ...]
-
-
-def read_list(
-    db: Database, query: ComplaintQuery, now: datetime, limit: int, cap: int | None = None
-) -> ListPage:
-    """Count and first page of a list in one unit of work, as of ``now``."""
-    with db.session() as s:
-        total = count_complaints(s, query, now, cap=cap)
-        rows = page_complaints(s, query, 0, limit, now) if total else []
-    more = cap is not None and total > cap
-    return ListPage(query, now, total, more, tuple(rows))
-
-
 def read_page(
     db: Database, query: ComplaintQuery, offset: int, limit: int, now: datetime
 ) -> list[ComplaintRow]:
