@@ -58,6 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--all-estates", action="store_true", help="head office: every estate")
     code.add_argument("--expires", default="24h", help="e.g. 30m, 24h, 7d (default 24h)")
 
+    backup = sub.add_parser(
+        "backup", parents=[common], help="copy a SQLite server database while it runs"
+    )
+    backup.add_argument("--out", required=True, help="the backup file to write")
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="replace a SQLite server database by a backup (server stopped); new epoch",
+    )
+    restore.add_argument("--from", dest="source", required=True, help="the backup file")
+    sub.add_parser(
+        "new-epoch",
+        parents=[common],
+        help="after restoring a database by other means (pg_restore): desks pull again",
+    )
+
     devices = sub.add_parser("devices", parents=[common], help="enrolled devices")
     dev_sub = devices.add_subparsers(dest="devices_command", required=True)
     dev_sub.add_parser("list", parents=[common], help="list devices")
@@ -96,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "users": cmd_users,
             "enroll-code": cmd_code,
             "devices": cmd_devices,
+            "backup": cmd_backup,
+            "restore": cmd_restore,
+            "new-epoch": cmd_new_epoch,
         }[args.command]
         return handler(args, engine)
     finally:
@@ -238,6 +257,37 @@ def cmd_devices(args, engine) -> int:
             scope = "all estates" if d.all_estates else ",".join(d.estate_ids)
             state = "revoked" if d.revoked else "active"
             print(f"{d.id}\t{d.name}\t{state}\t{scope}\t{d.changes_applied} changes")
+    return 0
+
+
+def cmd_backup(args, engine) -> int:
+    from sync.server.backup import BackupError, backup
+
+    try:
+        backup(engine, args.out)
+    except BackupError as exc:
+        return fail(str(exc))
+    print(f"backed up to {args.out}")
+    return 0
+
+
+def cmd_restore(args, engine) -> int:
+    from sync.server.backup import BackupError, restore
+
+    try:
+        epoch = restore(engine, args.source)
+    except BackupError as exc:
+        return fail(str(exc))
+    print(f"restored from {args.source}; new epoch {epoch}: desks will pull again")
+    return 0
+
+
+def cmd_new_epoch(args, engine) -> int:
+    from sync.server.backup import bump_epoch
+
+    if problem := _ready(engine):
+        return fail(problem, 2)
+    print(f"new epoch {bump_epoch(engine)}: desks will pull again")
     return 0
 
 
