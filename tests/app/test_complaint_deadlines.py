@@ -245,6 +245,69 @@ def test_unresolved_after_one_month_becomes_major():
     assert next_action(escalated) == ("report_director", "team_lead")
 
 
+def test_escalated_to_major_gets_the_major_deadlines_counted_from_the_escalation():
+    """Seed 000 §4.10.3: "重大投诉一般在2日给投诉人明确答复,解决时间不宜超过10日。" A
+    complaint that becomes major after a month gets a clear answer due 2 days and its
+    resolution 10 days after the escalation (before: only the same-day report)."""
+    facts = Facts(local(RECEIVED), severity="minor")
+    before = derive(facts, [ev("dispatched", "2026-11-20 10:05", 1)], ComplaintRules())
+    assert show(before.escalate_at) == "2026-12-20 10:00"
+    events = [
+        ev("dispatched", "2026-11-20 10:05", 1),
+        Event("auto", "auto_major", before.escalate_at),
+    ]
+    escalated = derive(facts, events, ComplaintRules())
+    assert {d.kind: show(d.due) for d in escalated.open_deadlines} == {
+        "report_director": "2026-12-21 00:00",
+        "answer": "2026-12-22 10:00",
+        "resolve": "2026-12-30 10:00",
+    }
+    # an answer after the escalation meets it; resolving meets the new resolution deadline
+    events += [
+        ev("progress", "2026-12-21 09:00", 2, answer=True),
+        ev("resolved", "2026-12-29 17:00", 3),
+    ]
+    handled = derive(facts, events, ComplaintRules())
+    assert handled.deadline("answer").met is True
+    assert handled.deadline("resolve").met is True
+    assert show(handled.deadline("resolve").due) == "2026-12-30 10:00"
+    # working days count from the escalation too: 2026-12-20 is a Sunday, so by the end
+    # of the 2nd and the 10th working day from Monday (1 January a public holiday)
+    working = derive(facts, events[:2], ComplaintRules(working_days=True))
+    assert show(working.deadline("answer").due) == "2026-12-23 00:00"
+    assert show(working.deadline("resolve").due) == "2027-01-05 00:00"
+
+
+@pytest.mark.parametrize("severity", ["major", "important", "A"])
+def test_major_and_important_close_only_after_handling_and_a_return_visit(severity):
+    """Seed 000 §4.7: "对重要投诉和重大投诉处理完毕后,根据情况安排合适人员进行上门回访。"
+    A valid major or important complaint is closed only once handled (resolved, resident
+    informed) and visited; before, it could be closed straight from "received", which
+    settled its deadlines so none ever counted as missed."""
+    facts = Facts(local(RECEIVED), severity=severity)
+    steps = [
+        ev("dispatched", "2026-11-20 10:05", 1),
+        ev("resolved", "2026-11-20 15:00", 2),
+        ev("informed", "2026-11-20 16:00", 3),
+        ev("return_visit", "2026-11-21 10:00", 4, satisfaction="satisfied"),
+    ]
+    for done in range(len(steps)):
+        state = derive(facts, steps[:done], ComplaintRules())
+        assert "closed" not in allowed_steps(state), state.status
+    visited = derive(facts, steps, ComplaintRules())
+    assert "closed" in allowed_steps(visited)
+    # a close recorded anyway (an older desk, by sync) does not settle the deadlines
+    early = derive(facts, [ev("closed", "2026-11-20 10:30", 9)], ComplaintRules())
+    assert early.status == "received"
+    assert early.deadline("dispatch").done_at is None
+    assert deadline_state(early, local("2026-11-20 10:20")) == "overdue"
+    # invalid (unreasonable demands) and minor complaints may still be closed at once
+    invalid = derive(Facts(local(RECEIVED), valid=False, severity=severity), [], ComplaintRules())
+    assert "closed" in allowed_steps(invalid)
+    minor = derive(Facts(local(RECEIVED), severity="minor"), [], ComplaintRules())
+    assert "closed" in allowed_steps(minor)
+
+
 def test_resolved_or_major_complaints_do_not_escalate():
     resolved = derive(
         Facts(local(RECEIVED)),

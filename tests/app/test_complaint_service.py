@@ -190,6 +190,39 @@ def test_repeat_complaints_within_three_months_of_closing_or_while_open(db, esta
     assert {r.id for r in repeats} == {again.id, fifty_days_on.id, noise_while_open.id, within.id}
 
 
+def test_a_valid_major_complaint_is_not_closed_straight_from_received(db, estate_id):
+    """Seed 000 §4.7: "对重要投诉和重大投诉处理完毕后,根据情况安排合适人员进行上门回访。"
+    Closing a valid major complaint just received is refused with a code; it stays open
+    and its deadlines keep counting (before, it closed and they were settled)."""
+    recorded = cs.record_complaint(db, estate_id, complaint_input(severity="major"), now=T0)
+    with pytest.raises(DomainError) as refused:
+        cs.record_step(db, recorded.id, "closed", note="结案", now=at(1))
+    assert refused.value == DomainError("complaint.close_needs_return_visit")
+    state = cs.read_complaint(db, recorded.id).state
+    assert state.status == "received"
+    assert [d.kind for d in state.open_deadlines] == [
+        "dispatch",
+        "report_director",
+        "answer",
+        "resolve",
+    ]
+    overdue = cs.ComplaintQuery(estate_id=estate_id, deadline="overdue")
+    assert cs.count(db, overdue, at(1)) == 1  # the dispatch was due at 10:15
+
+
+def test_escalation_after_a_month_moves_the_deadlines_in_the_list(db, estate_id):
+    """Seed 000 §4.10.3: "重大投诉一般在2日给投诉人明确答复,解决时间不宜超过10日。" """
+    recorded = cs.record_complaint(db, estate_id, complaint_input(), now=T0)
+    cs.record_step(db, recorded.id, "dispatched", now=at(0.1))
+    month = datetime(2026, 12, 16, 2, 0, tzinfo=UTC)
+    assert cs.escalate_overdue(db, estate_id, now=month + timedelta(hours=1)) == 1
+    state = cs.read_complaint(db, recorded.id).state
+    assert state.deadline("answer").due == month + timedelta(days=2)
+    assert state.deadline("resolve").due == month + timedelta(days=10)
+    [row] = cs.read_page(db, cs.ComplaintQuery(estate_id=estate_id), 0, 5, month)
+    assert (row.severity, row.next_kind) == ("major", "report_director")
+
+
 def test_events_arriving_by_sync_update_the_list(db, estate_id):
     """Rows written outside the service (as the sync apply does) still reach the list."""
     with db.session() as s:

@@ -90,6 +90,7 @@ class ComplaintState:
     escalate_at: datetime | None = None  # when it becomes major if still unresolved
     pending_extension: str | None = None  # a deadline kind awaiting approval
     department: str | None = None  # last department dispatched to
+    valid: bool = True
 
     @property
     def open_deadlines(self) -> list[Deadline]:
@@ -171,6 +172,11 @@ def derive(facts: Facts, events: Iterable[Event], rules: ComplaintRules) -> Comp
                 severity, level = "major", "major"
                 if "report_director" not in due:
                     open_("report_director", end_of_day(at, rules.timezone))
+                # seed 000 §4.10.3, counted from the escalation: a clear answer within
+                # 2 days, resolved within 10
+                open_("answer", rules.days(at, rules.major_answer_days))
+                if status in OPEN_STATUSES:
+                    open_("resolve", rules.days(at, rules.major_resolve_days))
         elif kind == "resolved":
             if status in OPEN_STATUSES:
                 status, resolved_at = "resolved", at
@@ -191,7 +197,10 @@ def derive(facts: Facts, events: Iterable[Event], rules: ComplaintRules) -> Comp
                 done("return_visit", at)
                 done("inform", at)
         elif kind == "closed":
-            if status != "closed":
+            # A close that the rules refuse (a valid major or important complaint not
+            # yet visited) changes nothing, whichever desk recorded it: its deadlines
+            # keep counting, so a missed one is never settled away.
+            if status != "closed" and not _close_needs_visit(facts.valid, level, status):
                 status, closed_at = "closed", at
         elif kind == "reopened" and status not in OPEN_STATUSES:
             status, resolved_at, informed_at, closed_at = "processing", None, None, None
@@ -223,6 +232,7 @@ def derive(facts: Facts, events: Iterable[Event], rules: ComplaintRules) -> Comp
         escalate_at=escalate_at,
         pending_extension=pending,
         department=department,
+        valid=facts.valid,
     )
 
 
@@ -320,6 +330,15 @@ def allowed_steps(state: ComplaintState) -> tuple[str, ...]:
     steps = list(by_status[state.status])
     if state.status in OPEN_STATUSES and state.open_deadlines:
         steps.append("extension_approved" if state.pending_extension else "extension_requested")
-    if state.status == "informed" and state.level in ("major", "important"):
-        steps.remove("closed")  # the return visit is mandatory first
+    if "closed" in steps and close_needs_visit(state):
+        steps.remove("closed")  # handling and the return visit come first (seed 000 §4.7)
     return tuple(steps)
+
+
+def close_needs_visit(state: ComplaintState) -> bool:
+    """A valid major or important complaint is closed only after its return visit."""
+    return _close_needs_visit(state.valid, state.level, state.status)
+
+
+def _close_needs_visit(valid: bool, level: str, status: str) -> bool:
+    return valid and level in ("major", "important") and status != "visited"

@@ -19,6 +19,7 @@ from app.domain.complaints import (
     SATISFACTION,
     allowed_steps,
     check_approver,
+    close_needs_visit,
     needs_auto_major,
 )
 from app.domain.errors import DomainError, FieldErrors
@@ -97,6 +98,8 @@ def add_event(
     rules = load_rules(session, complaint.estate_id)
     state = complaint_state(session, complaint, rules)
     if kind not in allowed_steps(state):
+        if kind == "closed" and close_needs_visit(state):
+            raise DomainError("complaint.close_needs_return_visit")
         raise DomainError("complaint.step_not_allowed", step=kind, status=state.status)
     at = at or _utcnow()
     data = _checked_data(kind, note, dict(data or {}), complaint, state, at, actor_role)
