@@ -198,3 +198,81 @@ def test_nothing_receivable_has_no_rate():
     rates = collection_rates([CollectionLine("parking_open", D("150.00"), D("150.00"))])
     assert rates.management.rate is None and rates.target_met is None
     assert collection_rate(D("1"), D("0")) is None
+
+
+# ---- the service layer calls these rules ----
+
+
+@pytest.fixture
+def billed_estate(db, estate_id):
+    """One residential unit of 100 m² (190.00 a month) with a shared space (260.00),
+    billed for January 2026."""
+    from app.domain.units import UnitInput
+    from app.services.fees import billing_run
+    from app.services.fees import schedule as fee_schedule
+    from app.services.units import create_unit
+
+    with db.session() as s:
+        fee_schedule.ensure_default_schedule_in(s, estate_id)
+        data = UnitInput(
+            building="3栋", entrance="1", room="102", area_m2="100.00", handover_date="2020-01-01"
+        )
+        unit = create_unit(s, estate_id, data)
+        fee_schedule.add_parking_space_in(s, unit, "parking_shared", "B1-001", "粤A12345")
+        unit_id = unit.id
+    billing_run.run_billing(db, estate_id, "2026-01", "cashier")
+    return estate_id, unit_id
+
+
+def test_the_collection_report_gives_the_management_fees_rate(db, billed_estate):
+    # seed 001: "管理費收費率(實收應收)達 95%以上"
+    from app.services.fees import account, counter, reports
+
+    estate_id, unit_id = billed_estate
+    lines = {ln.fee_code: ln.line_id for ln in account.account_lines(db, unit_id)}
+    counter.take_payment(
+        db, unit_id, "190.00", "cash", "张伟", "cashier", picked=[lines["mgmt_residential"]]
+    )
+    jan = reports.collection(db, estate_id, "2026-01", months=1)[-1]
+    assert (jan.receivable, jan.collected) == (D("190.00"), D("190.00"))
+    assert jan.rate == 1 and jan.target_met is True  # read 42.22% with parking mixed in
+    assert [(r.kind, r.rate) for r in jan.rates.by_kind] == [("management", 1), ("parking", 0)]
+    assert jan.rates.all_fees.rate == D("190.00") / D("450.00")
+
+
+def test_the_vacancy_codes_are_set_per_estate_and_checked(db, billed_estate):
+    from app.services.fees import schedule as fee_schedule
+
+    estate_id, _unit = billed_estate
+    assert fee_schedule.load_rules(db, estate_id).vacancy_codes == frozenset({"mgmt_residential"})
+    rules = fee_schedule.set_vacancy_codes(db, estate_id, ["mgmt_residential", "mgmt_commercial"])
+    assert fee_schedule.load_rules(db, estate_id) == rules
+    with pytest.raises(DomainError) as caught:
+        fee_schedule.set_vacancy_codes(db, estate_id, ["parking_shared"])
+    assert (caught.value.code, caught.value.params) == (
+        "fees.rules.vacancy_code",
+        {"code": "parking_shared"},
+    )
+    assert fee_schedule.load_rules(db, estate_id) == rules  # nothing saved
+    # saving the rules form keeps the codes
+    fee_schedule.update_rules(
+        db,
+        estate_id,
+        due_day=5,
+        vacancy_ratio="0.70",
+        vacancy_months=6,
+        late_enabled=False,
+        late_rate_per_day="0.0003",
+        grace_days=0,
+        cap_ratio="1",
+    )
+    assert fee_schedule.load_rules(db, estate_id).vacancy_codes == rules.vacancy_codes
+
+
+def test_a_receipt_carries_its_total_in_capital_numerals(db, billed_estate):
+    from app.services.fees import account, counter
+
+    _estate, unit_id = billed_estate
+    receipt = counter.take_payment(db, unit_id, "450.00", "cash", "张伟", "cashier")
+    view = account.receipt_view(db, receipt.payment.id)
+    assert view.amount_in_words == "肆佰伍拾元整"

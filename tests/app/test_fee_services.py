@@ -309,8 +309,14 @@ def test_arrears_ageing_collection_and_reminders(db, estate):
     points = reports.collection(db, estate_id, "2026-03", months=12)
     assert len(points) == 12 and points[-1].period == "2026-03"
     jan = points[-3]
-    assert jan.receivable == D("580.05") + D("300.00") + D("123.98")
+    # the point's rate is the management fee's (seed 001); parking is a kind of its own
+    assert jan.receivable == D("170.05") + D("300.00") + D("123.98")
     assert jan.collected == D("300.00") + D("123.98")
+    assert [(r.kind, r.receivable) for r in jan.rates.by_kind] == [
+        ("management", jan.receivable),
+        ("parking", D("410.00")),
+    ]
+    assert jan.rates.all_fees.receivable == D("580.05") + D("300.00") + D("123.98")
     view = reminders.reminders_view(db, estate_id, date(2026, 4, 11))
     assert view.since == date(2026, 4, 10)
     assert {r.unit_id for r in view.due} == {a, c}

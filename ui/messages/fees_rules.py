@@ -49,4 +49,8 @@ MESSAGES = {
         "The holiday file {name} lists {value} twice (a day is a holiday or a make-up working day, once).",
         "节假日文件 {name} 重复列出了 {value}（一天只能是一次假日或一次调休上班日）。",
     ),
+    "fees.rules.vacancy_code": (
+        "The vacancy ratio applies only to a monthly fee per m² of the schedule; {code} is not one.",
+        "空置比例只适用于收费标准中按平方米按月收取的费用；{code} 不是此类费用。",
+    ),
 }

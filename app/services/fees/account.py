@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain.money import ZERO, from_fen
+from app.domain.numerals import capital_amount
 from app.domain.units import unit_code
 from app.services.fees.common import get_live
 from app.services.units import UnitQuery, page_units
@@ -221,6 +222,12 @@ class ReceiptView:
     paid_at: datetime
     lines: tuple[tuple[str, str, Decimal], ...] = ()  # (period, fee code, amount)
     balance_after: Decimal = ZERO
+
+    @property
+    def amount_in_words(self) -> str:
+        """The amount in Chinese capital numerals (大写金额), printed beside the figures; a
+        refund or reversal (negative) is written by its size, its kind says which way."""
+        return capital_amount(abs(self.amount))
 
 
 def receipt_view(db: Database, payment_id: str) -> ReceiptView:

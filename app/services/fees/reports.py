@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.domain.fees import AGEING_BUCKETS, collection_rate, shift_period
+from app.domain.collection import (
+    CollectionLine,
+    CollectionRates,
+    collection_rate,
+    collection_rates,
+    meets_target,
+)
+from app.domain.fees import AGEING_BUCKETS, shift_period
 from app.domain.money import ZERO, from_fen
 from app.domain.units import mask_phone, unit_code
 from app.memory import collector_paused
@@ -228,13 +235,22 @@ def arrears_totals(rows: list[ArrearsRow]) -> dict[str, Decimal]:
 
 @dataclass(frozen=True)
 class CollectionPoint:
+    """One month. ``receivable``, ``collected``, ``rate`` and ``target_met`` are the
+    management fee's (seed 001: 管理费收费率 = 实收 ÷ 应收, target 95%, compared unrounded);
+    ``rates`` has each other kind and all fees, labelled."""
+
     period: str
     receivable: Decimal
     collected: Decimal
+    rates: CollectionRates
 
     @property
     def rate(self) -> Decimal | None:
         return collection_rate(self.collected, self.receivable)
+
+    @property
+    def target_met(self) -> bool | None:
+        return meets_target(self.collected, self.receivable)
 
 
 def collection(
@@ -244,8 +260,9 @@ def collection(
     months: int = 12,
     building_id: str | None = None,
 ) -> list[CollectionPoint]:
-    """Per month: receivable = that month's bills after adjustments; collected = payments
-    applied to them so far (never more than each line's amount)."""
+    """Per month and fee kind: receivable = that month's bills after adjustments;
+    collected = payments applied to them so far (never more than each line's amount).
+    The point's own figures are the management fee's."""
     first = shift_period(last_period, -(months - 1))
     # paid per line by a lookup in ix_payment_allocations_bill_line_id: grouping the
     # estate's allocations first took 3x as long at 20,000 units; units joined only to
@@ -254,7 +271,7 @@ def collection(
         "JOIN units u ON u.id = b.unit_id AND u.building_id = :building" if building_id else ""
     )
     sql = f"""
-        SELECT b.period,
+        SELECT b.period, b.fee_code,
                sum(max(b.amount + coalesce(adj.total, 0), 0)),
                sum(min(max(coalesce((SELECT sum(pa.amount) FROM payment_allocations pa
                                      WHERE pa.bill_line_id = b.id), 0), 0),
@@ -263,22 +280,23 @@ def collection(
         LEFT JOIN (SELECT bill_line_id, sum(amount) AS total FROM fee_adjustments
                    WHERE estate_id = :e GROUP BY bill_line_id) adj ON adj.bill_line_id = b.id
         WHERE b.estate_id = :e AND b.period BETWEEN :first AND :last
-        GROUP BY b.period
+        GROUP BY b.period, b.fee_code
     """
     with db.session() as session:
         rows = session.execute(
             text(sql),
             {"e": estate_id, "first": first, "last": last_period, "building": building_id},
         ).all()
-    found = {
-        period: (from_fen(receivable), from_fen(collected))
-        for period, receivable, collected in rows
-    }
+    by_period: dict[str, list[CollectionLine]] = {}
+    for period, fee_code, receivable, collected in rows:
+        line = CollectionLine(fee_code, from_fen(receivable), from_fen(collected))
+        by_period.setdefault(period, []).append(line)
     points = []
     for i in range(months):
         period = shift_period(first, i)
-        receivable, collected = found.get(period, (ZERO, ZERO))
-        points.append(CollectionPoint(period, receivable, collected))
+        rates = collection_rates(by_period.get(period, ()))
+        mgmt = rates.management
+        points.append(CollectionPoint(period, mgmt.receivable, mgmt.collected, rates))
     return points
 
 

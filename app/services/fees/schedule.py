@@ -3,7 +3,8 @@ spaces units rent."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -12,7 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError, FieldErrors
-from app.domain.fees import DEFAULT_SCHEDULE, PARKING_CODES, FeeItemSpec, FeeRules, LateFeeRule
+from app.domain.fees import (
+    AREA_MONTH,
+    DEFAULT_SCHEDULE,
+    PARKING_CODES,
+    FeeItemSpec,
+    FeeRules,
+    LateFeeRule,
+)
 from app.domain.money import parse_number
 from app.services.fees.common import get_live, money
 from app.store.fee_models import FeeItem, ParkingSpace
@@ -102,6 +110,21 @@ def update_rules(
             ),
             vacancy_codes=before.vacancy_codes,
         )
+        save_rules_in(s, estate_id, rules)
+    return rules
+
+
+def set_vacancy_codes(db: Database, estate_id: str, codes: Iterable[str]) -> FeeRules:
+    """The monthly area fees the vacancy ratio applies to. Seed 003 writes the clause in
+    the residential entry, so ``mgmt_residential`` alone is the default; any other code
+    of the schedule billed per m² a month may be added, one that is not is refused."""
+    chosen = frozenset(codes)
+    with db.session() as s:
+        area_codes = {item.code for item in schedule_in(s, estate_id) if item.basis == AREA_MONTH}
+        unknown = sorted(chosen - area_codes)
+        if unknown:
+            raise DomainError("fees.rules.vacancy_code", code=unknown[0])
+        rules = replace(rules_in(s, estate_id), vacancy_codes=chosen)
         save_rules_in(s, estate_id, rules)
     return rules
 
