@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallerContextView</name>
+    <message>
+        <location filename="../../ui/reception/caller.py" line="+28"/>
+        <source>Type a phone number or room code to see the caller&apos;s open work orders and complaints, overdue fees, keys held and building notices.</source>
+        <translation>输入电话或房号，即可看到来访人的未完工单和投诉、欠费、托管钥匙和楼栋通知。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Say</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a phone number or room code to see the caller.</source>
+        <translation>输入电话或房号查看来访人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No unit found for what was typed.</source>
+        <translation>未找到对应房屋。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recent contacts</source>
+        <translation>近期来访</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Overdue fees</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open work orders and complaints</source>
+        <translation>未完工单和投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys held by the office</source>
+        <translation>托管钥匙</translation>
+    </message>
+</context>
+<context>
     <name>KeysTab</name>
     <message>
         <location filename="../../ui/reception/keys.py" line="+217"/>
@@ -1059,7 +1107,7 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../ui/reception/register.py" line="+98"/>
+        <location filename="../../ui/reception/register.py" line="+97"/>
         <source>Save entry</source>
         <translation>保存登记</translation>
     </message>
@@ -1105,12 +1153,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+94"/>
+        <location line="+92"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-91"/>
         <source>Caller</source>
         <translation>来访人</translation>
     </message>
@@ -1121,29 +1169,29 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+91"/>
+        <location line="-90"/>
+        <location line="+89"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-88"/>
         <source>Matter *</source>
         <translation>事项 *</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+92"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-86"/>
         <source>Open item</source>
         <translation>待办</translation>
     </message>
@@ -1158,7 +1206,7 @@
         <translation>来访人信息</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Today&apos;s register</source>
         <translation>今日登记</translation>
     </message>
@@ -1243,59 +1291,12 @@
         <translation>未知来电（无房屋）</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Say</source>
-        <translation>口径</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type a phone number or room code to see the caller.</source>
-        <translation>输入电话或房号查看来访人。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No unit found for what was typed.</source>
-        <translation>未找到对应房屋。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue fees</source>
-        <translation>欠费</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open work orders and complaints</source>
-        <translation>未完工单和投诉</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keys held by the office</source>
-        <translation>托管钥匙</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recent contacts</source>
-        <translation>近期来访</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Type a phone number or room code to see the caller&apos;s open work orders and complaints, overdue fees, keys held and building notices.</source>
-        <translation>输入电话或房号，即可看到来访人的未完工单和投诉、欠费、托管钥匙和楼栋通知。</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+29"/>
-        <location line="+13"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="-154"/>
+        <location line="-85"/>
         <source>Awaiting reply</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+144"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>

@@ -347,3 +347,25 @@ def test_an_order_pulled_by_sync_gets_its_derived_status(db, estate_id, unit_id,
         assert rows[0].next_due == local(2026, 12, 1, 17, 30)
     finally:
         other.close()
+
+
+def test_edited_targets_move_every_orders_deadline(db, estate_id, unit_id):
+    from dataclasses import replace
+
+    from app.domain.workorders import Target
+
+    t0 = local(2026, 12, 1, 9, 0)
+    order = new_order(db, estate_id, unit_id, t0)
+    rules = workorders.read_rules(db, estate_id)
+    assert rules.warn_minutes == 30 and rules.day_start.isoformat() == "08:30:00"
+    targets = dict(rules.targets)
+    targets["plumbing:normal"] = Target(resolve=120)  # two business hours
+    workorders.save_rules(db, estate_id, replace(rules, targets=targets, warn_minutes=15))
+    assert queries.read_order(db, order).row.next_due == local(2026, 12, 1, 11, 0)
+    assert [
+        r.id for r in queries.list_orders(db, estate_id, "overdue", local(2026, 12, 1, 11, 1))
+    ] == [order]
+    with pytest.raises(DomainError):
+        workorders.save_rules(
+            db, estate_id, replace(rules, targets={"*:normal": Target(resolve=0)})
+        )

@@ -265,3 +265,80 @@ def sign(qtbot, pad) -> None:
         )
         QApplication.sendEvent(pad, event)
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(210, 50))
+
+
+def test_caller_context_shows_open_work_notices_and_keys(qtbot, page, ctx, db, estate_id, unit_id):
+    from app.domain.reception import NoticeInput
+    from app.services.reception import notices, workorders
+
+    order = workorders.open_order(
+        db,
+        estate_id,
+        workorders.WorkOrderInput(content="灯坏了", category="electrical", unit_id=unit_id),
+        ctx.user_id,
+        START,
+    )
+    number = queries.read_order(db, order).row.number
+    notices.save_notice(
+        db,
+        estate_id,
+        NoticeInput(
+            "water_cut",
+            "全小区停水",
+            "今天14点到18点停水，请提前储水",
+            (),
+            START - timedelta(hours=1),
+            START + timedelta(hours=6),
+        ),
+        ctx.user_id,
+    )
+    keys.register_key(db, estate_id, unit_id, "K-0009", ctx.user_id, START)
+    tab = page.register
+    qtbot.waitUntil(
+        lambda: "请提前储水" in tab.context_view.toPlainText(), timeout=5000
+    )  # before anyone calls
+    qtbot.keyClicks(tab.caller, "3-2-1502")
+    qtbot.waitUntil(lambda: number in tab.context_view.toPlainText(), timeout=5000)
+    shown = tab.context_view.toPlainText()
+    assert "K-0009" in shown and "请提前储水" in shown and "灯坏了" in shown
+
+
+def test_register_and_slip_print_to_pdf(qtbot, page, ctx, db, estate_id, unit_id, tmp_path):
+    from ui.reception.printing import register_html, slip_html
+    from ui.widgets.printing import write_pdf
+
+    register.save_entry(
+        db,
+        estate_id,
+        EntryInput(
+            category="consultation",
+            caller_name="张伟",
+            caller_phone="13800138000",
+            unit_id=unit_id,
+            content="停车卡办理",
+            answer="到前台办理",
+        ),
+        ctx.user_id,
+        START,
+    )
+    rows = register.entries_between(
+        db, estate_id, START - timedelta(hours=1), START + timedelta(hours=1)
+    )
+    html = register_html(rows, "阳光花园", "2026-12-01", "Asia/Shanghai")
+    assert "KH-21-R01" in html and "138****8000" in html and "13800138000" not in html
+    pdf = write_pdf(html, tmp_path / "register.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 2000
+    from app.services.reception import workorders
+
+    order = workorders.open_order(
+        db,
+        estate_id,
+        workorders.WorkOrderInput(
+            content="水龙头漏水", category="plumbing", unit_id=unit_id, contact_phone="13800138000"
+        ),
+        ctx.user_id,
+        START,
+    )
+    slip = slip_html(queries.read_order(db, order), "阳光花园", "Asia/Shanghai")
+    assert "水龙头漏水" in slip and "138****8000" in slip
+    assert write_pdf(slip, tmp_path / "slip.pdf").read_bytes()[:5] == b"%PDF-"

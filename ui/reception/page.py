@@ -113,8 +113,6 @@ class ReceptionPage(QWidget):
     def refresh(self) -> None:
         """F5 and tab changes: read the tab shown again."""
         self.tabs.currentWidget().reload()
-        if self.tabs.currentWidget() is self.register and not self.register.caller.text():
-            self.register.load_notices()
 
     def _mark(self, view: str) -> None:
         self._dirty.add(view)

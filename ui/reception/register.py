@@ -9,7 +9,6 @@ saved without touching the mouse.
 from __future__ import annotations
 
 from datetime import timedelta
-from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,6 +39,7 @@ from app.domain.reception import CATEGORIES, CHANNELS, DEPARTMENTS, EntryInput
 from app.domain.units import mask_phone
 from ui import formats, messages
 from ui.reception.actions import Actions, context, register
+from ui.reception.caller import CallerContextView
 from ui.reception.labels import colour, word
 from ui.reception.model import Column, RowsModel
 from ui.widgets.fields import FieldWithMessage, banner
@@ -177,9 +176,7 @@ class RegisterTab(QWidget):
             QWidget.setTabOrder(a, b)
         self._open_toggled(False)
         self.context_box = QGroupBox(self.tr("Caller context"))
-        self.context_view = QTextBrowser()
-        self.context_view.setOpenLinks(False)
-        self.context_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.context_view = CallerContextView()
         box = QVBoxLayout(self.context_box)
         box.addWidget(self.context_view)
         self._show_context(None)
@@ -336,64 +333,8 @@ class RegisterTab(QWidget):
                 )
 
     def _show_context(self, found, keep_people: bool = False) -> None:
-        t = [
-            self.tr("Say"),
-            self.tr("Type a phone number or room code to see the caller."),
-            self.tr("No unit found for what was typed."),
-            self.tr("Overdue fees"),
-            self.tr("Open work orders and complaints"),
-            self.tr("none"),
-            self.tr("Keys held by the office"),
-            self.tr("Recent contacts"),
-        ]
         self.context = found
-        if found is None:
-            self.context_view.setHtml(
-                "<p style='color:#6b7480'>"
-                + escape(
-                    self.tr(
-                        "Type a phone number or room code to see the caller's open work orders and complaints, overdue fees, keys held and building notices."
-                    )
-                )
-                + "</p>"
-            )
-            return
-        parts = []
-        for n in found.notices:
-            parts.append(
-                "<div style='background:#fff4e5;border-left:3px solid #e65100;padding:4px'>"
-                f"<b>{escape(word(n.kind))}: {escape(n.title)}</b><br>"
-                f"{escape(t[0])}: {escape(n.script)}</div>"
-            )
-        if found.unit_id is None and not self.caller.text().strip():
-            parts.append(f"<p style='color:#6b7480'>{escape(t[1])}</p>")
-        elif found.unit_id is None:
-            parts.append(f"<p>{escape(t[2])}</p>")
-        else:
-            owed = found.overdue_fees
-            fee_text = formats.money(owed) if owed else self.tr("none")
-            style = "color:#c62828;font-weight:bold" if owed else ""
-            parts.append(f"<p>{escape(t[3])}: <span style='{style}'>{escape(fee_text)}</span></p>")
-            parts.append(f"<p><b>{escape(t[4])}</b></p><ul>")
-            for t in found.open_things:
-                due = formats.local_time(t.due, self.tz) if t.due else ""
-                parts.append(
-                    f"<li>{escape(word(t.kind))} {escape(t.number)} · {escape(word(t.status))} · "
-                    f"{escape(t.summary)} {escape(due)}</li>"
-                )
-            if not found.open_things:
-                parts.append(f"<li>{escape(t[5])}</li>")
-            parts.append("</ul>")
-            keys = "、".join(f"{k.tag} ({word(k.state)})" for k in found.keys) or self.tr("none")
-            parts.append(f"<p>{escape(t[6])}: {escape(keys)}</p>")
-        if found.recent:
-            parts.append(f"<p><b>{escape(t[7])}</b></p><ul>")
-            for at, category, content in found.recent:
-                parts.append(
-                    f"<li>{escape(formats.local_time(at, self.tz))} {escape(word(category))} {escape(content)}</li>"
-                )
-            parts.append("</ul>")
-        self.context_view.setHtml("".join(parts))
+        self.context_view.show_context(found, bool(self.caller.text().strip()))
 
     def _values(self) -> EntryInput:
         index = self.person.currentIndex()
@@ -456,6 +397,8 @@ class RegisterTab(QWidget):
         else:
             work = lambda: register.open_items(a.db, a.estate_id)  # noqa: E731
         a.read(self, work, self._listed)
+        if not self.caller.text().strip():
+            self.load_notices()  # notices start and end while nobody is calling
 
     def _listed(self, rows) -> None:
         selected = self.selected()
@@ -469,6 +412,8 @@ class RegisterTab(QWidget):
 
     def tick(self, now) -> None:
         self.model.set_now(now)
+        if not self.caller.text().strip():
+            self.load_notices()
 
     def selected(self):
         index = self.table.currentIndex()

@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,7 @@ from app.domain.workorders import (
 )
 from app.services.reception.common import (
     DISPATCH_KEY,
+    RULES_KEY,
     get_live,
     load_rules,
     number,
@@ -427,3 +428,30 @@ def write_status(session: Session, rows: list[dict[str, Any]]) -> None:
     stmt = sqlite_insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name != "work_order_id"}
     session.execute(stmt.on_conflict_do_update(index_elements=["work_order_id"], set_=update), rows)
+
+
+# ---- the estate's SLA rules ----
+
+
+def read_rules(db: Database, estate_id: str):
+    """The estate's work-order rules (targets per category x priority, business hours,
+    warning lead, progress interval, return-visit days)."""
+    with db.session() as s:
+        return load_rules(s, estate_id)
+
+
+def save_rules(db: Database, estate_id: str, rules) -> None:
+    """Save edited rules (checked first); every order's deadlines are derived again."""
+    from app.domain.workorders import WorkOrderRules
+
+    value = WorkOrderRules.from_json(rules.to_json()).to_json()  # checks
+    with db.session() as s:
+        save_setting(s, estate_id, RULES_KEY, value)
+        s.info.get("workorder_rules", {}).pop(estate_id, None)
+        s.execute(
+            text(
+                "INSERT OR IGNORE INTO work_order_dirty(work_order_id) "
+                "SELECT id FROM work_orders WHERE estate_id = :e"
+            ),
+            {"e": estate_id},
+        )
