@@ -415,107 +415,9 @@
     </message>
 </context>
 <context>
-    <name>ComplaintMessages</name>
-    <message>
-        <location filename="../../ui/complaints/intake.py" line="+50"/>
-        <source>Describe what happened</source>
-        <translation>请填写投诉事由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Complainant name is required</source>
-        <translation>请填写投诉人姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone must be a mobile number (11 digits, e.g. 13800138000) or 0755-12345678</source>
-        <translation>电话须为手机号（11位，如 13800138000）或 0755-12345678</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Channel is in person, phone, letter or other</source>
-        <translation>投诉方式为现场、电话、信函或其他</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a category</source>
-        <translation>请选择类别</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scope is property service or non-property</source>
-        <translation>性质为物业服务或非物业</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirm the severity</source>
-        <translation>请确认投诉等级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a department from the list</source>
-        <translation>请从列表中选择部门</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Time must be YYYY-MM-DD HH:MM, e.g. 2024-06-30 14:30</source>
-        <translation>时间格式为 YYYY-MM-DD HH:MM，如 2024-06-30 14:30</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A resident&apos;s deadline applies to minor complaints only</source>
-        <translation>业主期限仅适用于轻微投诉</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Choose the department to dispatch to</source>
-        <translation>请选择派发的责任部门</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Escalate to the team lead, supervisor or director</source>
-        <translation>请选择上报给领班、主管或主任</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record the resident&apos;s satisfaction</source>
-        <translation>请记录业主满意度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the reason for the extension</source>
-        <translation>请填写延期原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The new deadline must be in the future</source>
-        <translation>新期限必须晚于现在</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write what was done</source>
-        <translation>请填写处理情况</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>An extension for a minor complaint must be approved by the supervisor or director</source>
-        <translation>轻微投诉延期须由主管（助理）或主任批准</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>An extension for an important complaint must be approved by the director</source>
-        <translation>重要投诉延期须由管理处主任批准</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>An extension for a major complaint must be approved by the director</source>
-        <translation>重大投诉延期须由管理处主任批准</translation>
-    </message>
-</context>
-<context>
     <name>ComplaintPrint</name>
     <message>
-        <location filename="../../ui/complaints/printing.py" line="+61"/>
+        <location filename="../../ui/complaints/printing.py" line="+48"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -703,57 +605,57 @@
 <context>
     <name>ComplaintTableModel</name>
     <message>
-        <location filename="../../ui/complaints/model.py" line="+44"/>
+        <location filename="../../ui/complaints/model.py" line="+60"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="-43"/>
         <source>Repeat complaint</source>
         <translation>二次投诉</translation>
     </message>
@@ -821,12 +723,17 @@
         <translation>仅二次投诉</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+328"/>
+        <source>Escalating complaints unresolved for a month…</source>
+        <translation>正在将超过一个月未解决的投诉升级…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/toolbar.py" line="+40"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Dispatch</source>
         <translation>派发</translation>
     </message>
@@ -851,7 +758,7 @@
         <translation>申请延期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Approve extension</source>
         <translation>批准延期</translation>
     </message>
@@ -891,27 +798,22 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Rules…</source>
         <translation>规则…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location filename="../../ui/complaints/page.py" line="-173"/>
         <source>%1+ complaints</source>
         <translation>%1+ 条投诉</translation>
     </message>
@@ -923,7 +825,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Nothing matches these filters.</source>
         <translation>没有符合条件的投诉。</translation>
     </message>
@@ -938,7 +840,7 @@
         <translation>没有待办事项，做得好。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Close complaint</source>
         <translation>结案</translation>
     </message>
@@ -963,7 +865,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -971,7 +873,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/complaints/detail.py" line="+52"/>
+        <location filename="../../ui/complaints/detail.py" line="+53"/>
         <source>Record</source>
         <translation>投诉记录</translation>
     </message>
@@ -1072,12 +974,12 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No complaint selected</source>
         <translation>未选择投诉</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
         <source>Repeat complaint (二次投诉) of {0}</source>
         <translation>二次投诉，首次投诉为 {0}</translation>
     </message>
@@ -1097,7 +999,7 @@
         <translation>无效</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+33"/>
         <source>Met</source>
         <translation>按时</translation>
     </message>
@@ -1107,7 +1009,7 @@
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+27"/>
         <source>new deadline {0}</source>
         <translation>新期限 {0}</translation>
     </message>
@@ -1116,16 +1018,23 @@
         <source>clear answer given</source>
         <translation>已明确答复</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>unresolved for %n month(s): now a major complaint</source>
+        <translation>
+            <numerusform>%n 个月未解决，已升级为重大投诉</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../ui/complaints/intake.py" line="+27"/>
+        <location filename="../../ui/complaints/intake.py" line="+65"/>
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Room (3-1502), name or phone</source>
         <translation>房号（3-1502）、姓名或电话</translation>
     </message>
@@ -1320,7 +1229,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>Attach photos or scans</source>
         <translation>添加照片或扫描件</translation>
     </message>
@@ -1330,22 +1239,22 @@
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>Suggested: {0}</source>
         <translation>建议：{0}</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Repeat complaint (二次投诉): the same problem of this unit was closed as {0}</source>
-        <translation>二次投诉：本户同类问题曾投诉并已结案（{0}）</translation>
+        <location line="+15"/>
+        <source>Repeat complaint (二次投诉): this unit complained of the same problem as {0}</source>
+        <translation>二次投诉：该住户已就同一问题投诉过（{0}）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Please correct the marked fields.</source>
         <translation>请修改标出的字段。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Complaint {0} recorded</source>
         <translation>投诉 {0} 已登记</translation>
     </message>
@@ -1353,12 +1262,12 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/complaints/rules.py" line="+62"/>
+        <location filename="../../ui/complaints/rules.py" line="+66"/>
         <source>Complaint rules</source>
         <translation>投诉处理规则</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -1379,11 +1288,12 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Count days as working days</source>
         <translation>按工作日计算天数</translation>
     </message>
@@ -1497,11 +1407,16 @@
         <source>Please correct the marked fields.</source>
         <translation>请修改标出的字段。</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Moving every complaint&apos;s deadlines…</source>
+        <translation>正在调整所有投诉的时限…</translation>
+    </message>
 </context>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/complaints/stats.py" line="+48"/>
+        <location filename="../../ui/complaints/stats.py" line="+53"/>
         <source>The week ends on this Saturday</source>
         <translation>统计周截止到该周六</translation>
     </message>
@@ -1526,7 +1441,7 @@
         <translation>打印汇总…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Week ending</source>
         <translation>统计周截止</translation>
     </message>
@@ -1592,7 +1507,12 @@
         <translation>未超时</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+26"/>
+        <source>Counting the week&apos;s complaints…</source>
+        <translation>正在统计本周投诉…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
@@ -1617,12 +1537,12 @@
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-78"/>
         <source>Complaints received per day</source>
         <translation>每日受理投诉数</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Export weekly statistics</source>
         <translation>导出周统计</translation>
     </message>
@@ -1645,7 +1565,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/complaints/detail.py" line="+32"/>
+        <location filename="../../ui/complaints/detail.py" line="+29"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>

@@ -51,42 +51,65 @@ def off_ui_thread(loader: Loader) -> Loader:
     return lambda work, done, failed: loader(paused(work), done, failed)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComplaintTableModel", text)
-
-
 class ComplaintTableModel(PagedModel):
     def __init__(self, db, now: datetime, parent=None, *, loader: Loader = run_now) -> None:
         self.now = now
         columns = [
-            Column("deadline", lambda: _tr("Deadline"), self.deadline_text, self.deadline_tip),
+            Column(
+                "deadline",
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Deadline"),
+                self.deadline_text,
+                self.deadline_tip,
+            ),
             Column(
                 "number",
-                lambda: _tr("No."),
+                lambda: QCoreApplication.translate("ComplaintTableModel", "No."),
                 lambda r: r.number + (" ↻" if r.is_repeat else ""),
-                lambda r: _tr("Repeat complaint") if r.is_repeat else "",
+                lambda r: (
+                    QCoreApplication.translate("ComplaintTableModel", "Repeat complaint")
+                    if r.is_repeat
+                    else ""
+                ),
             ),
             Column(
-                "received", lambda: _tr("Received"), lambda r: formats.local_time(r.received_at)
+                "received",
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Received"),
+                lambda r: formats.local_time(r.received_at),
             ),
-            Column("unit", lambda: _tr("Unit"), lambda r: r.unit),
+            Column(
+                "unit",
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Unit"),
+                lambda r: r.unit,
+            ),
             Column(
                 "complainant",
-                lambda: _tr("Complainant"),
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Complainant"),
                 lambda r: r.complainant,
                 lambda r: r.phone_masked,
             ),
-            Column("category", lambda: _tr("Category"), lambda r: word(r.category)),
-            Column("severity", lambda: _tr("Severity"), lambda r: word(r.severity)),
+            Column(
+                "category",
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Category"),
+                lambda r: word(r.category),
+            ),
+            Column(
+                "severity",
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Severity"),
+                lambda r: word(r.severity),
+            ),
             Column(
                 "department",
-                lambda: _tr("Department"),
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Department"),
                 lambda r: word(r.department) if r.department else "",
             ),
-            Column("status", lambda: _tr("Status"), lambda r: word(r.status)),
+            Column(
+                "status",
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Status"),
+                lambda r: word(r.status),
+            ),
             Column(
                 "content",
-                lambda: _tr("Content"),
+                lambda: QCoreApplication.translate("ComplaintTableModel", "Content"),
                 lambda r: r.content.replace("\n", " ")[:60],
                 lambda r: r.content,
             ),

@@ -4,7 +4,7 @@ window's: it ticks the clock and refreshes the page."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
@@ -37,22 +37,27 @@ class StepToolbar:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.new_action = self._action(
-            self.tr("New complaint"), "fa5s.plus", "Ctrl+N", self.new_complaint
+            QCoreApplication.translate("ComplaintsPage", "New complaint"),
+            "fa5s.plus",
+            "Ctrl+N",
+            self.new_complaint,
         )
         self.toolbar.addSeparator()
         self.step_actions: dict[str, QAction] = {}
         labels = {
-            "dispatched": self.tr("Dispatch"),
-            "signed": self.tr("Signed for"),
-            "progress": self.tr("Progress"),
-            "escalated": self.tr("Escalate"),
-            "extension_requested": self.tr("Request extension"),
-            "extension_approved": self.tr("Approve extension"),
-            "resolved": self.tr("Resolve"),
-            "informed": self.tr("Resident informed"),
-            "return_visit": self.tr("Return visit"),
-            "closed": self.tr("Close"),
-            "reopened": self.tr("Reopen"),
+            "dispatched": QCoreApplication.translate("ComplaintsPage", "Dispatch"),
+            "signed": QCoreApplication.translate("ComplaintsPage", "Signed for"),
+            "progress": QCoreApplication.translate("ComplaintsPage", "Progress"),
+            "escalated": QCoreApplication.translate("ComplaintsPage", "Escalate"),
+            "extension_requested": QCoreApplication.translate(
+                "ComplaintsPage", "Request extension"
+            ),
+            "extension_approved": QCoreApplication.translate("ComplaintsPage", "Approve extension"),
+            "resolved": QCoreApplication.translate("ComplaintsPage", "Resolve"),
+            "informed": QCoreApplication.translate("ComplaintsPage", "Resident informed"),
+            "return_visit": QCoreApplication.translate("ComplaintsPage", "Return visit"),
+            "closed": QCoreApplication.translate("ComplaintsPage", "Close"),
+            "reopened": QCoreApplication.translate("ComplaintsPage", "Reopen"),
         }
         more_menu = QMenu(self)
         for kind, _label, icon, shortcut in STEPS:
@@ -67,7 +72,7 @@ class StepToolbar:
                 more_menu.addAction(action)
             self.step_actions[kind] = action
         more_button = QToolButton()
-        more_button.setText(self.tr("More steps"))
+        more_button.setText(QCoreApplication.translate("ComplaintsPage", "More steps"))
         more_button.setIcon(icons.icon("fa5s.ellipsis-h"))
         more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -76,10 +81,18 @@ class StepToolbar:
         self.toolbar.addSeparator()
         # one button: a click prints, its arrow offers the PDF (the bar must fit 1280 px)
         self.print_action = self._action(
-            self.tr("Print"), "fa5s.print", "Ctrl+P", self.print_form, in_toolbar=False
+            QCoreApplication.translate("ComplaintsPage", "Print"),
+            "fa5s.print",
+            "Ctrl+P",
+            self.print_form,
+            in_toolbar=False,
         )
         self.pdf_action = self._action(
-            self.tr("PDF…"), "fa5s.file-pdf", "", self.save_pdf, in_toolbar=False
+            QCoreApplication.translate("ComplaintsPage", "PDF…"),
+            "fa5s.file-pdf",
+            "",
+            self.save_pdf,
+            in_toolbar=False,
         )
         print_menu = QMenu(self)
         print_menu.addAction(self.pdf_action)
@@ -91,10 +104,18 @@ class StepToolbar:
         self.toolbar.addWidget(print_button)
         self.toolbar.addSeparator()
         self.stats_action = self._action(
-            self.tr("Statistics"), "fa5s.chart-bar", "", lambda: self.show_view("stats")
+            QCoreApplication.translate("ComplaintsPage", "Statistics"),
+            "fa5s.chart-bar",
+            "",
+            lambda: self.show_view("stats"),
         )
         self.stats_action.setCheckable(True)
-        self.rules_action = self._action(self.tr("Rules…"), "fa5s.sliders-h", "", self.edit_rules)
+        self.rules_action = self._action(
+            QCoreApplication.translate("ComplaintsPage", "Rules…"),
+            "fa5s.sliders-h",
+            "",
+            self.edit_rules,
+        )
         find = QAction(self)
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.triggered.connect(
