@@ -51,9 +51,9 @@ class BodyLimits:
         path: str = scope["path"]
         headers = _headers(scope)
         try:
-            declared = self._declared_length(headers, limit_for(path))
             if path not in OPEN_PATHS:
                 await anyio.to_thread.run_sync(self._check_token, headers.get("authorization"))
+            declared = self._declared_length(headers, limit_for(path))
         except SyncError as refusal:
             await refusal.response()(scope, receive, send)
             return

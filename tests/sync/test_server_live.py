@@ -142,3 +142,59 @@ def test_eight_desks_enrolling_with_one_code_at_once_enrol_one(live):
     assert sorted(answers) == [200] + [403] * 7
     with crud.new_session(engine) as s:
         assert s.scalar(select(func.count()).select_from(Device)) == 1
+
+
+def _raw(process, head: str, body: bytes = b"", timeout: float = 5.0) -> bytes:
+    """Send a request exactly as written (headers that promise more than is sent)."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", process.port), timeout=timeout) as sock:
+        sock.sendall(head.replace("\n", "\r\n").encode() + body)
+        answer = b""
+        while chunk := sock.recv(65536):  # the server closes after its answer
+            answer += chunk
+        return answer
+
+
+def test_a_body_is_weighed_and_its_sender_known_before_it_is_read(live):
+    """An unauthenticated 800 MB upload took 1.66 GB of memory: the body was read whole
+    before the token was checked. Now the headers alone answer; the server never waits
+    for a body it will not take (each request here sends none)."""
+    process, engine = live
+    estate = _estate(engine, "阳光花园")
+    token = _enroll(process, engine, estate)
+    schema = f"{protocol.SCHEMA_HEADER}: {protocol.SCHEMA_VERSION}"
+    sha = "0" * 64
+    push = "POST /api/v1/sync/push"
+    cases = [
+        (f"PUT /api/v1/blobs/{sha}", "Content-Length: 800000000", "", b"", b" 401 "),
+        (f"PUT /api/v1/blobs/{sha}", "Content-Length: 800000000", token, b"", b" 413 "),
+        (push, "Content-Length: 90000000", token, b"", b" 413 "),
+        (push, "Content-Length: 1000", "not-a-token", b"", b" 401 "),
+        # no length said: refused at the first chunk, the rest never awaited
+        (push, "Transfer-Encoding: chunked", token, b'5\r\n{"cha\r\n', b" 411 "),
+    ]
+    for line, length, bearer, body, status in cases:
+        auth = f"Authorization: Bearer {bearer}\n" if bearer else ""
+        head = f"{line} HTTP/1.1\nHost: x\n{schema}\n{auth}{length}\nConnection: close\n\n"
+        answer = _raw(process, head, body)
+        assert status in answer.split(b"\r\n", 1)[0], (line, length, answer[:200])
+        assert b'"permanent"' in answer
+    assert _call(process, "GET", "/health").status_code == 200
+
+
+def test_a_database_error_logs_no_parameters(tmp_path, caplog):
+    """A database error logged its SQL parameters: an argon2 hash, names, phones."""
+    from sync.server.db import migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    migrate(engine)
+    secret = "$argon2id$v=19$m=65536,t=3,p=4$c2VjcmV0$do-not-log-me"
+    with crud.new_session(engine) as s, pytest.raises(Exception) as failure:
+        s.execute(
+            text("INSERT INTO server_state (key, value) VALUES (:k, :v), (:k, :v)"),
+            {"k": "same", "v": secret},
+        )
+    assert "UNIQUE" in str(failure.value)
+    assert secret not in str(failure.value) and "same" not in str(failure.value)
+    engine.dispose()
