@@ -43,4 +43,4 @@ SNAPSHOT_VIEWS.update({v: ("reception", v) for v in ("workorders", "visitors", "
 
 # Group boxes other areas add to the Settings page, in order: "module:function" building
 # ``function(ctx, parent)`` (imported when Settings is first shown).
-SETTINGS_SECTIONS: list[str] = []
+SETTINGS_SECTIONS: list[str] = ["ui.reception.rules:workorder_rules_box"]

@@ -568,7 +568,7 @@
         <translation>工作日记…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>Customer service register</source>
         <translation>客户服务登记表</translation>
     </message>
@@ -1301,14 +1301,14 @@
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Close open item</source>
         <translation>办结待办</translation>
     </message>
@@ -1675,9 +1675,118 @@
     </message>
 </context>
 <context>
+    <name>WorkOrderRulesBox</name>
+    <message>
+        <location filename="../../ui/reception/rules.py" line="+53"/>
+        <source>Work orders: service targets and dispatch</source>
+        <translation>工单：服务时限与派单</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Category:priority</source>
+        <translation>类别:紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete within</source>
+        <translation>完工时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On site within (min)</source>
+        <translation>到场时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Complete within: same_day, appointment or a number of minutes. * stands for any category; emergencies count around the clock.</source>
+        <translation>完工时限：same_day（当天）、appointment（按预约）或分钟数。* 表示任意类别；紧急工单全天候计时。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Business hours (normal orders)</source>
+        <translation>工作时间（一般工单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn before the deadline</source>
+        <translation>到期前提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress report every</source>
+        <translation>进展汇报间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return visit within</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Water leaks: return visit within</source>
+        <translation>漏水回访时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save targets</source>
+        <translation>保存时限</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Assign to the first chosen</source>
+        <translation>指派给第一位选中人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round robin among the chosen</source>
+        <translation>在选中人员中轮流派单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save dispatch rule</source>
+        <translation>保存派单规则</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dispatch rule of a category</source>
+        <translation>类别派单规则</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>round robin</source>
+        <translation>轮流</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrdersTab</name>
     <message>
-        <location line="+132"/>
+        <location filename="../../ui/reception/workorders.py" line="+132"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
