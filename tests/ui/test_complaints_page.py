@@ -288,6 +288,41 @@ def test_open_list_turns_due_soon_to_overdue_when_the_clock_passes_with_no_click
     assert page.detail.deadlines.topLevelItem(0).text(2) == "Overdue"
 
 
+def test_the_open_list_follows_a_step_pulled_by_sync_with_no_click(qtbot, page, ctx, clock):
+    """Another desk dispatched the complaint: its event arrives in a pulled page, written
+    on the sync's thread; the open list and record follow from the change event."""
+    import threading
+
+    from app.store.complaint_models import ComplaintEvent
+    from app.store.db import mark_changed, mark_source
+    from app.store.recorder import bulk_create
+
+    first = record(ctx, clock.now() - timedelta(minutes=4))
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    assert page.model.row_at(0).status == "received"
+
+    def pull():
+        with ctx.db.session() as s:
+            mark_source(s, "sync")
+            row = dict(
+                id="event-from-desk-b",
+                estate_id=ctx.estate_id,
+                complaint_id=first.id,
+                kind="dispatched",
+                at=clock.now(),
+                data={"department": "engineering"},
+            )
+            bulk_create(s, ComplaintEvent, [row])
+            mark_changed(s, "complaint_events", ["event-from-desk-b"])
+
+    desk_b = threading.Thread(target=pull)
+    desk_b.start()
+    desk_b.join()
+    qtbot.waitUntil(lambda: page.model.row_at(0).status == "dispatched")
+    assert page.detail.state.status == "dispatched"
+    assert page.model.data(page.model.index(0, 8)) == "Dispatched"
+
+
 def test_f5_belongs_to_the_main_window_alone(page):
     from PySide6.QtGui import QKeySequence
 
