@@ -286,6 +286,12 @@ class WorkOrderStatus(Base):
             sqlite_where=text("is_open = 1 AND next_due IS NOT NULL"),
         ),
         Index("ix_work_order_status_state", "estate_id", "status", "created_at"),
+        Index(  # the open list, its count, "mine" and the 4-hour chase read only open orders
+            "ix_work_order_status_open",
+            "estate_id",
+            "created_at",
+            sqlite_where=text("is_open = 1"),
+        ),
         Index(
             "ix_work_order_status_visit",
             "estate_id",

@@ -68,12 +68,19 @@ def load_rules(session: Session, estate_id: str) -> WorkOrderRules:
     return cache[estate_id]
 
 
-def staff_names(session: Session) -> dict[str, str]:
-    cache = session.info.get("reception_staff")
-    if cache is None:
-        cache = session.info["reception_staff"] = dict(
-            session.execute(select(StaffUser.id, StaffUser.display_name)).all()
+def staff_names(session: Session, ids=None) -> dict[str, str]:
+    """Staff id -> display name, of ``ids`` only when given (cached per session)."""
+    cache = session.info.setdefault("reception_staff", {})
+    wanted = None if ids is None else {i for i in ids if i and i not in cache}
+    if wanted is None:
+        cache.update(session.execute(select(StaffUser.id, StaffUser.display_name)).all())
+    elif wanted:
+        cache.update(
+            session.execute(
+                select(StaffUser.id, StaffUser.display_name).where(StaffUser.id.in_(list(wanted)))
+            ).all()
         )
+        cache.update({i: cache.get(i, "") for i in wanted})
     return cache
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from app.domain.workorders import ACTIVE, STATES, Deadline, WorkOrderState
@@ -67,27 +67,27 @@ def _conditions(
     st = WorkOrderStatus
     where = [st.estate_id == estate_id]
     if filter_ == "open":
-        where.append(st.is_open.is_(True))
+        where.append(st.is_open == true())
     elif filter_ == "overdue":
-        where += [st.is_open.is_(True), st.next_due.is_not(None), st.next_due <= now]
+        where += [st.is_open == true(), st.next_due.is_not(None), st.next_due <= now]
     elif filter_ == "due_soon":
         where += [
-            st.is_open.is_(True),
+            st.is_open == true(),
             st.next_due.is_not(None),
             st.next_due > now,
             st.next_due <= now + warn,
         ]
     elif filter_ == "chase":
-        where += [st.status.in_(ACTIVE), st.last_activity_at <= now - chase]
+        where += [st.is_open == true(), st.status.in_(ACTIVE), st.last_activity_at <= now - chase]
     elif filter_ == "visits":
         where.append(st.status == "done")
     elif filter_ == "mine":
         where += [
-            st.is_open.is_(True),
+            st.is_open == true(),
             or_(st.created_by == staff_id, st.assignee_id == staff_id),
         ]
     elif filter_ == "closed":
-        where.append(st.is_open.is_(False))
+        where.append(st.is_open == false())
     return where
 
 
@@ -106,7 +106,7 @@ def list_orders(
         chase = timedelta(hours=rules.progress_hours)
         st = WorkOrderStatus
         query = (
-            select(st, WorkOrder)
+            select(*ROW_COLUMNS)
             .join(WorkOrder, WorkOrder.id == st.work_order_id)
             .where(*_conditions(estate_id, filter_, now, staff_id, warn, chase))
         )
@@ -136,11 +136,38 @@ def count_orders(db: Database, estate_id: str, now: datetime, staff_id: str = ""
         return out
 
 
-def _rows(s: Session, pairs) -> list[OrderRow]:
-    names = staff_names(s)
-    labels = unit_labels(s, (o.unit_id for _, o in pairs))
+# what a list row needs, as plain columns (no ORM objects for a list of 300)
+ROW_COLUMNS = (
+    WorkOrder.id,
+    WorkOrder.number,
+    WorkOrder.kind,
+    WorkOrder.created_at,
+    WorkOrder.unit_id,
+    WorkOrder.location,
+    WorkOrder.contact_name,
+    WorkOrder.contact_phone,
+    WorkOrder.content,
+    WorkOrder.paid,
+    WorkOrderStatus.category,
+    WorkOrderStatus.priority,
+    WorkOrderStatus.department,
+    WorkOrderStatus.status,
+    WorkOrderStatus.assignee_id,
+    WorkOrderStatus.next_due,
+    WorkOrderStatus.visit_due,
+    WorkOrderStatus.last_activity_at,
+    WorkOrderStatus.completed_late,
+    WorkOrderStatus.reopen_count,
+    WorkOrderStatus.is_open,
+)
+
+
+def _rows(s: Session, rows) -> list[OrderRow]:
+    names = staff_names(s, {r.assignee_id for r in rows})
+    labels = unit_labels(s, (r.unit_id for r in rows))
     out = []
-    for st, o in pairs:
+    for row in rows:
+        st = o = row
         full, short = labels.get(o.unit_id or "", ("", ""))
         out.append(
             OrderRow(
@@ -200,8 +227,11 @@ def read_order(db: Database, order_id: str) -> OrderDetail:
     with db.session() as s:
         order = get_live(s, WorkOrder, order_id, "workorder.gone")
         refresh_status(s, [order.id])
-        status = s.get(WorkOrderStatus, order.id)
-        s.refresh(status)
+        flat = s.execute(
+            select(*ROW_COLUMNS)
+            .join(WorkOrder, WorkOrder.id == WorkOrderStatus.work_order_id)
+            .where(WorkOrderStatus.work_order_id == order.id)
+        ).one()
         state = order_state(s, order)
         names = staff_names(s)
         steps = tuple(
@@ -209,7 +239,7 @@ def read_order(db: Database, order_id: str) -> OrderDetail:
             for e in events_of(s, order.id)
         )
         return OrderDetail(
-            row=_rows(s, [(status, order)])[0],
+            row=_rows(s, [flat])[0],
             reception_id=order.reception_id,
             source_ref=order.source_ref,
             slot_start=order.slot_start,

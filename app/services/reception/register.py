@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -57,8 +57,33 @@ class EntryRow:
         return self.is_open and self.promised_at is not None and now > self.promised_at
 
 
-def _rows(session: Session, entries: list[ReceptionEntry], links: bool = False) -> list[EntryRow]:
-    names = staff_names(session)
+# the columns lists read: plain rows, no ORM objects (a day holds 500 entries or more)
+COLUMNS = tuple(
+    getattr(ReceptionEntry, name)
+    for name in (
+        "id",
+        "number",
+        "received_at",
+        "received_by",
+        "channel",
+        "category",
+        "caller_name",
+        "caller_phone",
+        "unit_id",
+        "content",
+        "answer",
+        "is_open",
+        "promised_at",
+        "referred_to",
+        "closed_at",
+        "closed_by",
+    )
+)
+
+
+def _rows(session: Session, entries, links: bool = False) -> list[EntryRow]:
+    """EntryRows of ORM entries or of rows selected with ``COLUMNS``."""
+    names = staff_names(session, {e.received_by for e in entries} | {e.closed_by for e in entries})
     labels = unit_labels(session, (e.unit_id for e in entries))
     orders: dict[str, list[str]] = {}
     complaints: dict[str, list[str]] = {}
@@ -194,7 +219,7 @@ def day_entries(
     """The register of one local day, newest first (optionally one assistant's)."""
     with db.session() as s:
         start, end = local_day_bounds(day, tz_of(s, estate_id))
-        query = select(ReceptionEntry).where(
+        query = select(*COLUMNS).where(
             ReceptionEntry.estate_id == estate_id,
             ReceptionEntry.received_at >= start,
             ReceptionEntry.received_at < end,
@@ -202,8 +227,8 @@ def day_entries(
         )
         if staff_id:
             query = query.where(ReceptionEntry.received_by == staff_id)
-        entries = list(s.scalars(query.order_by(ReceptionEntry.received_at.desc()).limit(limit)))
-        return _rows(s, entries, links=True)
+        entries = s.execute(query.order_by(ReceptionEntry.received_at.desc()).limit(limit)).all()
+        return _rows(s, entries)
 
 
 def open_items(
@@ -211,14 +236,14 @@ def open_items(
 ) -> list[EntryRow]:
     """Open items, the earliest promise first: one person's ("my open items") or all."""
     with db.session() as s:
-        query = select(ReceptionEntry).where(
+        query = select(*COLUMNS).where(
             ReceptionEntry.estate_id == estate_id,
-            ReceptionEntry.is_open.is_(True),
+            ReceptionEntry.is_open == true(),  # "= 1": the partial index's own condition
             ReceptionEntry.live(),
         )
         if staff_id:
             query = query.where(ReceptionEntry.received_by == staff_id)
-        entries = list(s.scalars(query.order_by(ReceptionEntry.promised_at).limit(limit)))
+        entries = s.execute(query.order_by(ReceptionEntry.promised_at).limit(limit)).all()
         return _rows(s, entries)
 
 
@@ -230,7 +255,7 @@ def count_open(db: Database, estate_id: str, staff_id: str) -> int:
             .where(
                 ReceptionEntry.estate_id == estate_id,
                 ReceptionEntry.received_by == staff_id,
-                ReceptionEntry.is_open.is_(True),
+                ReceptionEntry.is_open == true(),
                 ReceptionEntry.live(),
             )
         )
@@ -241,19 +266,17 @@ def entries_between(
 ) -> list[EntryRow]:
     """The register for printing (KH-21-R01): entries between two moments, oldest first."""
     with db.session() as s:
-        entries = list(
-            s.scalars(
-                select(ReceptionEntry)
-                .where(
-                    ReceptionEntry.estate_id == estate_id,
-                    ReceptionEntry.received_at >= start,
-                    ReceptionEntry.received_at < end,
-                    ReceptionEntry.live(),
-                )
-                .order_by(ReceptionEntry.received_at)
-                .limit(limit)
+        entries = s.execute(
+            select(*COLUMNS)
+            .where(
+                ReceptionEntry.estate_id == estate_id,
+                ReceptionEntry.received_at >= start,
+                ReceptionEntry.received_at < end,
+                ReceptionEntry.live(),
             )
-        )
+            .order_by(ReceptionEntry.received_at)
+            .limit(limit)
+        ).all()
         return _rows(s, entries)
 
 

@@ -335,6 +335,12 @@ def upgrade() -> None:
             sqlite_where=sa.text("is_open = 1 AND next_due IS NOT NULL"),
         )
         batch_op.create_index(
+            "ix_work_order_status_open",
+            ["estate_id", "created_at"],
+            unique=False,
+            sqlite_where=sa.text("is_open = 1"),
+        )
+        batch_op.create_index(
             "ix_work_order_status_state", ["estate_id", "status", "created_at"], unique=False
         )
         batch_op.create_index(
