@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import text  # noqa: E402
 
 from app.domain.reception import EntryInput  # noqa: E402
+from app.services.accounts import create_staff  # noqa: E402
 from app.services.demo import fill_demo  # noqa: E402
 from app.services.reception import context, queries, register  # noqa: E402
 from app.services.reception.workorders import refresh_status  # noqa: E402
@@ -47,6 +48,15 @@ def build(db: Database, units: int, entries: int, orders: int, now: datetime) ->
     rng = random.Random(13)
     with db.session() as s:
         estate_id = create_estate(s, "基准花园").id
+        # a desk account, as `propdesk demo` makes one: demo steps record who did what
+        create_staff(
+            s,
+            login="bench",
+            display_name="基准客服",
+            role="admin",
+            password="bench-password",
+            estate_ids=[estate_id],
+        )
         fill_demo(s, estate_id, units=units, seed=13)
     with db.session() as s:
         people = s.execute(

@@ -108,7 +108,6 @@ class WorkOrder(Synced, Base):
     contact_name: Mapped[str] = mapped_column(String(100), default="")
     contact_phone: Mapped[str] = mapped_column(String(30), default="")
     content: Mapped[str] = mapped_column(Text, default="")
-    photos: Mapped[list[str]] = mapped_column(JSON, default=list)  # blob sha256s
     slot_start: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     slot_end: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     category: Mapped[str] = mapped_column(String(30), default="other")  # as registered
@@ -136,6 +135,19 @@ class WorkOrderEvent(Synced, Base):
     actor_id: Mapped[str] = mapped_column(String(36), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+@register_synced
+class WorkOrderPhoto(Synced, Base):
+    """A photo of a work order; the file is a content-addressed blob (app.store.blobs)."""
+
+    sync_kind = "log"
+    __tablename__ = "work_order_photos"
+    work_order_id: Mapped[str] = mapped_column(String(36), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 @register_synced

@@ -1400,7 +1400,7 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/reception/workorders.py" line="+192"/>
+        <location filename="../../ui/reception/order_dialogs.py" line="+152"/>
         <source>Assign to</source>
         <translation>派给</translation>
     </message>
@@ -1589,7 +1589,7 @@
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../ui/reception/workorders.py" line="-133"/>
+        <location filename="../../ui/reception/order_dialogs.py" line="-133"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
@@ -1786,7 +1786,7 @@
 <context>
     <name>WorkOrdersTab</name>
     <message>
-        <location filename="../../ui/reception/workorders.py" line="+132"/>
+        <location filename="../../ui/reception/workorders.py" line="+67"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
@@ -1801,7 +1801,12 @@
         <translation>收款…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No work orders here — press Ctrl+N to register a repair</source>
         <translation>这里没有工单 — 按 Ctrl+N 登记报修</translation>
     </message>
@@ -1876,7 +1881,12 @@
         <translation>无偿</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>late</source>
         <translation>逾期</translation>
     </message>
@@ -1901,12 +1911,22 @@
         <translation>已重开 %1 次</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Work order slip</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>

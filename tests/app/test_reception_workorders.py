@@ -369,3 +369,18 @@ def test_edited_targets_move_every_orders_deadline(db, estate_id, unit_id):
         workorders.save_rules(
             db, estate_id, replace(rules, targets={"*:normal": Target(resolve=0)})
         )
+
+
+def test_photos_kept_in_the_blob_store_and_named_on_the_order(db, estate_id, unit_id, tmp_path):
+    from app.store.blobs import BlobStore
+
+    picture = tmp_path / "leak.jpg"
+    picture.write_bytes(b"\xff\xd8\xff" + b"leak" * 100)
+    store = BlobStore(tmp_path / "blobs")
+    order = new_order(db, estate_id, unit_id, local(2026, 12, 1, 9, 0))
+    sha = workorders.attach_photo(db, order, picture, local(2026, 12, 1, 9, 5), blobs=store)
+    assert store.has(sha) and workorders.photos_of(db, order) == [("leak.jpg", sha)]
+    from app.store.base import SYNCED_TABLES
+    from sync.client.blobs import is_blob_field  # the sync uploads the files rows name
+
+    assert SYNCED_TABLES["work_order_photos"].sync_kind == "log" and is_blob_field("sha256")

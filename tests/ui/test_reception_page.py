@@ -105,7 +105,7 @@ def test_repair_becomes_a_work_order_followed_to_its_return_visit(
     qtbot, page, ctx, db, estate_id, unit_id
 ):
     from app.services.accounts import create_staff
-    from ui.reception.workorders import StepDialog, WorkOrderDialog
+    from ui.reception.order_dialogs import StepDialog, WorkOrderDialog
 
     with db.session() as s:
         worker = create_staff(

@@ -25,7 +25,7 @@ from ui.widgets.forms import action
 
 WATCHED = {
     "register": ("reception_entries", "building_notices", "work_orders", "complaints"),
-    "workorders": ("work_orders", "work_order_events", "settings", "bill_lines", "payments"),
+    "workorders": ("work_orders", "work_order_events", "work_order_photos", "settings", "payments"),
     "visitors": ("visitors", "release_slips"),
     "keys": ("custody_keys", "key_movements", "key_counts"),
 }

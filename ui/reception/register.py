@@ -438,7 +438,7 @@ class RegisterTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        from ui.reception.workorders import WorkOrderDialog
+        from ui.reception.order_dialogs import WorkOrderDialog
 
         dialog = WorkOrderDialog(self.actions, self, entry=row)
         dialog.exec()

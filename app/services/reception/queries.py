@@ -18,7 +18,7 @@ from app.domain.workorders import ACTIVE, STATES, Deadline, WorkOrderState
 from app.services.reception.common import get_live, load_rules, staff_names, unit_labels
 from app.services.reception.workorders import append_step, events_of, order_state, refresh_status
 from app.store.db import Database
-from app.store.reception_models import WorkOrder, WorkOrderStatus
+from app.store.reception_models import WorkOrder, WorkOrderPhoto, WorkOrderStatus
 
 FILTERS = ("open", "overdue", "due_soon", "chase", "visits", "mine", "all", "closed")
 
@@ -220,6 +220,7 @@ class OrderDetail:
     steps: tuple[StepRow, ...]
     assignee_id: str
     worker_ids: frozenset[str]
+    photos: tuple[str, ...] = ()
 
 
 def read_order(db: Database, order_id: str) -> OrderDetail:
@@ -250,6 +251,13 @@ def read_order(db: Database, order_id: str) -> OrderDetail:
             steps=steps,
             assignee_id=state.assignee_id,
             worker_ids=state.worker_ids,
+            photos=tuple(
+                s.scalars(
+                    select(WorkOrderPhoto.filename)
+                    .where(WorkOrderPhoto.work_order_id == order.id)
+                    .order_by(WorkOrderPhoto.added_at, WorkOrderPhoto.id)
+                )
+            ),
         )
 
 

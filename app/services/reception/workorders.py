@@ -73,7 +73,6 @@ class WorkOrderInput:
     slot_end: datetime | None = None
     paid: bool = False
     price: Decimal | None = None
-    photos: tuple[str, ...] = ()
     kind: str = "repair"
     source_ref: str = ""
     reception_id: str | None = None
@@ -137,7 +136,6 @@ def create_order(
         contact_name=data.contact_name.strip(),
         contact_phone=data.contact_phone.strip(),
         content=data.content.strip(),
-        photos=list(data.photos),
         slot_start=data.slot_start,
         slot_end=data.slot_end,
         category=data.category,
@@ -455,3 +453,46 @@ def save_rules(db: Database, estate_id: str, rules) -> None:
             ),
             {"e": estate_id},
         )
+
+
+# ---- photos ----
+
+
+def attach_photo(db: Database, order_id: str, path, now: datetime, blobs=None) -> str:
+    """Keep a photo of the order in the one blob store and name it on the order (a log
+    row with its sha256, so the sync uploads the file before the row)."""
+    from pathlib import Path
+
+    from app.store.blobs import BlobStore
+    from app.store.reception_models import WorkOrderPhoto
+
+    source = Path(path)
+    store = blobs or BlobStore()
+    sha = store.put(source)
+    with db.session() as s:
+        order = get_live(s, WorkOrder, order_id, "workorder.gone")
+        recorder(s).create(
+            WorkOrderPhoto,
+            estate_id=order.estate_id,
+            work_order_id=order.id,
+            sha256=sha,
+            filename=source.name[:255],
+            size=source.stat().st_size,
+            added_at=now,
+        )
+    return sha
+
+
+def photos_of(db: Database, order_id: str) -> list[tuple[str, str]]:
+    """(filename, sha256) of an order's photos, oldest first."""
+    from app.store.reception_models import WorkOrderPhoto
+
+    with db.session() as s:
+        return [
+            (name, sha)
+            for name, sha in s.execute(
+                select(WorkOrderPhoto.filename, WorkOrderPhoto.sha256)
+                .where(WorkOrderPhoto.work_order_id == order_id)
+                .order_by(WorkOrderPhoto.added_at, WorkOrderPhoto.id)
+            )
+        ]

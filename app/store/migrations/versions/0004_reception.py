@@ -24,6 +24,7 @@ TABLES = (
     "work_order_dirty",
     "work_order_status",
     "work_order_events",
+    "work_order_photos",
     "work_orders",
     "key_digests",
     "key_counts",
@@ -351,6 +352,28 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "work_order_photos",
+        sa.Column("work_order_id", sa.String(length=36), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("filename", sa.String(length=255), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("added_at", app.store.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("estate_id", sa.String(length=36), nullable=False),
+        sa.Column("updated_hlc", sa.String(length=80), nullable=False),
+        sa.Column("field_clocks", sa.JSON(), nullable=False),
+        sa.Column("deleted", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_work_order_photos")),
+    )
+    with op.batch_alter_table("work_order_photos", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_work_order_photos_estate_id"), ["estate_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_work_order_photos_work_order_id"), ["work_order_id"], unique=False
+        )
+
+    op.create_table(
         "work_orders",
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("number", sa.String(length=30), nullable=False),
@@ -363,7 +386,6 @@ def upgrade() -> None:
         sa.Column("contact_name", sa.String(length=100), nullable=False),
         sa.Column("contact_phone", sa.String(length=30), nullable=False),
         sa.Column("content", sa.Text(), nullable=False),
-        sa.Column("photos", sa.JSON(), nullable=False),
         sa.Column("slot_start", app.store.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("slot_end", app.store.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("category", sa.String(length=30), nullable=False),
