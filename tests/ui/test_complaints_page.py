@@ -68,7 +68,7 @@ def page(qtbot, ctx):
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    qtbot.waitUntil(lambda: widget.lists_shown > 0)
+    qtbot.waitUntil(widget.list_settled)
     return widget
 
 
@@ -130,8 +130,8 @@ def run_step(qtbot, page, kind, fill):
         dialog.ok.click()
 
     when(dialog.isVisible, act)
-    with qtbot.waitSignal(page.listed):
-        recorded = page.record_step(kind, dialog)
+    recorded = page.record_step(kind, dialog)
+    qtbot.waitUntil(page.list_settled)
     assert recorded is True
 
 
@@ -169,8 +169,8 @@ def test_whole_workflow_through_the_widgets(qtbot, page, ctx, monkeypatch):
         dialog.save_button.click()
 
     when(lambda: modal(IntakeDialog) is not None, intake)
-    with qtbot.waitSignal(page.listed):
-        complaint_id = page.new_complaint()
+    complaint_id = page.new_complaint()
+    qtbot.waitUntil(page.list_settled)
     assert complaint_id is not None
     assert page.model.total == 1
     assert page.complaint_id == complaint_id
@@ -204,8 +204,8 @@ def test_whole_workflow_through_the_widgets(qtbot, page, ctx, monkeypatch):
     run_step(qtbot, page, "closed", lambda d: d.note.setPlainText("结案"))
     # a closed complaint leaves the "all open" list; "all complaints" still has it
     assert page.model.total == 0
-    with qtbot.waitSignal(page.listed):
-        page.scope.setCurrentIndex(page.scope.findData(""))
+    page.scope.setCurrentIndex(page.scope.findData(""))
+    qtbot.waitUntil(page.list_settled)
     assert page.model.total == 1 and page.complaint_id == complaint_id
     assert page.detail.state.status == "closed"
     number = page.detail.complaint.number
@@ -220,8 +220,8 @@ def test_whole_workflow_through_the_widgets(qtbot, page, ctx, monkeypatch):
 
 def test_refused_step_keeps_the_dialog_text(qtbot, page, ctx, clock):
     c = record(ctx, clock.now())
-    with qtbot.waitSignal(page.listed):
-        page.run_query()
+    page.run_query()
+    qtbot.waitUntil(page.list_settled)
     page.show_complaint(c.id)
     seen = {}
     # "progress" without a note is refused; the dialog comes back with the text typed
@@ -250,17 +250,17 @@ def test_filters_search_and_the_exact_deadline_words(qtbot, page, ctx, clock):
     # dispatch due 15 minutes after receipt: 21:38 (overdue at 21:47) and 21:58 (soon)
     record(ctx, now - timedelta(minutes=24), content="电梯按钮不灵")
     record(ctx, now - timedelta(minutes=4), content="保安态度恶劣", severity="important")
-    with qtbot.waitSignal(page.listed):
-        page.run_query()
+    page.run_query()
+    qtbot.waitUntil(page.list_settled)
     assert page.model.total == 2
-    with qtbot.waitSignal(page.listed):
-        page.search.insert("电梯按钮")
+    page.search.insert("电梯按钮")
+    qtbot.waitUntil(page.list_settled)
     assert page.model.total == 1
     assert page.model.data(page.model.index(0, 0)) == "Overdue · 11-16 21:38"
-    with qtbot.waitSignal(page.listed):
-        page.search.clear()
-    with qtbot.waitSignal(page.listed):
-        page.severity.setCurrentIndex(page.severity.findData("important"))
+    page.search.clear()
+    qtbot.waitUntil(page.list_settled)
+    page.severity.setCurrentIndex(page.severity.findData("important"))
+    qtbot.waitUntil(page.list_settled)
     assert page.model.total == 1
     assert page.model.data(page.model.index(0, 6)) == "Important"
     assert page.model.data(page.model.index(0, 0)) == "Due within 2 h · 11-16 21:58"
@@ -334,12 +334,12 @@ def test_f5_belongs_to_the_main_window_alone(page):
 
 def test_a_deadline_filter_is_read_again_as_time_passes(qtbot, page, ctx, clock):
     record(ctx, clock.now() - timedelta(minutes=4))  # dispatch due 21:58
-    with qtbot.waitSignal(page.listed):
-        page.deadline.setCurrentIndex(page.deadline.findData("overdue"))
+    page.deadline.setCurrentIndex(page.deadline.findData("overdue"))
+    qtbot.waitUntil(page.list_settled)
     assert page.model.total == 0
     clock.advance(timedelta(minutes=26))
-    with qtbot.waitSignal(page.listed):
-        ctx.ticker.tick()
+    ctx.ticker.tick()
+    qtbot.waitUntil(page.list_settled)
     assert page.model.total == 1
 
 

@@ -67,7 +67,6 @@ WATCHED = (
 
 
 class ComplaintsPage(StepToolbar, QWidget):
-    listed = Signal()  # a list read on the runner is on screen
     escalated = Signal(int)  # the automatic escalation ran; how many became major
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -75,7 +74,6 @@ class ComplaintsPage(StepToolbar, QWidget):
         self.ctx = ctx
         self.complaint_id: str | None = None
         self._stale = False  # data changed while hidden: read again when shown
-        self.lists_shown = 0  # how many lists read on the runner reached the screen
         self.rules = service.read_rules(ctx.db, ctx.estate_id)
         self._build_actions()
 
@@ -266,6 +264,17 @@ class ComplaintsPage(StepToolbar, QWidget):
         self._search_timer.stop()
         self.model.set_query(ListRequest(self.current_query(), self.ctx.clock.now()))
 
+    def list_settled(self) -> bool:
+        """No read pending, and the list shown is the one for the filters set now."""
+        request = self.model.query
+        return (
+            request is not None
+            and not self.model.loading
+            and not self._search_timer.isActive()
+            and not self._changed_timer.isActive()
+            and request.query == self.current_query()
+        )
+
     def _show_list(self) -> None:
         keep = self.complaint_id
         self.model.set_now(self.ctx.clock.now())  # the clock may have moved meanwhile
@@ -298,8 +307,6 @@ class ComplaintsPage(StepToolbar, QWidget):
             self.list_stack.setCurrentWidget(self.table)
         row = self.model.row_of(keep) if keep else -1
         self._select_row(row if row >= 0 else (0 if total else -1))
-        self.lists_shown += 1
-        self.listed.emit()
 
     def _select_row(self, row: int) -> None:
         if row < 0:
