@@ -56,6 +56,7 @@ class Item:
     note_on_fail: bool = False
     severity: str = "medium"
     department: str = ""
+    category: str = ""  # the work-order category of its corrective action
     options: tuple[Option, ...] = ()
     unit: str = ""
     low: Decimal | None = None
@@ -177,6 +178,7 @@ def content_from_json(data: Mapping[str, Any]) -> Content:
                     note_on_fail=bool(it.get("note_on_fail", False)),
                     severity=severity,
                     department=it.get("department", ""),
+                    category=it.get("category", ""),
                     options=options,
                     unit=it.get("unit", ""),
                     low=low,
@@ -213,6 +215,7 @@ def content_to_json(content: Content) -> dict[str, Any]:
                         "note_on_fail": i.note_on_fail,
                         "severity": i.severity,
                         "department": i.department,
+                        "category": i.category,
                         "options": [
                             {
                                 "id": o.id,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.progress import Progress
 from app.services.complaint_demo import add_demo_complaints
 from app.services.fees.demo import fill_fee_demo
+from app.services.inspections.demo import add_inspection_demo
 from app.services.reception.demo import add_reception_demo
 from app.services.units.records import building_sort_key, unit_id_for
 from app.store.base import new_id
@@ -35,6 +36,7 @@ EXTRA_STEPS: list[Callable[[Session, str, random.Random], None]] = []
 EXTRA_STEPS.append(add_demo_complaints)
 EXTRA_STEPS.append(fill_fee_demo)
 EXTRA_STEPS.append(add_reception_demo)
+EXTRA_STEPS.append(add_inspection_demo)
 
 # The most common surnames, weighted roughly by how often they occur.
 _SURNAMES = (

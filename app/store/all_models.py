@@ -3,6 +3,7 @@
 from app.store import (
     complaint_models,  # noqa: F401
     fee_models,  # noqa: F401
+    inspection_models,  # noqa: F401
     models,  # noqa: F401
     reception_models,  # noqa: F401
     unit_models,  # noqa: F401
