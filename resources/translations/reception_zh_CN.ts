@@ -1796,12 +1796,12 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Take payment…</source>
         <translation>收款…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
@@ -1881,7 +1881,12 @@
         <translation>无偿</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+27"/>
+        <source>Return-visit rate (30 days) %1 (target 100%), overdue visits %2</source>
+        <translation>回访率（30 天）%1（目标 100%），逾期未回访 %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -1926,7 +1931,17 @@
         <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order %1, paid by</source>
+        <translation>工单 %1，付款方式</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>

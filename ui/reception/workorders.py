@@ -99,7 +99,13 @@ class WorkOrdersTab(QWidget):
             shortcut="Ctrl+P",
             toolbar=self.toolbar,
         )
-        self.pay_action = action(self, self.tr("Take payment…"), self.take_payment)
+        self.pay_action = action(
+            self,
+            self.tr("Take payment…"),
+            self.take_payment,
+            icon="fa5s.yen-sign",
+            toolbar=self.toolbar,
+        )
         self.photo_action = action(
             self, self.tr("Add photo…"), self.add_photo, icon="fa5s.camera", toolbar=self.toolbar
         )
@@ -182,20 +188,29 @@ class WorkOrdersTab(QWidget):
             lambda: (
                 queries.list_orders(a.db, a.estate_id, which, now, a.user_id),
                 queries.count_orders(a.db, a.estate_id, now, a.user_id),
+                queries.visit_stats(a.db, a.estate_id, now - timedelta(days=30), now),
             ),
             self._listed,
         )
 
     def _listed(self, result) -> None:
-        rows, counts = result
+        rows, counts, visits = result
         selected = self.selected()
         self.model.set_now(self.actions.now())
         self.model.set_rows(rows)
+        rate = "—" if visits.rate is None else f"{visits.rate:.0%}"
+        visit_text = (
+            self.tr("Return-visit rate (30 days) %1 (target 100%), overdue visits %2")
+            .replace("%1", rate)
+            .replace("%2", str(visits.overdue))
+        )
         self.counts.setText(
             "   ".join(
                 f"{word(k)} {counts[k]}"
                 for k in ("open", "overdue", "due_soon", "chase", "visits", "mine")
             )
+            + "   ·   "
+            + visit_text
         )
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -324,13 +339,29 @@ class WorkOrdersTab(QWidget):
     def take_payment(self) -> None:
         if self.detail is None:
             return
+        from PySide6.QtWidgets import QInputDialog
+
+        methods = [
+            (m, word(m if m != "transfer" else "transfer_pay")) for m in paid.PAYMENT_METHODS
+        ]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Take payment"),
+            self.tr("Order %1, paid by").replace("%1", self.detail.row.number),
+            [w for _m, w in methods],
+            0,
+            False,
+        )
+        if not ok:
+            return
+        method = next(m for m, w in methods if w == label)
         a = self.actions
         now = a.now()
         order_id = self.detail.row.id
         payer = self.detail.row.contact_name
         a.write(
             self,
-            lambda: paid.take_payment(a.db, order_id, "cash", payer, a.user_id, now),
+            lambda: paid.take_payment(a.db, order_id, method, payer, a.user_id, now),
             lambda receipt: a.ctx.events.status_message.emit(
                 self.tr("Receipt %1").replace("%1", receipt.receipt_no)
             ),
