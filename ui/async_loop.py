@@ -1,10 +1,13 @@
 """asyncio on Qt's event loop (qasync), so network work (the httpx sync client) runs as
 coroutines beside the widgets, and the window stays responsive while it waits.
 
-``run_event_loop(app)`` replaces ``app.exec()``. Nested Qt loops (a dialog's exec(),
-``ui.widgets.work.run_busy``) keep serving asyncio's timers, since qasync schedules
-them as Qt timers. A coroutine must not itself open a modal dialog with exec(): that
-would re-enter the loop from inside a running task.
+``run_event_loop(app)`` replaces ``app.exec()``. Nested Qt loops (a dialog's exec())
+keep serving asyncio's timers, since qasync schedules them as Qt timers. A coroutine
+must not itself open a modal dialog with exec(): that would re-enter the loop from
+inside a running task.
+
+``attached_loop(app)`` gives a host that runs the loop in steps (a test) a loop that
+``start`` uses while none is running; the host runs it with ``run_until_complete``.
 """
 
 from __future__ import annotations
@@ -45,12 +48,15 @@ def _cancel_remaining(loop: asyncio.AbstractEventLoop) -> None:
     loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
 
 
+_attached: asyncio.AbstractEventLoop | None = None
+
+
 def running_loop() -> asyncio.AbstractEventLoop | None:
-    """The asyncio loop Qt is running, or None (a snapshot, a test without one)."""
+    """The asyncio loop Qt is running, else an attached loop, else None (a snapshot)."""
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
-        return None
+        return _attached if _attached is not None and not _attached.is_closed() else None
 
 
 def start(coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task:
@@ -64,18 +70,17 @@ def start(coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task:
 
 @contextmanager
 def attached_loop(app: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop for a Qt loop someone else runs (pytest-qt's waits, an embedding
-    host): coroutines started inside the block run whenever Qt processes events."""
+    """A qasync loop for a host that runs it in steps (tests): tasks started inside the
+    block advance while the host runs ``loop.run_until_complete(...)``; those still
+    running at the end are cancelled and wound down, as ``asyncio.run`` does."""
+    global _attached
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    # what qasync's already_running=True does, minus its stop(): that calls
-    # QApplication.exit(), which would make every later exec() return at once
-    asyncio.events._set_running_loop(loop)
+    _attached = loop
     try:
         yield loop
     finally:
-        for task in asyncio.all_tasks(loop):
-            task.cancel()
-        asyncio.events._set_running_loop(None)
+        _cancel_remaining(loop)
+        _attached = None
         loop.close()
         asyncio.set_event_loop(None)

@@ -1,116 +1,25 @@
-"""The sync client's and server's English sentences in the user's language, and the
-synced tables by the names the office uses."""
+"""Sync in words: a sync's failure (a code, through ``ui.messages``, with the server's own
+reason inside it translated where it is a known sentence), durations, and the synced
+tables and fields by the names the office uses."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ui.labels import translated_message
+from app.domain.errors import DomainError
+from sync.client import duration_parts
+from ui import messages
 
 CONTEXT = "SyncMessages"
 LONGEST = 400  # a web server's error page is no message for the desk
 
-# sentences of sync/client.py and sync/server that a clerk may see, kept whole
-_MESSAGES = [
-    QT_TRANSLATE_NOOP(
-        "SyncMessages",
-        "The sync was cancelled; what it had pulled is kept, the rest comes next time.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "SyncMessages",
-        "The database is busy (a billing run or import?); sync again in a moment.",
-    ),
+# the server's sentences a clerk may see inside a refusal, kept whole
+_SERVER_SENTENCES = [
     QT_TRANSLATE_NOOP("SyncMessages", "Unknown enrolment code: check it or ask for a new one"),
     QT_TRANSLATE_NOOP("SyncMessages", "This enrolment code was used already; ask for a new one"),
     QT_TRANSLATE_NOOP("SyncMessages", "This enrolment code has expired; ask for a new one"),
 ]
 
-_PATTERNS = [
-    (
-        re.compile(
-            r"^Cannot reach the sync server at (?P<x>\S+): .*Work goes on offline; "
-            r"sync again when the network is back\.$",
-            re.DOTALL,
-        ),
-        QT_TRANSLATE_NOOP(
-            "SyncMessages",
-            "Cannot reach the sync server at %1. Work goes on offline; sync again when the "
-            "network is back.",
-        ),
-    ),
-    (
-        re.compile(r"^The server refused the request: (?P<x>.+)$", re.DOTALL),
-        QT_TRANSLATE_NOOP("SyncMessages", "The server refused: %1"),
-    ),
-    (
-        re.compile(
-            r"^The server refused this device: (?P<x>.+) Ask the administrator for a new "
-            r"enrolment code\.$",
-            re.DOTALL,
-        ),
-        QT_TRANSLATE_NOOP(
-            "SyncMessages",
-            "The server refused this computer: %1 Ask the administrator for a new enrolment "
-            "code and connect again.",
-        ),
-    ),
-    (
-        re.compile(r"^The server needs a newer PropDesk: (?P<x>.+)$", re.DOTALL),
-        QT_TRANSLATE_NOOP("SyncMessages", "The server needs a newer PropDesk: %1"),
-    ),
-    (
-        re.compile(r"^The server refused changes stamped in the future: (?P<x>.+)$", re.DOTALL),
-        QT_TRANSLATE_NOOP(
-            "SyncMessages",
-            "The server refused changes stamped in the future: %1 Correct this computer's "
-            "date and time.",
-        ),
-    ),
-    (
-        re.compile(r"^This computer's clock is (?P<x>.+) ahead of the server's\..*$", re.DOTALL),
-        QT_TRANSLATE_NOOP(
-            "SyncMessages",
-            "This computer's clock is %1 ahead of the server's. Correct the date and time "
-            "settings; meanwhile changes are stamped with the server's time.",
-        ),
-    ),
-    (
-        re.compile(r"^This computer's clock is (?P<x>.+) behind the server's\..*$", re.DOTALL),
-        QT_TRANSLATE_NOOP(
-            "SyncMessages",
-            "This computer's clock is %1 behind the server's. Correct the date and time "
-            "settings; meanwhile changes are stamped with the server's time.",
-        ),
-    ),
-]
-
-
-def sync_message(text: str) -> str:
-    """A sentence of the sync client (or the server's reason inside it), translated where
-    known; an over-long one (a proxy's HTML page) shortened."""
-    if len(text) > LONGEST:
-        text = text[:LONGEST].rstrip() + "…"
-    shown = translated_message(CONTEXT, _PATTERNS, text)
-    if shown is None:
-        return text
-    # the server's own reason inside a sentence ("The server refused: Unknown code…"), or
-    # the clock's offset ("1 d 2 h" -> "1 天 2 小时")
-    for _pattern, _template in _PATTERNS:
-        match = _pattern.match(text)
-        if match:
-            inner = QCoreApplication.translate(CONTEXT, match["x"])
-            if inner == match["x"] and _DURATION.fullmatch(inner):
-                inner = _DURATION_PART.sub(_duration_part_words, inner)
-            if inner != match["x"]:
-                return QCoreApplication.translate(CONTEXT, _template).replace("%1", inner)
-    return shown
-
-
-# sync.client's durations for a person: "45 s", "3 h 5 min", "1 d 2 h"
-_DURATION = re.compile(r"\d+ (d|h|min|s)( \d+ (h|min))?")
-_DURATION_PART = re.compile(r"(\d+) (d|h|min|s)\b")
 _DURATION_UNITS = {
     "d": QT_TRANSLATE_NOOP("SyncMessages", "%1 d"),
     "h": QT_TRANSLATE_NOOP("SyncMessages", "%1 h"),
@@ -119,9 +28,31 @@ _DURATION_UNITS = {
 }
 
 
-def _duration_part_words(part: re.Match) -> str:
-    unit = QCoreApplication.translate(CONTEXT, _DURATION_UNITS[part[2]])
-    return unit.replace("%1", part[1])
+def duration_text(ms: int) -> str:
+    """ "1 d 2 h" in English, "1 天 2 小时" in Chinese."""
+    return " ".join(
+        QCoreApplication.translate(CONTEXT, _DURATION_UNITS[unit]).replace("%1", str(n))
+        for n, unit in duration_parts(ms)
+    )
+
+
+def server_reason(text: str) -> str:
+    """The server's own sentence, translated where known, shortened when it is a page."""
+    if len(text) > LONGEST:
+        text = text[:LONGEST].rstrip() + "…"
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def describe_sync(error: BaseException) -> str:
+    """A sync failure or clock warning in the user's language."""
+    if not isinstance(error, DomainError):
+        return messages.describe(error)
+    params = dict(error.params)
+    if "ms" in params:
+        params["duration"] = duration_text(int(params["ms"]))
+    if isinstance(params.get("reason"), str):
+        params["reason"] = server_reason(params["reason"])
+    return messages.message(error.code, params)
 
 
 _TABLES = {

@@ -1,4 +1,4 @@
-"""The small lists of the Sync page: changes the server refused, conflicts kept.
+"""The small lists of the Sync page: recent runs, changes set aside, conflicts to settle.
 
 Both are capped (sync.overview.LIST_LIMIT newest rows), so plain list models do.
 """
@@ -16,9 +16,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from sync.overview import KeptConflict, RejectedChange
+from sync.overview import KeptConflict, RejectedChange, SyncRun
 from ui import formats
-from ui.sync_page.labels import field_label, sync_message, table_label
+from ui.sync_page.labels import describe_sync, field_label, server_reason, table_label
 
 
 class ListTableModel(QAbstractTableModel):
@@ -70,7 +70,7 @@ class RejectedModel(ListTableModel):
     columns = (
         (QT_TRANSLATE_NOOP("SyncLists", "Kind"), lambda r: table_label(r.table), None),
         (QT_TRANSLATE_NOOP("SyncLists", "Record"), _record, _record_tip),
-        (QT_TRANSLATE_NOOP("SyncLists", "Reason"), lambda r: sync_message(r.reason), None),
+        (QT_TRANSLATE_NOOP("SyncLists", "Reason"), lambda r: server_reason(r.reason), None),
         (
             QT_TRANSLATE_NOOP("SyncLists", "Refused at"),
             lambda r: formats.local_time(r.rejected_at),
@@ -79,16 +79,72 @@ class RejectedModel(ListTableModel):
     )
 
 
+def _who(here: bool, at) -> str:
+    who = (
+        QCoreApplication.translate("SyncLists", "this computer")
+        if here
+        else QCoreApplication.translate("SyncLists", "another desk")
+    )
+    return f"{who} · {formats.local_time(at)}" if at is not None else who
+
+
+def conflict_record(row: KeptConflict) -> str:
+    """The row in words and the field: "3栋 1单元 1302 · 面积"."""
+    return f"{_record(row)} · {field_label(row.field)}"
+
+
 class ConflictsModel(ListTableModel):
     columns = (
         (QT_TRANSLATE_NOOP("SyncLists", "Kind"), lambda r: table_label(r.table), None),
-        (QT_TRANSLATE_NOOP("SyncLists", "Record"), _record, _record_tip),
-        (QT_TRANSLATE_NOOP("SyncLists", "Field"), lambda r: field_label(r.field), None),
-        (QT_TRANSLATE_NOOP("SyncLists", "Value kept"), lambda r: r.kept_value, None),
-        (QT_TRANSLATE_NOOP("SyncLists", "Value overwritten"), lambda r: r.lost_value, None),
+        (QT_TRANSLATE_NOOP("SyncLists", "Record"), conflict_record, _record_tip),
+        (QT_TRANSLATE_NOOP("SyncLists", "Value now"), lambda r: r.kept_value, None),
         (
-            QT_TRANSLATE_NOOP("SyncLists", "Found at"),
-            lambda r: formats.local_time(r.detected_at),
+            QT_TRANSLATE_NOOP("SyncLists", "Written by"),
+            lambda r: _who(r.kept_here, r.kept_at),
             None,
         ),
+        (QT_TRANSLATE_NOOP("SyncLists", "Value overwritten"), lambda r: r.lost_value, None),
+        (
+            QT_TRANSLATE_NOOP("SyncLists", "Written by"),
+            lambda r: _who(r.lost_here, r.lost_at),
+            None,
+        ),
+    )
+
+
+def _moved(run: SyncRun) -> str:
+    parts = [
+        QCoreApplication.translate("SyncLists", "%1 sent, %2 received")
+        .replace("%1", f"{run.pushed:,}")
+        .replace("%2", f"{run.pulled:,}")
+    ]
+    if run.files:
+        parts.append(
+            QCoreApplication.translate("SyncLists", "%1 file(s)").replace("%1", str(run.files))
+        )
+    if run.conflicts:
+        parts.append(
+            QCoreApplication.translate("SyncLists", "%1 conflict(s)").replace(
+                "%1", str(run.conflicts)
+            )
+        )
+    if run.rejected:
+        parts.append(
+            QCoreApplication.translate("SyncLists", "%1 set aside").replace("%1", str(run.rejected))
+        )
+    return ", ".join(parts)
+
+
+def _outcome(run: SyncRun) -> str:
+    if run.error is None:
+        return QCoreApplication.translate("SyncLists", "Finished")
+    return describe_sync(run.error)
+
+
+class RunsModel(ListTableModel):
+    columns = (
+        (QT_TRANSLATE_NOOP("SyncLists", "When"), lambda r: formats.local_time(r.at), None),
+        (QT_TRANSLATE_NOOP("SyncLists", "What moved"), _moved, None),
+        (QT_TRANSLATE_NOOP("SyncLists", "Took"), lambda r: f"{r.seconds:.1f} s", None),
+        (QT_TRANSLATE_NOOP("SyncLists", "Outcome"), _outcome, None),
     )
