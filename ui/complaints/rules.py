@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.calendar import WorkingCalendar
 from app.domain.complaints import ComplaintRules
 from app.services import complaints as service
+from ui.complaints.model import paused
 from ui.context import AppContext
 from ui.messages import describe
 from ui.widgets.fields import FieldWithMessage, banner
@@ -197,7 +198,9 @@ class RulesDialog(QDialog):
         self.save_button.setEnabled(False)
         db, estate_id = self.ctx.db, self.ctx.estate_id
         (
-            self.ctx.runner.write(self, lambda _p: service.change_rules(db, estate_id, rules))
+            self.ctx.runner.write(
+                self, paused(lambda _p: service.change_rules(db, estate_id, rules))
+            )
             .with_progress(self.tr("Moving every complaint's deadlines…"))
             .success(self._saved)
             .failure(self._refused)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.services.complaints.stats import WeeklyStats, export_xlsx, week_ending, weekly_stats
 from ui.complaints.labels import report_labels, word
+from ui.complaints.model import paused
 from ui.complaints.printing import weekly_summary_html
 from ui.context import AppContext
 from ui.widgets.printing import print_preview
@@ -153,7 +154,7 @@ class StatsView(QWidget):
         asked = self._asked
         db, estate_id, end, now = self.ctx.db, self.ctx.estate_id, self.week_end(), self.ctx.now()
         (
-            self.ctx.runner.query(self, lambda p: weekly_stats(db, estate_id, end, now, p))
+            self.ctx.runner.query(self, paused(lambda p: weekly_stats(db, estate_id, end, now, p)))
             .with_progress(self.tr("Counting the week's complaints…"), cancellable=True)
             .success(lambda stats: self._show(stats) if asked == self._asked else None)
             .failure(lambda _error: None)  # cancelled or failed: the last figures stay
