@@ -65,19 +65,66 @@ def server_cmd(url: str, *args: str, stdin: str | None = None, env=None):
     return _in_process(main, [*args, "--db", url], stdin, env or {})
 
 
-def propdesk(db: Path, *args: str, env=None, tmp: Path | None = None):
-    """`propdesk ARGS --db DB`; in a real subprocess when ``env`` asks for a crash hook."""
-    extra = {"PROPDESK_DATA_DIR": str(tmp or db.parent)}
-    if env:
-        extra.update(env)
-        return subprocess.run(
-            [sys.executable, "-c", PROPDESK, *args, "--db", str(db)],
-            capture_output=True,
-            text=True,
-            env=_env(extra),
+# Runs a command with one function wrapped so that, once it has returned, the process
+# writes the marker file and waits there (inside whatever transaction or request called
+# it) until the test kills it: a crash at that exact point, with no hook in the product.
+HOLD = """
+import sys, importlib, threading, pathlib
+module_name, name, marker = sys.argv[1:4]
+module = importlib.import_module(module_name)
+original = getattr(module, name)
+def held(*args, **kwargs):
+    result = original(*args, **kwargs)
+    pathlib.Path(marker).write_text("held")
+    threading.Event().wait()
+    return result
+setattr(module, name, held)
+sys.argv = [sys.argv[0], *sys.argv[4:]]
+exec(sys.argv.pop(1))
+"""
+
+
+class Held:
+    """A process held at a point (see HOLD): ``wait_held()`` then ``kill()``."""
+
+    def __init__(self, argv: list[str], target: str, marker: Path, env: dict) -> None:
+        module_name, name = target.rsplit(".", 1)
+        self.marker = marker
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, module_name, name, str(marker), *argv],
+            env=_env(env),
             cwd=ROOT,
-            timeout=120,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
+
+    def wait_held(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.marker.exists():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"exited before the point: {self.proc.stderr.read()!r}")
+            if time.monotonic() > deadline:
+                raise AssertionError("never reached the point")
+            time.sleep(0.05)
+
+    def kill(self) -> int:
+        self.proc.kill()  # SIGKILL: no clean-up, no commit, as a power cut
+        code = self.proc.wait(10)
+        self.proc.stderr.close()
+        return code
+
+
+def propdesk_held(db: Path, target: str, *args: str, tmp: Path | None = None) -> Held:
+    """`propdesk ARGS --db DB` in a subprocess held after ``target`` (module.function)."""
+    marker = (tmp or db.parent) / f"held-{time.monotonic_ns()}"
+    env = {"PROPDESK_DATA_DIR": str(tmp or db.parent)}
+    return Held([PROPDESK, *args, "--db", str(db)], target, marker, env)
+
+
+def propdesk(db: Path, *args: str, env=None, tmp: Path | None = None):
+    """`propdesk ARGS --db DB`, run here (same code, no interpreter start-up)."""
+    extra = {"PROPDESK_DATA_DIR": str(tmp or db.parent)}
+    extra.update(env or {})
     from app.cli import main as cli_main
     from sync.cli import register
 
@@ -93,23 +140,23 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
-    def start(self, env: dict | None = None) -> None:
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "sync.server.cli",
-                "serve",
-                "--db",
-                self.db_url,
-                "--port",
-                str(self.port),
-            ],
-            env=_env(env),
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+    def start(self, env: dict | None = None, hold_after: str | None = None, marker=None):
+        """Serve; with ``hold_after`` (module.function) the server is held once that
+        function returned (see HOLD), and ``self.held`` kills it there."""
+        argv = ["serve", "--db", self.db_url, "--port", str(self.port)]
+        self.held = None
+        if hold_after is not None:
+            code = "import sys; from sync.server.cli import main; sys.exit(main(sys.argv[1:]))"
+            self.held = Held([code, *argv], hold_after, marker, env or {})
+            self.proc = self.held.proc
+        else:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "sync.server.cli", *argv],
+                env=_env(env),
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

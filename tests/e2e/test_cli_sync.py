@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.units import UnitInput
 from app.services.accounts import authenticate
-from app.services.units import UnitInput, add_resident, create_unit, update_resident
+from app.services.units import add_resident, create_unit, update_resident
 from app.store.db import Database
 from app.store.models import Resident, SyncConflict, SyncOutbox
-from tests.e2e.conftest import ServerProcess, propdesk, server_cmd
+from tests.e2e.conftest import ServerProcess, propdesk, propdesk_held, server_cmd
 
 pytestmark = pytest.mark.e2e
 
@@ -106,10 +107,14 @@ def test_sync_says_what_is_wrong(live_server, tmp_path):
     device_id = server.admin("devices", "list").split("\t")[0]
     server.admin("devices", "revoke", device_id)
     done = propdesk(db, "sync")
-    assert done.returncode == 1 and "refused this device" in done.stderr
+    assert done.returncode == 1
+    assert "The server refused this computer" in done.stderr
+    assert "Ask the administrator for a new enrolment code" in done.stderr
     server.stop()
     done = propdesk(db, "sync")
-    assert done.returncode == 1 and "Cannot reach the sync server" in done.stderr
+    assert done.returncode == 1
+    assert f"Cannot reach the sync server at {server.url}." in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_a_server_killed_after_committing_a_push_loses_and_doubles_nothing(live_server, tmp_path):
@@ -123,10 +128,13 @@ def test_a_server_killed_after_committing_a_push_loses_and_doubles_nothing(live_
             create_unit(s, estate_id, UnitInput(building="1栋", room=room, area_m2="80"))
     a.close()
     server.stop()
-    server.start(env={"PROPDESK_SERVER_CRASH_AFTER_COMMIT": "1"})
-    done = propdesk(a_path, "sync")
+    server.start(hold_after="sync.server.crud.push", marker=tmp_path / "server-held")
+    with ThreadPoolExecutor(1) as pool:
+        syncing = pool.submit(propdesk, a_path, "sync")
+        server.held.wait_held()  # the push is committed; its answer not yet sent
+        server.held.kill()
+        done = syncing.result(timeout=120)
     assert done.returncode == 1 and "Cannot reach" in done.stderr
-    server.proc.wait(10)
     server.start()
     _sync(a_path)  # the pull says which changes landed; the push repeats harmlessly
     a = Database(a_path)
@@ -164,8 +172,10 @@ def test_a_client_killed_between_applying_a_page_and_storing_its_cursor(live_ser
     a.close()
     _sync(a_path)
     _enroll(server, b_path, "阳光花园")
-    killed = propdesk(b_path, "sync", env={"PROPDESK_CLIENT_CRASH_AFTER_APPLY": "1"})
-    assert killed.returncode == 71
+    # held inside the page's transaction: applied, its conflicts kept, cursor not stored
+    held = propdesk_held(b_path, "sync.client.pull.record_conflicts", "sync")
+    held.wait_held()
+    assert held.kill() != 0
     b = Database(b_path)
     with b.session() as s:
         from app.store.models import Unit
@@ -194,6 +204,8 @@ def _col(name):
 
 
 def test_propdesk_export_of_an_unknown_table_names_the_known_ones(tmp_path):
-    done = propdesk(tmp_path / "x.sqlite3", "export", "nope", "--out", str(tmp_path / "x.csv"))
-    assert done.returncode == 1 and "units" in done.stderr
-    assert isinstance(done, subprocess.CompletedProcess)
+    out = tmp_path / "x.csv"
+    done = propdesk(tmp_path / "x.sqlite3", "export", "nope", "--out", str(out))
+    assert done.returncode == 1
+    assert "nope" in done.stderr and "units" in done.stderr and "residents" in done.stderr
+    assert done.stdout == "" and not out.exists()
