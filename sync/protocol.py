@@ -112,6 +112,11 @@ class VersionInfo(BaseModel):
     max_blob_bytes: int
     max_drift_ms: int
     server_time_ms: int
+    server_clock_wrong: bool = Field(
+        False,
+        description="most desks find the server's clock wrong; server_time_ms is already "
+        "corrected by their median, so a desk's own clock is not to blame",
+    )
 
 
 class Health(ServerIdentity):

@@ -63,21 +63,26 @@ class ServerClock:
         self._lock = threading.Lock()
         self._wall_ms = wall_ms or now_ms
         self.correction_ms = 0
-        self._last = Timestamp(0, 0, SERVER_DEVICE)
+        self._received = Timestamp(0, 0, SERVER_DEVICE)
+
+    def wall_ms(self) -> int:
+        """This computer's clock, as it is (desks' offsets are measured against it)."""
+        return self._wall_ms()
 
     def time_ms(self) -> int:
+        """The time the server goes by: its clock, corrected when the desks outvote it."""
         return self._wall_ms() + self.correction_ms
 
     def now(self) -> str:
+        """After everything received; otherwise the server's (corrected) time. It keeps
+        no memory of what it answered before, so a correction takes effect at once."""
         with self._lock:
-            wall, last = self.time_ms(), self._last
-            if wall > last.physical_ms:
-                self._last = Timestamp(wall, 0, SERVER_DEVICE)
-            elif last.counter < MAX_COUNTER:
-                self._last = Timestamp(last.physical_ms, last.counter + 1, SERVER_DEVICE)
-            else:
-                self._last = Timestamp(last.physical_ms + 1, 0, SERVER_DEVICE)
-            return self._last.encode()
+            wall, seen = self.time_ms(), self._received
+        if wall > seen.physical_ms:
+            return Timestamp(wall, 0, SERVER_DEVICE).encode()
+        if seen.counter < MAX_COUNTER:
+            return Timestamp(seen.physical_ms, seen.counter + 1, SERVER_DEVICE).encode()
+        return Timestamp(seen.physical_ms + 1, 0, SERVER_DEVICE).encode()
 
     def receive(self, hlc: str) -> None:
         other = Timestamp.decode(hlc)
@@ -85,12 +90,15 @@ class ServerClock:
             bound = self.time_ms() + protocol.MAX_DRIFT_MS
             if other.physical_ms > bound:
                 log.warning(
-                    "a clock %d s ahead was not followed", (other.physical_ms - bound) // 1000
+                    "a received clock %d s ahead was not followed",
+                    (other.physical_ms - bound) // 1000,
                 )
                 other = Timestamp(bound, 0, SERVER_DEVICE)
-            mine = (self._last.physical_ms, self._last.counter)
-            if (other.physical_ms, other.counter) > mine:
-                self._last = Timestamp(other.physical_ms, other.counter, SERVER_DEVICE)
+            if (other.physical_ms, other.counter) > (
+                self._received.physical_ms,
+                self._received.counter,
+            ):
+                self._received = other
 
 
 _sqlite_append = threading.Lock()
@@ -403,7 +411,7 @@ def pull(
             for n in notices
         ],
         server_hlc=clock.now(),
-        server_time_ms=now_ms(),
+        server_time_ms=clock.time_ms(),
     )
 
 

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from sync import protocol
-from sync.server.crud import ServerClock, device_for_token, new_session, now_ms, utcnow
+from sync.server.crud import ServerClock, device_for_token, new_session, utcnow
 from sync.server.errors import SyncError
-from sync.server.identity import check_installation, identity, note_clock
+from sync.server.identity import check_installation, correct_clock, identity, note_clock
 
 SEEN_EVERY = timedelta(minutes=1)  # how often a desk's last contact is written down
 
@@ -84,16 +84,20 @@ def caller(
         device = device_for_token(s, token)
         check_installation(device, installation)
         offset_before = device.clock_offset_ms
-        note_clock(device, desk_time, now_ms())
+        server_clock: ServerClock = request.app.state.clock
+        note_clock(device, desk_time, server_clock.wall_ms())
         now = utcnow()
-        if (
+        noted = (
             device.last_seen_at is None
             or now - device.last_seen_at > SEEN_EVERY
             or abs(device.clock_offset_ms - offset_before) > 1000
-        ):
+        )
+        if noted:
             device.last_seen_at = now
         else:
             device.clock_offset_ms = offset_before  # nothing worth a write
         s.commit()
+        if noted:
+            correct_clock(s, server_clock, now)
         assert token is not None
         return Caller(device.id, token, server)

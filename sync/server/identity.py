@@ -93,6 +93,18 @@ def note_clock(device: Device, desk_ms: int | None, server_ms: int) -> None:
         device.clock_offset_ms = desk_ms - server_ms
 
 
+def correct_clock(session: Session, clock, now) -> None:
+    """Go by the desks' median time while most of them find the server's clock wrong;
+    warn in the log when that starts and when it ends."""
+    verdict = clock_verdict(session, now)
+    correction = verdict.median_offset_ms if verdict.server_clock_wrong else 0
+    if (correction == 0) != (clock.correction_ms == 0):
+        clock_verdict(session, now, warn=True)
+        if correction == 0:
+            log.warning("the server's clock agrees with the desks again")
+    clock.correction_ms = correction
+
+
 @dataclass(frozen=True)
 class ClockVerdict:
     """The server's clock against the desks' (median offset of recent desks, ms)."""
@@ -102,7 +114,7 @@ class ClockVerdict:
     server_clock_wrong: bool
 
 
-def clock_verdict(session: Session, now) -> ClockVerdict:
+def clock_verdict(session: Session, now, warn: bool = False) -> ClockVerdict:
     offsets = list(
         session.scalars(
             select(Device.clock_offset_ms).where(
@@ -116,7 +128,7 @@ def clock_verdict(session: Session, now) -> ClockVerdict:
     off = [o for o in offsets if abs(o) > protocol.MAX_DRIFT_MS]
     same_side = max(sum(1 for o in off if o > 0), sum(1 for o in off if o < 0))
     wrong = len(offsets) >= MIN_DESKS and same_side * 2 > len(offsets)
-    if wrong:
+    if wrong and warn:
         log.warning(
             "the server's clock disagrees with %d of %d desks seen in the last day: "
             "they are %+.0f s from it (median); check this computer's date and time",

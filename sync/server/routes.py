@@ -30,22 +30,22 @@ CRASH_AFTER_PUSH_COMMIT = "PROPDESK_SERVER_CRASH_AFTER_COMMIT"
 
 
 @router.get("/health", response_model=protocol.Health, responses=ERRORS)
-def health(s: Session = Depends(session)) -> protocol.Health:
+def health(s: Session = Depends(session), c: crud.ServerClock = Depends(clock)) -> protocol.Health:
     server_id, epoch = identity(s)
-    verdict = clock_verdict(s, crud.utcnow())
+    verdict = clock_verdict(s, crud.utcnow(), warn=True)
     s.commit()
     return protocol.Health(
         status="ok",
         server_id=server_id,
         epoch=epoch,
-        server_time_ms=crud.now_ms(),
+        server_time_ms=c.time_ms(),
         server_clock_wrong=verdict.server_clock_wrong,
         desks_clock_offset_ms=verdict.median_offset_ms,
     )
 
 
 @router.get("/version", response_model=protocol.VersionInfo)
-def version() -> protocol.VersionInfo:
+def version(c: crud.ServerClock = Depends(clock)) -> protocol.VersionInfo:
     return protocol.VersionInfo(
         protocol=protocol.PROTOCOL_VERSION,
         schema_version=protocol.SCHEMA_VERSION,
@@ -55,7 +55,8 @@ def version() -> protocol.VersionInfo:
         max_push_bytes=protocol.MAX_PUSH_BYTES,
         max_blob_bytes=protocol.MAX_BLOB_BYTES,
         max_drift_ms=protocol.MAX_DRIFT_MS,
-        server_time_ms=crud.now_ms(),
+        server_time_ms=c.time_ms(),
+        server_clock_wrong=c.correction_ms != 0,
     )
 
 
@@ -79,7 +80,7 @@ def enroll(
         estate_ids=device.estate_ids,
         all_estates=device.all_estates,
         server_hlc=c.now(),
-        server_time_ms=crud.now_ms(),
+        server_time_ms=c.time_ms(),
     )
 
 
@@ -100,7 +101,7 @@ def push(
         epoch=epoch,
         accepted=result.accepted,
         server_hlc=c.now(),
-        server_time_ms=crud.now_ms(),
+        server_time_ms=c.time_ms(),
         last_change_id=result.last_change_id,
     )
 
