@@ -481,3 +481,19 @@ def test_severity_suggestion_is_confirmed_with_one_key_and_builder_defects_are_n
     assert dialog.scope.currentData() == "non_property"
     dialog.category.setCurrentIndex(dialog.category.findData("repair"))
     assert dialog.scope.currentData() == "property"
+
+
+def test_the_list_remembers_its_column_widths_and_splitter(qtbot, page, ctx):
+    from ui.complaints.page import ComplaintsPage
+
+    page.table.setColumnWidth(1, 222)
+    page.splitter.setSizes([900, 340])
+    sizes = page.splitter.sizes()
+    page.save_state()
+    again = ComplaintsPage(ctx)
+    qtbot.addWidget(again)
+    again.resize(1280, 800)
+    again.show()
+    qtbot.waitUntil(again.list_settled)
+    assert again.table.columnWidth(1) == 222
+    assert again.splitter.sizes() == sizes

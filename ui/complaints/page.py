@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -54,6 +53,7 @@ from ui.messages import describe, field_messages
 from ui.widgets.changes import on_changes
 from ui.widgets.paged_model import on_runner
 from ui.widgets.printing import print_preview, write_pdf
+from ui.widgets.tables import RememberedLayout, list_view_defaults
 
 SEARCH_DELAY_MS = 150
 # What a complaint list shows comes from these tables (the rules are a setting).
@@ -154,15 +154,8 @@ class ComplaintsPage(StepToolbar, QWidget):
         self.model.loaded.connect(self._show_list)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        list_view_defaults(self.table, self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        for column, width in enumerate((170, 130, 120, 80, 80, 90, 70, 90, 90)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.activated.connect(lambda _i: self.detail.timeline.setFocus())
         self.empty = QLabel()
@@ -192,6 +185,12 @@ class ComplaintsPage(StepToolbar, QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([700, 540])
         self.splitter.setChildrenCollapsible(False)
+        self.layout_memory = RememberedLayout(
+            "complaints",
+            header=self.table.horizontalHeader(),
+            splitter=self.splitter,
+            widths=(170, 130, 120, 80, 80, 90, 70, 90, 90),
+        )
 
         self.stats = StatsView(ctx)
         self.views = QStackedWidget()
@@ -420,6 +419,10 @@ class ComplaintsPage(StepToolbar, QWidget):
 
     def _rules_saved(self, rules) -> None:
         self.rules = rules
+
+    def save_state(self) -> None:
+        """Column widths and the splitter, kept for the next run (the main window asks)."""
+        self.layout_memory.save()
 
     # ---- keeping up: changes, the clock, F5 ----
 
