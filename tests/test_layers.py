@@ -17,8 +17,6 @@ import ui
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSITION_ROOT = "ui.app"
 FORBIDDEN_ORIGINS = ("sqlalchemy", "alembic", "app.store")
-# being moved onto operations (issue 10): each area removes its modules when done
-NOT_YET_MOVED = re.compile(r"^ui\.(sync_page)\.")
 
 
 def ui_modules():
@@ -29,7 +27,7 @@ def ui_modules():
 def test_no_ui_module_holds_a_name_from_sqlalchemy_or_the_store():
     offenders = []
     for name in ui_modules():
-        if name == COMPOSITION_ROOT or NOT_YET_MOVED.match(name):
+        if name == COMPOSITION_ROOT:
             continue
         module = importlib.import_module(name)
         for attr, value in vars(module).items():
@@ -45,7 +43,7 @@ def test_no_screen_opens_a_unit_of_work():
     offenders = []
     for path in sorted((ROOT / "ui").rglob("*.py")):
         module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-        if module == COMPOSITION_ROOT or NOT_YET_MOVED.match(module):
+        if module == COMPOSITION_ROOT:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if re.search(r"\.session\(\)|\bsessions\(\)|\bSession\b", line):
