@@ -111,3 +111,62 @@ def test_a_pulled_page_publishes_what_it_wrote_as_coming_from_sync(server, make_
     assert unit_id in pulled[0].ids("units")
     assert resident_id in pulled[0].ids("residents")
     assert all(c.source == "local" for c in heard if c is not pulled[0])
+
+
+def test_a_pulled_change_this_desk_cannot_apply_is_set_aside_and_the_rest_applies(
+    server, make_device
+):
+    """A newer server's table, or a row moved to another estate: kept aside with the
+    reason; the page's other changes, its cursor and every later pull go on."""
+    from app.store.models import SyncRejected
+    from sync import protocol
+
+    estate = server.add_estate("阳光花园")
+    a, b = make_device("a", [estate]), make_device("b", [estate])
+    with a.db.session() as s:
+        unit_id = _unit(s, estate).id
+    a.sync()
+    b.sync()
+    with a.db.session() as s:
+        good = _unit(s, estate, room="102").id
+    a.sync()
+    fetched = []
+    fetch = b.client._fetch_page
+
+    async def with_strangers(http, cursor):
+        page, offset = await fetch(http, cursor)
+        hlc = page.server_hlc
+        strangers = [
+            protocol.WireChange(
+                change_id="x-table",
+                table="drones",
+                row_id="d1",
+                estate_id=estate,
+                kind="upsert",
+                fields={"name": "大疆"},
+                hlc=hlc,
+            ),
+            protocol.WireChange(
+                change_id="x-estate",
+                table="units",
+                row_id=unit_id,
+                estate_id="elsewhere",
+                kind="upsert",
+                fields={"room": "999"},
+                hlc=hlc,
+            ),
+        ]
+        page.changes[:0] = strangers
+        fetched.append(page.cursor)
+        return page, offset
+
+    b.client._fetch_page = with_strangers
+    report = b.sync()
+    assert report.set_aside == 2
+    with b.db.session() as s:
+        assert s.get(Unit, good) is not None and s.get(Unit, unit_id).room == "101"
+        reasons = dict(s.execute(select(SyncRejected.change_id, SyncRejected.reason)).all())
+    assert "drones" in reasons["x-table"] and "another estate" in reasons["x-estate"]
+    assert b.client.state("pull_cursor") == str(fetched[-1])
+    b.client._fetch_page = fetch
+    b.sync()  # and the next pull goes on as usual

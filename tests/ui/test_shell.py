@@ -148,6 +148,8 @@ def test_status_bar_tells_user_estate_and_true_sync_state(ctx, qtbot):
     with ctx.db.session() as s:
         create_unit(s, ctx.estate_id, UnitInput(building="1栋", room="101", area_m2="80"))
         set_state(s, "server_url", "https://hq.example.cn")
+        set_state(s, "device_token", "t")  # enrolled
+        set_state(s, "server_device_id", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")
         set_state(s, "last_sync_at", "2026-11-20T02:30:00+00:00")
     # the commit's change event alone brings the bar up to date (read in the background)
     qtbot.waitUntil(lambda: "change(s) waiting" in window.status.sync.text())
@@ -277,3 +279,38 @@ def test_closing_the_window_before_logging_in_ends_the_program(db, admin, tmp_pa
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_first_start_logs_the_new_administrator_in(db, app, qtbot):
+    """No log-in dialog after the first start: the administrator just created works."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.app import sign_in
+    from ui.shell.first_start import FirstStartDialog
+
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and (not seen or seen[-1] is not dialog):
+            seen.append(dialog)
+            if isinstance(dialog, FirstStartDialog):
+                dialog.estate.setText("阳光花园")
+                dialog.login.setText("admin")
+                dialog.password.setText("correct horse")
+                dialog.repeat.setText("correct horse")
+                dialog.create_button.click()
+            elif isinstance(dialog, QMessageBox):  # the demo offer: no
+                dialog.button(QMessageBox.StandardButton.No).click()
+            else:  # a log-in dialog would stop here: refuse it
+                dialog.reject()
+        if len(seen) < 3:
+            QTimer.singleShot(20, answer)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, answer)
+    ctx = sign_in(db)
+    assert [type(d).__name__ for d in seen] == ["FirstStartDialog", "QMessageBox"]
+    assert ctx is not None
+    assert (ctx.user_login, ctx.role, ctx.estate_name) == ("admin", "admin", "阳光花园")

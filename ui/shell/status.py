@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from app.services.status import SyncSummary, sync_summary
-from ui import formats
+from sync.overview import SyncOverview, read_overview
 from ui.context import AppContext
 from ui.labels import staff_role
 
@@ -28,7 +27,7 @@ class StatusBar(QStatusBar):
         self.sync = QLabel()
         for label in (self.user, self.estate, self.sync):
             self.addPermanentWidget(label)
-        self.summary: SyncSummary | None = None
+        self.summary: SyncOverview | None = None
         self._reading = self._again = False
         ctx.events.status_message.connect(self.say)
         ctx.events.sync_state_changed.connect(self.refresh_sync)
@@ -40,17 +39,10 @@ class StatusBar(QStatusBar):
     def say(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)
 
-    def sync_text(self, summary: SyncSummary) -> str:
-        if not summary.server_url:
-            return self.tr("Sync not set up")
-        parts = [self.tr("%n change(s) waiting", "", summary.waiting)]
-        if summary.last_sync:
-            parts.append(
-                self.tr("last sync %1").replace("%1", formats.local_time(summary.last_sync))
-            )
-        else:
-            parts.append(self.tr("never synced"))
-        return " · ".join(parts)
+    def sync_text(self, summary: SyncOverview) -> str:
+        from ui.sync_page.status import status_text
+
+        return status_text(summary)[0]
 
     def refresh_sync(self) -> None:
         """Read the sync state in the background (one read at a time; a burst of commits
@@ -61,16 +53,22 @@ class StatusBar(QStatusBar):
         self._reading, self._again = True, False
         db = self.ctx.db
         (
-            self.ctx.runner.query(self, lambda _p: sync_summary(db))
+            self.ctx.runner.query(self, lambda _p: read_overview(db))
             .success(self._show)
             .finally_(self._read_done)
             .run()
         )
 
-    def _show(self, summary: SyncSummary) -> None:
+    def _show(self, summary: SyncOverview) -> None:
+        from ui.sync_page.status import status_text
+
         self.summary = summary
-        self.sync.setText(self.sync_text(summary))
-        self.sync.setToolTip(summary.server_url or "")
+        text, tip, role = status_text(summary)
+        self.sync.setText(text)
+        self.sync.setToolTip(tip)
+        self.sync.setProperty("role", role)
+        self.sync.style().unpolish(self.sync)
+        self.sync.style().polish(self.sync)
 
     def _read_done(self) -> None:
         self._reading = False

@@ -1,0 +1,52 @@
+"""The sync state in one line for the status bar: online or offline, changes and files
+waiting, the last successful sync, and what went wrong, in words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from sync.overview import SyncOverview
+from ui import formats
+from ui.sync_page.labels import describe_sync
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("SyncStatus", text, "", n)
+
+
+def status_text(o: SyncOverview) -> tuple[str, str, str]:
+    """(the line, its tooltip, a role: "" or "error")."""
+    if not o.enrolled:
+        return _tr("Sync not set up"), "", ""
+    parts = [_tr("%n change(s) waiting", o.waiting)]
+    if o.files_waiting:
+        parts.append(_tr("%n file(s) waiting", o.files_waiting))
+    if o.last_sync_at:
+        parts.append(_tr("last sync %1").replace("%1", formats.local_time(o.last_sync_at)))
+    else:
+        parts.append(_tr("never synced"))
+    parts.append(_tr("online") if o.online else _tr("offline"))
+    tips = [o.server_url or ""]
+    role = ""
+    problem = o.clock_problem()
+    if o.last_error is not None and o.last_error.code != "sync.cancelled":
+        sentence = describe_sync(o.last_error)
+        tips.append(sentence)
+        if o.online:  # offline says it already
+            parts.append(_first_clause(sentence))
+            role = "error"
+    if problem is not None:
+        sentence = describe_sync(problem)
+        tips.append(sentence)
+        parts.append(_first_clause(sentence))
+        role = "error"
+    return " · ".join(parts), "\n".join(t for t in tips if t), role
+
+
+def _first_clause(sentence: str) -> str:
+    """The first sentence, for a line that must stay short (the tooltip has it all)."""
+    for stop in ("。", ". ", "；", "; "):
+        head, found, _rest = sentence.partition(stop)
+        if found:
+            return head + ("。" if stop == "。" else "")
+    return sentence
