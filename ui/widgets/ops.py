@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from app.domain.errors import Cancelled
+from app.memory import collector_paused
 from app.progress import Progress
 from ui import messages
 
@@ -172,21 +173,23 @@ class Op(Generic[T]):
         if self._coroutine is not None:
             self._start_task()
         else:
-            future = self.runner.submit(self._call, self.write)
-            future.add_done_callback(self._future_done)
+            self.runner.submit(self._call, self.write)
         return self
 
     # ---- worker side ----
 
-    def _call(self) -> T:
-        self.progress.check()  # cancelled before it started
-        return self.work(self.progress)
-
-    def _future_done(self, future: Future) -> None:
-        error = future.exception()
-        result = None if error is not None else future.result()
-        if shiboken6.isValid(self._relay):
-            self._relay.finished.emit(result, error)
+    def _call(self) -> None:
+        # The cycle collector stays off on a worker: a collection here could free garbage
+        # holding Qt wrappers made on the UI thread, which shiboken then deletes twice
+        # (a crash seen in runDeletionInMainThread). It runs again on the UI thread.
+        with collector_paused():
+            try:
+                self.progress.check()  # cancelled before it started
+                result, error = self.work(self.progress), None
+            except BaseException as caught:  # handed to the UI thread
+                result, error = None, caught
+            if shiboken6.isValid(self._relay):
+                self._relay.finished.emit(result, error)
 
     def _report(self, done: int, total: int) -> None:
         if shiboken6.isValid(self._relay):
