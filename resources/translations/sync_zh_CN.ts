@@ -4,7 +4,7 @@
 <context>
     <name>EnrolForm</name>
     <message>
-        <location filename="../../ui/sync_page/page.py" line="+51"/>
+        <location filename="../../ui/sync_page/form.py" line="+29"/>
         <source>Enter the server&apos;s address, e.g. http://192.168.1.10:8000</source>
         <translation>请输入服务器地址，例如 http://192.168.1.10:8000</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+155"/>
+        <location filename="../../ui/sync_page/labels.py" line="+86"/>
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -173,18 +173,18 @@
     <name>SyncLists</name>
     <message>
         <location filename="../../ui/sync_page/model.py" line="+71"/>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-26"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -194,40 +194,81 @@
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value kept</source>
-        <translation>保留的值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value overwritten</source>
-        <translation>被覆盖的值</translation>
+        <location line="+9"/>
+        <source>this computer</source>
+        <translation>本机</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Found at</source>
-        <translation>发现时间</translation>
+        <source>another desk</source>
+        <translation>其他工作站</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Value now</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Written by</source>
+        <translation>写入者</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 sent, %2 received</source>
+        <translation>上传 %1 条，下载 %2 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 file(s)</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 conflict(s)</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 set aside</source>
+        <translation>%1 条搁置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What moved</source>
+        <translation>传输内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Value overwritten</source>
+        <translation>被覆盖的值</translation>
     </message>
 </context>
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="-155"/>
-        <source>The sync was cancelled; what it had pulled is kept, the rest comes next time.</source>
-        <translation>同步已取消；已下载的内容已保存，其余的下次同步时继续。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The database is busy (a billing run or import?); sync again in a moment.</source>
-        <translation>数据库正忙（可能在计费或导入）；请稍后再同步。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/sync_page/labels.py" line="-85"/>
         <source>Unknown enrolment code: check it or ask for a new one</source>
         <translation>注册码无效：请核对，或向管理员索取新的注册码</translation>
     </message>
@@ -242,42 +283,7 @@
         <translation>此注册码已过期；请向管理员索取新的注册码</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Cannot reach the sync server at %1. Work goes on offline; sync again when the network is back.</source>
-        <translation>无法连接同步服务器 %1。可以继续离线工作；网络恢复后再同步。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The server refused: %1</source>
-        <translation>服务器拒绝了请求：%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The server refused this computer: %1 Ask the administrator for a new enrolment code and connect again.</source>
-        <translation>服务器拒绝了此电脑：%1 请向管理员索取新的注册码后重新连接。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The server needs a newer PropDesk: %1</source>
-        <translation>服务器要求更新 PropDesk 版本：%1</translation>
-    </message>
-    <message>
         <location line="+4"/>
-        <source>The server refused changes stamped in the future: %1 Correct this computer&apos;s date and time.</source>
-        <translation>服务器拒收了时间超前的更改：%1 请校正此电脑的日期和时间。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This computer&apos;s clock is %1 ahead of the server&apos;s. Correct the date and time settings; meanwhile changes are stamped with the server&apos;s time.</source>
-        <translation>此电脑的时钟比服务器快 %1。请校正日期和时间设置；在此之前，更改按服务器时间记录。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This computer&apos;s clock is %1 behind the server&apos;s. Correct the date and time settings; meanwhile changes are stamped with the server&apos;s time.</source>
-        <translation>此电脑的时钟比服务器慢 %1。请校正日期和时间设置；在此之前，更改按服务器时间记录。</translation>
-    </message>
-    <message>
-        <location line="+34"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
@@ -300,22 +306,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page/actions.py" line="+53"/>
-        <source>Syncing needs the PropDesk window&apos;s event loop; start PropDesk with `propdesk gui` or use `propdesk sync`.</source>
-        <translation>同步需要在 PropDesk 主窗口中运行；请用 `propdesk gui` 启动 PropDesk，或使用 `propdesk sync` 命令。</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>The sync stopped on an unexpected error: %1</source>
-        <translation>同步因意外错误中止：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page/page.py" line="+21"/>
+        <location filename="../../ui/sync_page/page.py" line="+71"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -330,12 +326,12 @@
         <translation>连接其他服务器…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
@@ -348,6 +344,11 @@
         <location line="+1"/>
         <source>Estates</source>
         <translation>小区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -366,31 +367,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Files waiting</source>
+        <translation>待上传的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Nothing refused. A change the server will never take is kept here.</source>
-        <translation>没有被拒收的更改。服务器无法接收的更改会保留在这里。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No conflicts. When two desks change the same field, the value that lost is kept here.</source>
-        <translation>没有冲突。两台电脑修改了同一字段时，被覆盖的值会保留在这里。</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>Changes the server refused (%1)</source>
-        <translation>服务器拒收的更改（%1）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Conflicts kept (%1)</source>
-        <translation>保留的冲突（%1）</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+127"/>
         <source>All estates (head office)</source>
         <translation>全部小区（总部）</translation>
     </message>
@@ -402,22 +388,22 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+2"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条</numerusform>
@@ -429,17 +415,12 @@
         <translation>无：全部已上传到服务器</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Correct</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Sent %1 change(s); receiving: %2 so far…</source>
-        <translation>已上传 %1 条更改；正在下载：已收到 %2 条…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+93"/>
         <source>Sending changes: %1 sent so far…</source>
         <translation>正在上传更改：已上传 %1 条…</translation>
     </message>
@@ -449,49 +430,159 @@
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>This computer is connected to %1. Press Sync now (F9) to send its changes and receive the others&apos;.</source>
-        <translation>此电脑已连接到 %1。按“立即同步”（F9）上传本机更改并下载其他电脑的更改。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>Sync finished: %1 change(s) sent, %2 received.</source>
         <translation>同步完成：上传 %1 条更改，下载 %2 条。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n conflict(s) kept for review below.</source>
-        <translation>
-            <numerusform>%n 个冲突已保留，见下方列表。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n change(s) refused by the server; see the list below.</source>
-        <translation>
-            <numerusform>%n 条更改被服务器拒收，见下方列表。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Your work is kept here and goes with the next sync.</source>
         <translation>您的工作已保存在本机，下次同步时一并上传。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-77"/>
         <source>Enrolment cancelled; nothing was changed.</source>
         <translation>已取消注册，未做任何更改。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-191"/>
+        <source>No conflicts. When two desks change the same field, the value that lost is kept here to settle.</source>
+        <translation>没有冲突。两台工作站修改同一字段时，被覆盖的值会保留在这里等待处理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep mine</source>
+        <translation>保留本机的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer&apos;s value wins: it is written again</source>
+        <translation>以本机的值为准：重新写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep theirs</source>
+        <translation>保留对方的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other desk&apos;s value stays; marked reviewed</source>
+        <translation>保留对方工作站的值，并标记为已处理</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing set aside. A change that cannot go through is kept here.</source>
+        <translation>没有搁置的更改。无法同步的更改会保留在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sync yet.</source>
+        <translation>尚未同步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent syncs</source>
+        <translation>最近的同步</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Set aside (%1)</source>
+        <translation>已搁置（%1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conflicts to settle (%1)</source>
+        <translation>待处理的冲突（%1）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This computer is connected to %1. The estate&apos;s records are being received now; work can go on meanwhile.</source>
+        <translation>本机已连接到 %1。正在接收小区数据，期间可以继续工作。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Sent %1 change(s); receiving: %2 rows so far (%3 a second)…</source>
+        <translation>已上传 %1 条更改；正在接收：已收到 %2 行（每秒 %3 行）…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n conflict(s) to settle below.</source>
+        <translation>
+            <numerusform>%n 个冲突待处理，见下方列表。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) set aside; see the list below.</source>
+        <translation>
+            <numerusform>%n 条更改已搁置，见下方列表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Sync cancelled. What was already received is kept; the rest comes with the next sync.</source>
         <translation>同步已取消。已下载的内容已保存，其余的下次同步时继续。</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_page/status.py" line="+19"/>
+        <source>Sync not set up</source>
+        <translation>未设置同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n change(s) waiting</source>
+        <translation>%n 条更改待上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n file(s) waiting</source>
+        <translation>%n 个文件待上传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+10"/>
+        <location filename="../../ui/sync_page/labels.py" line="+32"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
