@@ -23,7 +23,12 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "complaints", "Complaints", "fa5s.exclamation-circle", "ui.complaints.page:ComplaintsPage"
     ),
-    PageSpec("inspections", "Inspections", "fa5s.clipboard-check", None),
+    PageSpec(
+        "inspections",
+        "Inspections",
+        "fa5s.clipboard-check",
+        "ui.inspections.page:InspectionsPage",
+    ),
     PageSpec("fees", "Fees", "fa5s.yen-sign", "ui.fees.page:FeesPage"),
     PageSpec("units", "Units & Residents", "fa5s.building", "ui.units.page:UnitsPage"),
     PageSpec("reports", "Reports", "fa5s.chart-bar", None),
@@ -40,6 +45,13 @@ SNAPSHOT_VIEWS.update(
 )
 
 SNAPSHOT_VIEWS.update({v: ("reception", v) for v in ("workorders", "visitors", "keys")})
+SNAPSHOT_VIEWS.update(
+    {
+        "inspection-run": ("inspections", "run"),
+        "quality-report": ("inspections", "quality-report"),
+        "movein": ("inspections", "movein-wizard"),
+    }
+)
 
 # Group boxes other areas add to the Settings page, in order: "module:function" building
 # ``function(ctx, parent)`` (imported when Settings is first shown).

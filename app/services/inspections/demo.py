@@ -135,35 +135,37 @@ def add_inspection_demo(session: Session, estate_id: str, rng: random.Random) ->
                     0.06 + back / 100,
                 )
                 finalise_in(session, row.id, staff, at + timedelta(minutes=40), blobs)
-        # the daily cleaning round of the last two weeks, from its schedule
-        plan = session.scalar(
-            select(InspectionSchedule).where(
-                InspectionSchedule.template_id == templates["quality.cleaning"].id
-            )
-        )
+        # the daily department rounds of the last two weeks, from their schedules
         today = local_day(now, tz)
-        for back in range(14, 0, -1):
-            day = today - timedelta(days=back)
-            if back in (4, 9):
-                continue  # missed
-            late = back in (6, 11)
-            at = datetime.combine(
-                day + timedelta(days=1 if late else 0), datetime.min.time(), UTC
-            ) + timedelta(hours=2)
-            row = _walk(
-                session,
-                plan.template_id,
-                Target(plan.target_kind, plan.target_id, plan.target_label),
-                staff,
-                at,
-                rng,
-                blobs,
-                folder,
-                0.1,
-                schedule_id=plan.id,
-                due_on=day,
-            )
-            finalise_in(session, row.id, staff, at + timedelta(minutes=30), blobs)
+        for plan in session.scalars(
+            select(InspectionSchedule).where(InspectionSchedule.estate_id == estate_id)
+        ):
+            spec = plan.revisions[0]
+            if spec["frequency"] != "daily":
+                continue
+            for back in range(14, 0, -1):
+                day = today - timedelta(days=back)
+                if rng.random() < 0.08:
+                    continue  # missed
+                late = rng.random() < 0.1
+                at = datetime.combine(
+                    day + timedelta(days=1 if late else 0), datetime.min.time(), UTC
+                ) + timedelta(hours=2)
+                target = Target(plan.target_kind, plan.target_id, plan.target_label)
+                row = _walk(
+                    session,
+                    plan.template_id,
+                    target,
+                    staff,
+                    at,
+                    rng,
+                    blobs,
+                    folder,
+                    0.04,
+                    schedule_id=plan.id,
+                    due_on=day,
+                )
+                finalise_in(session, row.id, staff, at + timedelta(minutes=30), blobs)
         # close one corrective action: done with an after photo, checked by a second person
         some = session.scalars(
             select(Inspection).where(Inspection.failed_count > 0).order_by(Inspection.finalised_at)

@@ -209,11 +209,20 @@ def handover_schedule(db: Database, estate_id: str, now: datetime) -> list[Sched
             )
         )
         labels = unit_labels(s, [r.unit_id for r in rows])
+        started = set(
+            s.scalars(
+                select(MoveInEvent.move_in_id).where(
+                    MoveInEvent.estate_id == estate_id, MoveInEvent.kind == "started"
+                )
+            )
+        )
         out = []
         for r in rows:
             status = schedule_status(r.deadline, r.notified_on is not None, r.done_on, today)
             if status == "second_reminder" and r.reminded_on is not None:
                 status = "reminded"
+            if status != "done" and r.id in started:
+                status = "under_way"
             out.append(
                 ScheduleRow(
                     r.id,

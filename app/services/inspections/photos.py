@@ -226,3 +226,16 @@ def photos_of(session: Session, inspection_id: str) -> list[PhotoView]:
             .order_by(InspectionPhoto.imported_at, InspectionPhoto.id)
         )
     ]
+
+
+def blob_files(shas, blobs: BlobStore | None = None) -> dict[str, str]:
+    """sha256 -> the file of each blob present on this computer (for thumbnails)."""
+    blobs = blobs or BlobStore()
+    out = {}
+    for sha in shas:
+        try:
+            if blobs.has(sha):
+                out[sha] = str(blobs.path(sha))
+        except DomainError:
+            continue
+    return out

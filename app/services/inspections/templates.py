@@ -31,6 +31,16 @@ from app.store.inspection_models import (
 from app.store.recorder import recorder
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "templates"
+# what a shipped schedule inspects, by the template's department (the desk may rename it)
+TARGET_LABELS = {
+    "cleaning": "保洁部",
+    "security": "秩序维护部",
+    "control_room": "中控室",
+    "engineering": "维修服务部",
+    "customer_service": "客服中心",
+    "estate_office": "管理处",
+    "landscaping": "业主私家花园",
+}
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,9 @@ def ensure_default_templates_in(
                 template_id=template_id,
                 target_kind="department" if template.kind == "quality" else "area",
                 target_id=template.department,
-                target_label=data["name_zh"],
+                target_label="全项目"
+                if template.kind in ("night", "monthly")
+                else TARGET_LABELS.get(template.department, data["name_zh"]),
                 revisions=[spec.to_json()],
             )
         added += 1
