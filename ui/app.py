@@ -159,10 +159,9 @@ def sign_in(db, window=None):
         writing = QEventLoop()
         if offer_demo(db, dialog.estate_id, runner, window, done=lambda _ok: writing.quit()):
             writing.exec()
+        # the administrator just created is the one logged in
+        return context_for(db, dialog.user, dialog.estate_id, runner=runner)
     login = LoginDialog(db, window)
-    if first_start:
-        login.login.setText(dialog.login.text())
-        login.password.setFocus()
     if login.exec() != LoginDialog.DialogCode.Accepted:
         return None
     return context_for(db, login.user, login.estate_id, runner=runner)

@@ -18,12 +18,30 @@ def default_url() -> str:
     return f"sqlite:///{data_dir() / 'propdesk-server.sqlite3'}"
 
 
+URL_EXAMPLE = (
+    "give a SQLite file path (e.g. /srv/propdesk/server.db) or a SQLAlchemy URL such as "
+    "postgresql+psycopg://user:password@host:5432/propdesk"
+)
+
+
+def database_url(text: str | None) -> str:
+    """``--db`` as a SQLAlchemy URL: none means the default SQLite file, a plain path a
+    SQLite file (``sqlite:///`` + its absolute path), anything with ``://`` is a URL."""
+    if not text:
+        return default_url()
+    if "://" in text:
+        return text
+    from pathlib import Path
+
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
-        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/propdesk "
+        help="a SQLite file path or a SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
         "(default: a SQLite file in the data folder)",
     )
     parser = argparse.ArgumentParser(
@@ -101,9 +119,15 @@ def parse_duration(text: str) -> timedelta:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
     from sync.server.db import make_engine
 
-    engine = make_engine(getattr(args, "db", None) or default_url())
+    url = database_url(getattr(args, "db", None))
+    try:
+        engine = make_engine(url)
+    except Exception:  # an unknown driver, a driver not installed, a malformed URL
+        return fail(f"cannot use --db {getattr(args, 'db', '')!r}: {URL_EXAMPLE}")
     try:
         handler = {
             "migrate": cmd_migrate,
@@ -117,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "new-epoch": cmd_new_epoch,
         }[args.command]
         return handler(args, engine)
+    except (DBAPIError, ArgumentError) as error:  # cannot connect, or not a database
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        shown = engine.url.render_as_string(hide_password=True)
+        return fail(f"cannot open the database {shown} ({reason}); {URL_EXAMPLE}")
     finally:
         engine.dispose()
 

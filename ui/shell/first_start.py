@@ -20,17 +20,20 @@ from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import mark_fields
 
 if TYPE_CHECKING:
+    from app.services.accounts import StaffSummary
     from app.store.db import Database
 
 MIN_PASSWORD = 8  # app.services.accounts.MIN_PASSWORD, not imported here to keep start-up light
 
 
 class FirstStartDialog(QDialog):
-    """Creates the estate and the administrator in one transaction; ``user_id`` afterwards."""
+    """Creates the estate and the administrator in one transaction; ``user`` (the account,
+    now logged in: nobody types the password just chosen twice) and ``estate_id`` afterwards."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.user: StaffSummary | None = None
         self.user_id: str | None = None
         self.estate_id: str | None = None
         self.setWindowTitle(self.tr("Welcome to PropDesk"))
@@ -130,5 +133,6 @@ class FirstStartDialog(QDialog):
                 mark_fields(self.fields, error.errors)
             banner("banner-error", describe(error), self.error)
             return
+        self.user = user
         self.user_id = user.id
         self.accept()

@@ -64,7 +64,7 @@ class EnrolForm(QWidget):
         self.intro.setProperty("role", "hint")
         self.intro.setWordWrap(True)
         self.server = QLineEdit()
-        self.server.setPlaceholderText("http://192.168.1.10:8000")
+        self.server.setPlaceholderText("http://192.168.1.10:8470")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM")
         self.name = QLineEdit(platform.node())
