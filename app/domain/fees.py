@@ -300,7 +300,14 @@ def monthly_lines(
             vacancy_ratio=ratio,
         )
         lines.append(
-            LineDraft(unit.unit_id, code, unit.area_m2, item.rate, amount, fee_notes.encode(notes))
+            LineDraft(
+                unit.unit_id,
+                code,
+                unit.area_m2,
+                item.rate,
+                amount,
+                fee_notes.encode(notes) if notes else "",
+            )
         )
     for space_id, space_code in unit.parking:
         space_item = rate_on(schedule, space_code, start)

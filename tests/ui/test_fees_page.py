@@ -503,3 +503,34 @@ def test_the_day_pickers_follow_midnight_unless_the_user_chose_a_day(qtbot, page
     assert arrears.as_of.date() == QDate(2026, 3, 21)
     assert reminders.today.date() == QDate(2026, 3, 10)
     qtbot.waitUntil(lambda: not arrears.loading)
+
+
+def test_column_widths_and_the_counter_splitter_come_back(qtbot, page, ctx):
+    from ui.fees.page import FeesPage
+
+    page.arrears.view.horizontalHeader().resizeSection(0, 233)
+    page.counter.splitter.setSizes([300, 900])
+    left = page.counter.splitter.sizes()[0]
+    page.save_state()
+    again = FeesPage(ctx)
+    qtbot.addWidget(again)
+    again.resize(1200, 800)
+    again.show()
+    assert again.arrears.view.horizontalHeader().sectionSize(0) == 233
+    qtbot.waitUntil(lambda: again.counter.splitter.sizes()[0] == left)
+
+
+def test_a_reread_keeps_the_lines_picked_and_the_amount_typed(qtbot, page, db, billed, estate_id):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    unit_a, unit_b = billed
+    tab = page.counter
+    open_unit(qtbot, tab, unit_a)
+    both = QItemSelection(tab.lines_model.index(0, 0), tab.lines_model.index(1, 6))
+    tab.lines.selectionModel().select(both, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert tab.amount.text() == "340.10"
+    tab.amount.setText("300.00")  # the resident pays part of the two months
+    generation = tab._generation
+    counter.take_payment(db, unit_b, "10.00", "cash", "", "another desk")  # a commit elsewhere
+    qtbot.waitUntil(lambda: tab._generation > generation and not tab.loading)
+    assert len(tab.picked_lines()) == 2 and tab.amount.text() == "300.00"

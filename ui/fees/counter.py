@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -91,6 +91,7 @@ class CounterTab(QWidget):
         self.last_payment_id: str | None = None
         self.loading = False
         self.paying = False
+        self._restoring = False
         self._generation = 0
 
         self.finder = UnitFinder(ctx)
@@ -302,9 +303,7 @@ class CounterTab(QWidget):
         else:
             self.balance.setText(self.tr("Nothing owed"))
         self.lines_model.set_rows(shown.lines)
-        for number, line in enumerate(shown.lines):  # keep what the cashier picked
-            if line.line_id in picked:
-                self.lines.selectRow(number)
+        self._keep_picked(picked)
         self.lines.setVisible(bool(shown.lines))
         self.lines_empty.setVisible(not shown.lines)
         self.history_model.set_rows(shown.payments)
@@ -312,9 +311,26 @@ class CounterTab(QWidget):
             self.amount.setText(f"{balance:.2f}" if balance > 0 else "")
         self._set_enabled(True)
 
+    def _keep_picked(self, picked: set[str]) -> None:
+        """After a re-read, the lines the cashier had picked stay picked (and the amount
+        typed stays: this is not the cashier picking)."""
+        selection = QItemSelection()
+        last = self.lines_model.columnCount() - 1
+        for number, line in enumerate(self.lines_model.rows):
+            if line.line_id in picked:
+                model = self.lines_model
+                selection.select(model.index(number, 0), model.index(number, last))
+        self._restoring = True
+        try:
+            self.lines.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self._restoring = False
+
     def _selection_changed(self, *_args) -> None:
         picked = selected_rows(self.lines)
-        if picked:
+        if picked and not self._restoring:
             total = sum((line.open_amount for line in picked), Decimal("0.00"))
             self.amount.setText(f"{total:.2f}")
             self.amount_field.set_error("")

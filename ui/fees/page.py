@@ -58,5 +58,5 @@ class FeesPage(QWidget):
 
     def save_state(self) -> None:
         """Column widths and the counter's splitter, kept for the next start."""
-        for tab in (self.counter, self.bills, self.arrears):
+        for tab in (self.counter, self.bills, self.arrears, self.reminders, self.schedule):
             tab.save_state()

@@ -39,6 +39,7 @@ from ui.fees.labels import word
 from ui.fees.printing import print_preview, reminder_letters_html, write_pdf
 from ui.widgets.forms import action
 from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.tables import RememberedLayout
 
 translate = QCoreApplication.translate  # column titles: literal calls, so lupdate finds them
 
@@ -133,6 +134,18 @@ class RemindersTab(FeeTab):
         layout.addWidget(record_box)
         layout.addWidget(QLabel(self.tr("Reminder log")))
         layout.addWidget(self.log_view, 1)
+        self.due_memory = RememberedLayout(
+            "fees/reminders-due", header=self.due_view.horizontalHeader(), widths=(150, 90, 110)
+        )
+        self.log_memory = RememberedLayout(
+            "fees/reminders-log",
+            header=self.log_view.horizontalHeader(),
+            widths=(100, 150, 70, 110, 90),
+        )
+
+    def save_state(self) -> None:
+        self.due_memory.save()
+        self.log_memory.save()
 
     @property
     def due(self) -> tuple:

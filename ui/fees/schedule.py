@@ -31,6 +31,7 @@ from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action, mark_fields
 from ui.widgets.ops import show_error
 from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.tables import RememberedLayout
 
 translate = QCoreApplication.translate  # column titles: literal calls, so lupdate finds them
 
@@ -101,6 +102,12 @@ class ScheduleTab(FeeTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(below)
+        self.layout_memory = RememberedLayout(
+            "fees/schedule", header=self.view.horizontalHeader(), widths=(170, 130, 90, 170)
+        )
+
+    def save_state(self) -> None:
+        self.layout_memory.save()
 
     def refresh(self) -> None:
         db, estate_id = self.ctx.db, self.ctx.estate_id
@@ -109,7 +116,6 @@ class ScheduleTab(FeeTab):
     def _show(self, items: list) -> None:
         self.items = items
         self.model.set_rows(items)
-        self.view.resizeColumnsToContents()
         current = self.code.currentData()
         self.code.clear()
         for code in dict.fromkeys(i.code for i in items):
