@@ -568,7 +568,7 @@
         <translation>工作日记…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Customer service register</source>
         <translation>客户服务登记表</translation>
     </message>
@@ -1415,6 +1415,16 @@
         <translation>结果</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Reason or note</source>
         <translation>原因或说明</translation>
@@ -1589,7 +1599,7 @@
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../ui/reception/order_dialogs.py" line="-133"/>
+        <location filename="../../ui/reception/order_dialogs.py" line="-141"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
@@ -1786,12 +1796,17 @@
 <context>
     <name>WorkOrdersTab</name>
     <message>
-        <location filename="../../ui/reception/workorders.py" line="+67"/>
+        <location filename="../../ui/reception/workorders.py" line="+73"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Print slip</source>
         <translation>打印</translation>
     </message>
@@ -1881,12 +1896,17 @@
         <translation>无偿</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Return-visit rate (30 days) %1 (target 100%), overdue visits %2</source>
         <translation>回访率（30 天）%1（目标 100%），逾期未回访 %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
+        <source>Work orders: %1</source>
+        <translation>工单：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>

@@ -342,3 +342,28 @@ def test_register_and_slip_print_to_pdf(qtbot, page, ctx, db, estate_id, unit_id
     slip = slip_html(queries.read_order(db, order), "阳光花园", "Asia/Shanghai")
     assert "水龙头漏水" in slip and "138****8000" in slip
     assert write_pdf(slip, tmp_path / "slip.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_warning_at_the_lead_time_and_at_the_deadline(qtbot, page, ctx, db, estate_id, unit_id):
+    from app.services.reception import workorders
+
+    order = workorders.open_order(
+        db,
+        estate_id,
+        workorders.WorkOrderInput(
+            content="门禁坏了", category="public_facilities", unit_id=unit_id
+        ),
+        ctx.user_id,
+        START,
+    )
+    number = queries.read_order(db, order).row.number
+    qtbot.waitUntil(lambda: page.workorders.model.rowCount() == 1, timeout=5000)  # read at start
+    ctx.clock.set(datetime(2026, 12, 1, 9, 5, tzinfo=UTC))  # 17:05 in Shanghai: due 17:30
+    with qtbot.waitSignal(ctx.events.status_message, timeout=3000) as said:
+        ctx.ticker.tick()
+    assert number in said.args[0] and "Due soon" in said.args[0]
+    ctx.clock.set(datetime(2026, 12, 1, 9, 31, tzinfo=UTC))
+    with qtbot.waitSignal(ctx.events.status_message, timeout=3000) as said:
+        ctx.ticker.tick()
+    assert number in said.args[0] and "Overdue" in said.args[0]
+    assert page.workorders.warn(ctx.clock.now()) == []  # said once, not every minute

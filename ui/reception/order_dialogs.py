@@ -157,6 +157,14 @@ class StepDialog(FormDialog):
         elif step == "return_visit":
             _fill(self.extra, VISIT_OUTCOMES)
             self.add_row(self.tr("Outcome"), self.extra)
+        elif step == "recategorise":
+            _fill(self.extra, CATEGORIES)
+            self.extra.setCurrentIndex(max(self.extra.findData(order.category), 0))
+            self.priority = QComboBox()
+            _fill(self.priority, PRIORITIES)
+            self.priority.setCurrentIndex(max(self.priority.findData(order.priority), 0))
+            self.add_field("category", self.tr("Category"), self.extra)
+            self.add_row(self.tr("Priority"), self.priority)
         self.add_field("note", self.tr("Reason or note"), self.note)
 
     def _staff(self, people) -> None:
@@ -171,6 +179,9 @@ class StepDialog(FormDialog):
             data["reason"] = self.extra.currentData()
         elif self.step == "return_visit":
             data["outcome"] = self.extra.currentData()
+        elif self.step == "recategorise":
+            data["category"] = self.extra.currentData()
+            data["priority"] = self.priority.currentData()
         return {"note": self.note.toPlainText(), "data": data}
 
     def save(self, values):

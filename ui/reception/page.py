@@ -84,6 +84,7 @@ class ReceptionPage(QWidget):
             on_changes(ctx.changes, self, tables, lambda _c, v=view: self._mark(v))
         ctx.ticker.ticked.connect(self.tick)
         QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self.workorders.reload)  # its warnings speak from any tab
 
     def new_record(self) -> None:
         """Ctrl+N: a new entry, work order, visitor or key, by the tab shown."""
@@ -122,10 +123,15 @@ class ReceptionPage(QWidget):
         current = VIEWS[self.tabs.currentIndex()]
         if current in self._dirty:
             self.tab(current).reload()
+        if "workorders" in self._dirty and current != "workorders":
+            self.workorders.reload()  # kept current for its deadline warnings
         self._dirty.clear()
 
     def tick(self, now) -> None:
-        self.tab(VIEWS[self.tabs.currentIndex()]).tick(now)
+        current = self.tab(VIEWS[self.tabs.currentIndex()])
+        current.tick(now)
+        if current is not self.workorders:
+            self.workorders.warn(now)  # warnings whatever tab is shown
 
     # ---- page-wide actions ----
 

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QTableView,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,9 +45,12 @@ STEPS = (
     "done",
     "return_visit",
     "reopen",
+    "transfer",
+    "recategorise",
     "return_to_desk",
     "decline",
 )
+ON_TOOLBAR = STEPS[:9]  # the rest are under "More"
 
 
 class WorkOrdersTab(QWidget):
@@ -54,6 +59,7 @@ class WorkOrdersTab(QWidget):
         self.actions = actions
         self.tz = "Asia/Shanghai"
         self.detail = None
+        self._warned: dict[str, str] = {}  # order id -> deadline state last seen
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.filter = QComboBox()
@@ -70,26 +76,19 @@ class WorkOrdersTab(QWidget):
             toolbar=self.toolbar,
         )
         self.step_actions = {}
+        more = QMenu(self)
         for step in STEPS:
-            self.step_actions[step] = action(
-                self,
-                word(step),
-                lambda s=step: self.do_step(s),
-                toolbar=self.toolbar
-                if step
-                in (
-                    "dispatch",
-                    "accept",
-                    "start",
-                    "pause",
-                    "resume",
-                    "progress",
-                    "done",
-                    "return_visit",
-                    "reopen",
-                )
-                else None,
-            )
+            act = action(self, word(step), lambda s=step: self.do_step(s))
+            self.step_actions[step] = act
+            if step in ON_TOOLBAR:
+                self.toolbar.addAction(act)
+            else:
+                more.addAction(act)
+        more_button = QToolButton()
+        more_button.setText(self.tr("More"))
+        more_button.setMenu(more)
+        more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(more_button)
         self.toolbar.addSeparator()
         action(
             self,
@@ -198,6 +197,8 @@ class WorkOrdersTab(QWidget):
         selected = self.selected()
         self.model.set_now(self.actions.now())
         self.model.set_rows(rows)
+        for row in rows:
+            self._warned.setdefault(row.id, row.deadline_state(self.actions.now(), WARN))
         rate = "—" if visits.rate is None else f"{visits.rate:.0%}"
         visit_text = (
             self.tr("Return-visit rate (30 days) %1 (target 100%), overdue visits %2")
@@ -225,6 +226,23 @@ class WorkOrdersTab(QWidget):
         self.model.set_now(now)
         if self.detail is not None:
             self._show(self.detail)
+        self.warn(now)
+
+    def warn(self, now) -> list[str]:
+        """Say once, in the status bar, which orders have just come within the warning
+        lead or past their deadline (the list's colours and words say it all the time)."""
+        fresh = []
+        for row in self.model.rows:
+            state = row.deadline_state(now, WARN)
+            before = self._warned.get(row.id)
+            if state in ("due_soon", "overdue") and state != before and before is not None:
+                fresh.append(f"{row.number} {word(state)}")
+            self._warned[row.id] = state
+        if fresh:
+            self.actions.ctx.events.status_message.emit(
+                self.tr("Work orders: %1").replace("%1", "、".join(fresh[:5]))
+            )
+        return fresh
 
     def selected(self):
         index = self.table.currentIndex()
