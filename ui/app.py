@@ -24,6 +24,11 @@ def make_application(lang: str | None = None, argv: list[str] | None = None) -> 
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("PropDesk")
     app.setOrganizationName("PropDesk")
+    from app import __version__
+    from ui.shell.about import app_icon
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     if app.property("propdesk_language"):  # already set up (tests, a second window)
         return app
     language = chosen_language(lang)
@@ -74,26 +79,28 @@ def run(
     db_path: Path, lang: str | None, first_paint_exit: bool = False, start_page: str | None = None
 ) -> int:
     app = make_application(lang)
+    instance = None
+    if not first_paint_exit:  # one window per database; the bench may run beside one
+        from ui.shell.single import already_open_text, claim
+
+        instance = claim(db_path)
+        if instance is None:
+            QMessageBox.information(None, "PropDesk", already_open_text(db_path))
+            return 0
     from ui.main_window import MainWindow
 
     # The window's frame first (it needs no database): the database layer takes about half
     # a second to import, and the log-in and the start page follow in the same window.
     window = MainWindow()
+    if instance is not None:
+        instance.window = window
     window.show_page(window.start_page(start_page))
     if first_paint_exit:
         window.installEventFilter(shown := _FirstPaint(_report_paint("first-paint")))
     window.show()
     _until_painted(window)
-    try:
-        db = open_database(db_path)
-    except Exception as error:  # a locked, damaged or newer database: say so, do not crash
-        QMessageBox.critical(
-            window,
-            "PropDesk",
-            QCoreApplication.translate("Startup", "The database %1 could not be opened:\n%2")
-            .replace("%1", str(db_path))
-            .replace("%2", str(error)),
-        )
+    db, recovered = open_checked(db_path, window)
+    if db is None:
         return 1
     window.statusBar().clearMessage()
 
@@ -118,15 +125,107 @@ def run(
         window.installEventFilter(ready)
     window.attach(ctx)
     window.update()
+    if not first_paint_exit:
+        from ui.shell.backups import BackupSchedule
+
+        window.backup_schedule = BackupSchedule(ctx, window)
+        window.backup_schedule.start()
     if db.backup is not None:
         ctx.events.status_message.emit(
             QCoreApplication.translate(
                 "Startup", "Database updated; the previous version was kept as %1"
             ).replace("%1", db.backup.name)
         )
+    if recovered:
+        ctx.events.status_message.emit(recovered)
     from ui.async_loop import run_event_loop  # asyncio (the sync client) on Qt's loop
 
-    return run_event_loop(app)
+    code = run_event_loop(app)
+    return restore_if_asked(db, instance) or code
+
+
+def open_checked(db_path: Path, parent=None):
+    """The database once SQLite's quick_check finds it sound (checked while the database
+    layer imports), with None; or, when it is damaged or unreadable, what the recovery
+    dialog did (a backup restored, or an empty start) and a sentence saying so. (None, None)
+    when the user quits or it still cannot be opened."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.services import backups
+
+    with ThreadPoolExecutor(1) as pool:
+        check = pool.submit(backups.check_file, db_path)
+        import app.store.db  # noqa: F401  (half a second of imports while SQLite reads)
+
+        problem = check.result()
+    if problem is None:
+        try:
+            return open_database(db_path), None
+        except Exception as error:  # noqa: BLE001 (a damaged file fails in many places)
+            if not _damaged(error):
+                _cannot_open(parent, db_path, error)
+                return None, None
+            problem = str(getattr(error, "orig", None) or error)
+    from ui.shell.recovery import RecoveryDialog
+
+    dialog = RecoveryDialog(db_path, problem, backups.latest_good_backup(db_path), parent)
+    if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+        return None, None
+    try:
+        return open_database(db_path), dialog.summary()
+    except Exception as error:  # noqa: BLE001
+        _cannot_open(parent, db_path, error)
+        return None, None
+
+
+def _damaged(error: BaseException) -> bool:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    return isinstance(error, sqlite3.DatabaseError | DatabaseError) and not isinstance(
+        getattr(error, "orig", error), sqlite3.OperationalError
+    )
+
+
+def _cannot_open(parent, db_path: Path, error: BaseException) -> None:
+    """A locked or newer database, a folder that cannot be written: say so, do not crash."""
+    QMessageBox.critical(
+        parent,
+        "PropDesk",
+        QCoreApplication.translate("Startup", "The database %1 could not be opened:\n%2")
+        .replace("%1", str(db_path))
+        .replace("%2", str(error)),
+    )
+
+
+def restore_if_asked(db, instance, restart: bool = True) -> int:
+    """After the window closed: the backup chosen in Settings replaces the database, and
+    PropDesk starts again on it (``restart``). 0 when nothing was asked or it worked."""
+    from app.services import backups
+    from ui.shell.backups import PENDING
+
+    backup = PENDING.pop(str(db.path), None)
+    if backup is None:
+        return 0
+    db.close()
+    try:
+        backups.restore_backup(db.path, backup, "replaced")
+    except backups.BackupError as error:
+        _cannot_open(None, db.path, error)
+        return 1
+    if instance is not None:
+        instance.release()
+    if not restart:
+        return 0
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        program, arguments = sys.executable, sys.argv[1:]
+    else:
+        program, arguments = sys.executable, ["-m", "ui.launcher", *sys.argv[1:]]
+    QProcess.startDetached(program, arguments)
+    return 0
 
 
 def _then_quit(report):

@@ -71,19 +71,24 @@ def run_snapshot(args) -> int:
     ctx = rendering_context(db)
     if ctx is None:
         return fail(f"{path} has no estate yet; run `propdesk demo` or start PropDesk once")
-    out = render_page(ctx, args.page, width, height)
+    broken: list[str] = []
+    out = render_page(ctx, args.page, width, height, broken)
     if not out.save(str(args.out)):
         return fail(f"could not write {args.out}")
     print(f"{args.out}\t{out.width()}x{out.height()}", file=sys.stdout)
     db.close()
+    if broken:  # a page that raised while opening (e.g. a module missing from a bundle)
+        return fail(f"the page {args.page!r} could not be opened:\n" + "\n".join(broken))
     return 0
 
 
-def render_page(ctx, name: str, width: int, height: int):
-    """The main window at ``width`` x ``height`` showing page ``name``, as a QPixmap."""
-    from PySide6.QtWidgets import QApplication
+def render_page(ctx, name: str, width: int, height: int, broken: list[str] | None = None):
+    """The main window at ``width`` x ``height`` showing page ``name``, as a QPixmap;
+    the error text of a page that failed to open is added to ``broken``."""
+    from PySide6.QtWidgets import QApplication, QLabel
 
     from ui.main_window import MainWindow
+    from ui.widgets.placeholder import PageFailed
 
     window = MainWindow(ctx)
     window.remember = False
@@ -95,6 +100,10 @@ def render_page(ctx, name: str, width: int, height: int):
     window.status.refresh_sync()
     QApplication.processEvents()
     pixmap = window.grab()
+    if broken is not None:
+        for page in window.pages.values():
+            if isinstance(page, PageFailed):
+                broken.extend(label.text() for label in page.findChildren(QLabel))
     window.close()
     window.deleteLater()
     return pixmap

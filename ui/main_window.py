@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         frame.addWidget(self.sidebar)
         frame.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About PropDesk"), self.show_about)
         self.statusBar().showMessage(self.tr("Opening the database…"))
         # F5 is bound here only: pages provide refresh(), the window calls it
         self.refresh_shortcut = QShortcut(QKeySequence("F5"), self, self.refresh_current)
@@ -179,6 +181,11 @@ class MainWindow(QMainWindow):
             self.ctx.events.status_message.emit(self.tr("Refreshed"))
         self.status.refresh_sync()
         return True
+
+    def show_about(self) -> None:
+        from ui.shell.about import AboutDialog
+
+        AboutDialog(self.ctx.db.path if self.ctx else None, self).exec()
 
     # ---- remembered between runs ----
 

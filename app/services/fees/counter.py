@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError, FieldErrors
 from app.domain.fees import OpenLine, allocate, receipt_number
 from app.domain.money import ZERO, format_yuan
+from app.services.backups import next_receipt_sequence
 from app.services.fees.account import (
     PaymentRow,
     account_lines_in,
@@ -53,9 +54,12 @@ def receipt_prefix(session: Session) -> str:
 def next_receipt_no(session: Session) -> str:
     """The next number of this device's own sequence, kept in the local sync_state; a
     number is consumed in the same transaction as the payment, so never reused."""
-    sequence = int(get_state(session, RECEIPT_SEQ_KEY) or "0") + 1
+    stored = int(get_state(session, RECEIPT_SEQ_KEY) or "0")
+    prefix = receipt_prefix(session)
+    # after a restore from a backup: past numbers the server gave back, noted outside the file
+    sequence = next_receipt_sequence(session, prefix, stored)
     set_state(session, RECEIPT_SEQ_KEY, str(sequence))
-    return receipt_number(receipt_prefix(session), sequence)
+    return receipt_number(prefix, sequence)
 
 
 # ---- taking payments ----
