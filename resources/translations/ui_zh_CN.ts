@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/shell/about.py" line="+32"/>
+        <source>About PropDesk</source>
+        <translation>关于 PropDesk</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PropDesk</source>
+        <translation>PropDesk 物业客服</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk of a property-management customer-service centre: reception, complaints, inspections and fees, on a local database that works offline and syncs with head office.</source>
+        <translation>物业客户服务中心工作台：前台接待、投诉报修、巡检与收费。数据保存在本机，断网也能工作，联网后与总部同步。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSchedule</name>
+    <message>
+        <location filename="../../ui/shell/backups.py" line="+79"/>
+        <source>The database could not be backed up: %1</source>
+        <translation>数据库备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsBox</name>
+    <message>
+        <location line="+21"/>
+        <source>Backups of this computer&apos;s database</source>
+        <translation>本机数据库备份</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PropDesk copies the database at start and once a day.</source>
+        <translation>PropDesk 在每次启动时和每天自动备份一次数据库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the last</source>
+        <translation>保留最近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Restore the backup of %1?
+
+It replaces this computer&apos;s database %2. Everything entered after %1 that has not reached the sync server is lost; the current file is kept beside it as a copy. Changes the backup had not synced are sent again. PropDesk closes and opens again on the restored data.</source>
+        <translation>恢复 %1 的备份？
+
+它将替换本机的数据库 %2。%1 之后录入、尚未同步到服务器的内容将会丢失；当前文件会另存一份留在旁边。备份中尚未同步的修改会重新上传。PropDesk 将关闭，并用恢复后的数据重新打开。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>BuildingTree</name>
     <message>
         <location filename="../../ui/units/tree.py" line="+62"/>
@@ -28,80 +121,9 @@
     </message>
 </context>
 <context>
-    <name>FeeRules</name>
-    <message>
-        <location filename="../../ui/settings/fee_rules.py" line="+31"/>
-        <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FeeRulesBox</name>
-    <message>
-        <location line="+16"/>
-        <source>Fee rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Charge late fees</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Save rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Rounding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Due day of the month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vacancy: share paid (0.70 = 70%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vacancy: whole months vacant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Late fee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Late fee per day (0.0003 = 0.03%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grace days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cap (share of the arrears)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Rules saved; they apply from the next billing run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/shell/first_start.py" line="+36"/>
+        <location filename="../../ui/shell/first_start.py" line="+39"/>
         <source>Welcome to PropDesk</source>
         <translation>欢迎使用 PropDesk</translation>
     </message>
@@ -422,6 +444,16 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+77"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About PropDesk</source>
+        <translation>关于 PropDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -431,7 +463,7 @@
         <translation>PropDesk — %1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
@@ -455,7 +487,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-141"/>
+        <location filename="../../ui/main_window.py" line="-149"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -523,7 +555,7 @@
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Cannot change yet: %1</source>
         <translation>还不能修改：%1</translation>
     </message>
@@ -535,663 +567,63 @@
     </message>
 </context>
 <context>
-    <name>ReceptionLabels</name>
+    <name>RecoveryDialog</name>
     <message>
-        <location filename="../../ui/reception/labels.py" line="+13"/>
-        <source>In person</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/shell/recovery.py" line="+44"/>
+        <source>The database cannot be used</source>
+        <translation>数据库无法使用</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <source>PropDesk&apos;s database is damaged or unreadable</source>
+        <translation>PropDesk 的数据库已损坏或无法读取</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Consultation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Repair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Suggestion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Goods release</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paid service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Customer service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Engineering</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Security</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cleaning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Landscaping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Control room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Estate office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Water leak</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Power cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lift entrapment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plumbing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Electrical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Doors and windows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Walls and floors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fire safety</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public facilities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lighting and fittings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Emergency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatched</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for parts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned to desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return visit made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dispatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return to desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progress note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Satisfied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not satisfied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unreachable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>On site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Due soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clock paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In cabinet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner</source>
-        <translation type="unfinished">业主</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Authorised person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contractor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Confirmed by phone with the owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Authorisation letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Through the site lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Known to the desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Driving licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Water cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lift out of service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gas cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Works</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Work order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Processing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resident informed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alipay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bank card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open</source>
-        <translation type="unfinished">进入</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No progress for 4 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Return visits due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReceptionPrint</name>
-    <message>
-        <location filename="../../ui/reception/printing.py" line="+56"/>
-        <source>Customer service register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+94"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-93"/>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+56"/>
-        <location line="+69"/>
-        <source>Unit</source>
-        <translation type="unfinished">房屋</translation>
-    </message>
-    <message>
-        <location line="-124"/>
-        <source>Matter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>File: %1
+What SQLite found: %2</source>
+        <translation>文件：%1
+SQLite 检查结果：%2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Open; promised by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>referred to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Work order slip</source>
-        <translation type="unfinished"></translation>
+        <source>The latest good backup was made on %1. Restoring it replaces the damaged file, which is kept beside it as a copy. Changes that had not been synced when the backup was made are sent again at the next sync. Changes made after %1 are lost unless they reached the sync server.</source>
+        <translation>最近一份完好的备份制作于 %1。恢复后它将替换损坏的文件，损坏的文件会另存一份留在旁边。备份时尚未同步的修改会在下次同步时重新上传。%1 之后的修改如果没有同步到服务器，将会丢失。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Free</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+73"/>
-        <source>No.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>Registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Assigned to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Convenient time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Charge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <source>No good backup of this database was found. You can start with an empty database (the damaged file is kept beside it) and enrol this computer for sync again, or quit and ask your administrator.</source>
+        <translation>没有找到这个数据库的完好备份。可以用一个空数据库开始（损坏的文件会保留在旁边），并重新为本机登记同步；也可以退出并联系管理员。</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Repairer</source>
-        <translation type="unfinished"></translation>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Resident&apos;s signature</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Start with an empty database</source>
+        <translation>用空数据库开始</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Return visit by</source>
-        <translation type="unfinished"></translation>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Goods release slip</source>
-        <translation type="unfinished"></translation>
+        <location line="+21"/>
+        <source>This did not work: %1</source>
+        <translation>操作失败：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <location line="+13"/>
+        <source>Restored the backup of %1; the damaged file is kept as %2. %3 unsynced changes will be sent again.</source>
+        <translation>已恢复 %1 的备份；损坏的文件另存为 %2。%3 条未同步的修改将重新上传。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Taken by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checked by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <location line="+7"/>
+        <source>Started with an empty database; the damaged file is kept as %1</source>
+        <translation>已用空数据库开始；损坏的文件另存为 %1</translation>
     </message>
 </context>
 <context>
@@ -1374,9 +806,9 @@
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/widgets/ops.py" line="+274"/>
+        <location filename="../../ui/widgets/ops.py" line="+277"/>
         <source>PropDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>PropDesk 物业客服</translation>
     </message>
 </context>
 <context>
@@ -1424,29 +856,24 @@
     </message>
 </context>
 <context>
-    <name>SignaturePad</name>
+    <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/reception/signature.py" line="+21"/>
-        <source>Sign here with the mouse or a pen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Sign here</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/shell/single.py" line="+98"/>
+        <source>PropDesk is already open on this database (%1); its window has been brought forward. Use that window, or close it first.</source>
+        <translation>PropDesk 已经在使用这个数据库（%1），已将它的窗口调到前面。请使用那个窗口，或先将其关闭。</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+93"/>
+        <location filename="../../ui/app.py" line="+196"/>
         <source>The database %1 could not be opened:
 %2</source>
         <translation>无法打开数据库 %1：
 %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-61"/>
         <source>Database updated; the previous version was kept as %1</source>
         <translation>数据库已升级；旧版本已备份为 %1</translation>
     </message>
@@ -1454,7 +881,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status.py" line="+26"/>
+        <location filename="../../ui/shell/status.py" line="+25"/>
         <source>Logged in as %1</source>
         <translation>登录名：%1</translation>
     </message>
@@ -1462,28 +889,6 @@
         <location line="+11"/>
         <source>Sync: …</source>
         <translation>同步：…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Sync not set up</source>
-        <translation>未设置同步</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n change(s) waiting</source>
-        <translation>
-            <numerusform>%n 条改动待同步</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>last sync %1</source>
-        <translation>上次同步 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>never synced</source>
-        <translation>从未同步</translation>
     </message>
 </context>
 <context>
