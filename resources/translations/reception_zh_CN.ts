@@ -523,7 +523,7 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/reception/page.py" line="+40"/>
+        <location filename="../../ui/reception/page.py" line="+49"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -553,12 +553,17 @@
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Print register…</source>
         <translation>打印登记表…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Register as PDF…</source>
+        <translation>登记表存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Building notices…</source>
         <translation>楼栋通知…</translation>
     </message>
@@ -568,7 +573,12 @@
         <translation>工作日记…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+91"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Customer service register</source>
         <translation>客户服务登记表</translation>
     </message>
@@ -1806,12 +1816,17 @@
         <translation>更多</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Print slip</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Slip as PDF…</source>
+        <translation>派工单存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Take payment…</source>
         <translation>收款…</translation>
     </message>
@@ -1936,7 +1951,12 @@
         <translation>已重开 %1 次</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Work order slip</source>
         <translation>派工单</translation>
     </message>

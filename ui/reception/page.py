@@ -12,7 +12,16 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.context import AppContext
 from ui.reception.actions import Actions, register
@@ -52,13 +61,21 @@ class ReceptionPage(QWidget):
         toolbar = QToolBar()
         action(self, self.tr("New"), self.new_record, shortcut="Ctrl+N")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        action(
+        printing = action(self, self.tr("Print register…"), self.print_register, icon="fa5s.print")
+        pdf = action(
             self,
-            self.tr("Print register…"),
-            self.print_register,
-            icon="fa5s.print",
-            toolbar=toolbar,
+            self.tr("Register as PDF…"),
+            lambda: self.print_register(pdf=True),
+            icon="fa5s.file-pdf",
         )
+        print_button = QToolButton()  # Print, with the PDF in its menu
+        print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        print_button.setDefaultAction(printing)
+        print_menu = QMenu(print_button)
+        print_menu.addAction(pdf)
+        print_button.setMenu(print_menu)
+        print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        toolbar.addWidget(print_button)
         action(
             self,
             self.tr("Building notices…"),
@@ -135,7 +152,8 @@ class ReceptionPage(QWidget):
 
     # ---- page-wide actions ----
 
-    def print_register(self) -> None:
+    def print_register(self, pdf: bool = False) -> None:
+        """Today's register (KH-21-R01): a print preview, or straight to a PDF file."""
         tz = ZoneInfo("Asia/Shanghai")
         today = self.actions.now().astimezone(tz).date()
         start = datetime.combine(today, time(0), tz).astimezone(UTC)
@@ -144,14 +162,23 @@ class ReceptionPage(QWidget):
         a.read(
             self,
             lambda: register.entries_between(a.db, a.estate_id, start, end),
-            lambda rows: self._preview(rows, today),
+            lambda rows: self._preview(rows, today, pdf),
         )
 
-    def _preview(self, rows, day) -> None:
+    def _preview(self, rows, day, pdf: bool) -> None:
         from ui.reception.printing import register_html
-        from ui.widgets.printing import print_preview
+        from ui.widgets.printing import print_preview, write_pdf
 
         html = register_html(rows, self.ctx.estate_name, day.isoformat(), "Asia/Shanghai")
+        if pdf:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), f"KH-21-R01-{day.isoformat()}.pdf", "PDF (*.pdf)"
+            )
+            if path:
+                write_pdf(html, path)
+            return
         print_preview(self, html, self.tr("Customer service register")).exec()
 
     def open_notices(self) -> None:

@@ -87,6 +87,7 @@ class WorkOrdersTab(QWidget):
         more_button = QToolButton()
         more_button.setText(self.tr("More"))
         more_button.setMenu(more)
+        self.more = more
         more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(more_button)
         self.toolbar.addSeparator()
@@ -98,6 +99,9 @@ class WorkOrdersTab(QWidget):
             shortcut="Ctrl+P",
             toolbar=self.toolbar,
         )
+        self.pdf_action = action(self, self.tr("Slip as PDF…"), lambda: self.print_slip(pdf=True))
+        self.more.addSeparator()
+        self.more.addAction(self.pdf_action)
         self.pay_action = action(
             self,
             self.tr("Take payment…"),
@@ -330,13 +334,23 @@ class WorkOrdersTab(QWidget):
             return
         StepDialog(self.actions, self.detail.row, step, self).exec()
 
-    def print_slip(self) -> None:
+    def print_slip(self, pdf: bool = False) -> None:
+        """The selected order's slip (派工单): a print preview, or straight to a PDF file."""
         if self.detail is None:
             return
         from ui.reception.printing import slip_html
-        from ui.widgets.printing import print_preview
+        from ui.widgets.printing import print_preview, write_pdf
 
         html = slip_html(self.detail, self.actions.ctx.estate_name, self.tz)
+        if pdf:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), f"{self.detail.row.number}.pdf", "PDF (*.pdf)"
+            )
+            if path:
+                write_pdf(html, path)
+            return
         print_preview(self, html, self.tr("Work order slip")).exec()
 
     def add_photo(self) -> None:
