@@ -78,6 +78,25 @@ class PushResponse(ServerIdentity):
     last_change_id: str | None
 
 
+class RowVersion(BaseModel):
+    row_id: str
+    estate_id: str
+    hlc: str = Field(description="the row's newest clock (updated_hlc)")
+    field_clocks: dict[str, str] = Field(
+        default_factory=dict, description="a register's clock per field (empty for logs)"
+    )
+
+
+class RowVersions(ServerIdentity):
+    """One page of a table's row versions in the device's scope, by row id: what a desk
+    compares with its own rows after a new epoch, to send again what the server lacks
+    (a field whose clock is newer on the desk, a row the server does not have)."""
+
+    table: str
+    rows: list[RowVersion]
+    more: bool
+
+
 class ConflictNotice(BaseModel):
     """A value this device wrote that lost on the server, for its sync_conflicts."""
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.hlc import MAX_COUNTER, Timestamp
 from app.store.apply import ApplyError, Change, apply_changes, problem, record_conflicts
-from app.store.base import new_id
+from app.store.base import SYNCED_TABLES, new_id
 from app.store.models import SyncOutbox
 from app.store.recorder import HLC_KEY, get_state, set_state
 from sync import protocol
@@ -413,6 +413,27 @@ def pull(
         server_hlc=clock.now(),
         server_time_ms=clock.time_ms(),
     )
+
+
+def row_versions(
+    session: Session, device: Device, table_name: str, after: str, limit: int
+) -> tuple[list[protocol.RowVersion], bool]:
+    """The versions of one table's rows in the device's scope, by row id after ``after``."""
+    model = SYNCED_TABLES.get(table_name)
+    if model is None:
+        raise SyncError(404, "unknown_table", f"The server has no synced table {table_name!r}")
+    table = model.__table__
+    query = select(table.c.id, table.c.estate_id, table.c.updated_hlc, table.c.field_clocks)
+    if not device.all_estates:
+        query = query.where(table.c.estate_id.in_(device.estate_ids))
+    found = session.execute(query.where(table.c.id > after).order_by(table.c.id).limit(limit + 1))
+    rows = [
+        protocol.RowVersion(
+            row_id=r.id, estate_id=r.estate_id, hlc=r.updated_hlc, field_clocks=r.field_clocks or {}
+        )
+        for r in found
+    ]
+    return rows[:limit], len(rows) > limit
 
 
 # ---- blobs ----

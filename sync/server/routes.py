@@ -122,6 +122,22 @@ def pull(
     return Response(page.model_dump_json(), media_type="application/json")
 
 
+@router.get("/sync/rows", response_model=protocol.RowVersions, responses=ERRORS)
+def row_versions(
+    table: str = Query(..., max_length=64),
+    after: str = Query("", max_length=36, description="the last row id of the previous page"),
+    limit: int = Query(1000, ge=1, le=protocol.MAX_PULL),
+    s: Session = Depends(session),
+    who: Caller = Depends(caller),
+) -> Response:
+    device = crud.device_for_token(s, who.token)
+    rows, more = crud.row_versions(s, device, table, after, limit)
+    page = protocol.RowVersions(
+        server_id=who.identity[0], epoch=who.identity[1], table=table, rows=rows, more=more
+    )
+    return Response(page.model_dump_json(), media_type="application/json")
+
+
 @router.put("/blobs/{sha256}", status_code=201, responses=ERRORS)
 async def put_blob(
     sha256: str,

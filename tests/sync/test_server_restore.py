@@ -76,7 +76,12 @@ def test_a_restore_changes_the_epoch_and_loses_nothing(tmp_path, capsys):
     assert page["epoch"] == after["epoch"] and page["changes"] == []
     seen, _, _ = _pull_all(server, reader, 0)
     assert first["change_id"] in seen and second["change_id"] not in seen
-    # The writer reconciles: what the server no longer has goes up again, and lands.
+    # The writer reconciles: the server's row versions show what it no longer has...
+    versions = _call(server, "GET", "/sync/rows?table=buildings", token=writer).json()
+    assert versions["epoch"] == after["epoch"] and versions["more"] is False
+    assert [r["row_id"] for r in versions["rows"]] == ["b1"]
+    assert set(versions["rows"][0]["field_clocks"]) == {"name", "sort_key"}
+    # ...and that goes up again, and lands.
     again = _call(server, "POST", "/sync/push", token=writer, json={"changes": [second]})
     assert again.status_code == 200, again.text
     third = building(estate, row_id="b3", name="3栋")
@@ -98,6 +103,11 @@ def test_new_epoch_after_a_restore_by_other_means(server_url, capsys):
     estate = server.add_estate("阳光花园")
     pulled = _call(server, "GET", "/sync/pull", token=_enrol(server, estate)).json()
     assert (pulled["server_id"], pulled["epoch"]) == (after["server_id"], after["epoch"])
+    other = server.add_estate("翠湖苑")
+    mine = _call(server, "GET", "/sync/rows?table=estates", token=_enrol(server, estate)).json()
+    assert [r["row_id"] for r in mine["rows"]] == [estate] and other != estate
+    r = _call(server, "GET", "/sync/rows?table=nope", token=_enrol(server, estate))
+    assert r.status_code == 404 and r.json()["error"] == "unknown_table"
     if engine.dialect.name == "postgresql":
         assert main(["restore", "--from", "x", "--db", server_url]) == 1
         assert "pg_restore" in capsys.readouterr().err
