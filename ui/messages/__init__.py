@@ -15,14 +15,34 @@ from typing import Any
 from PySide6.QtCore import QLocale
 
 from app.domain.errors import DomainError, FieldErrors
-from ui.messages import common, complaints, fees, fees_rules, inspections, reception, sync, units
+from ui.messages import (
+    common,
+    complaints,
+    fees,
+    fees_rules,
+    inspections,
+    reception,
+    server,
+    sync,
+    units,
+)
 
 log = logging.getLogger(__name__)
 
 Entry = tuple[str, str]  # (English, Simplified Chinese)
 
 CATALOGUE: dict[str, Entry] = {}
-for _part in (common, fees_rules, units, complaints, sync, fees, reception, inspections):
+for _part in (
+    common,
+    fees_rules,
+    units,
+    complaints,
+    sync,
+    fees,
+    reception,
+    inspections,
+    server,
+):
     for _code, _entry in _part.MESSAGES.items():
         if _code in CATALOGUE:
             raise RuntimeError(f"message code {_code!r} defined twice")
