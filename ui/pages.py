@@ -45,6 +45,7 @@ SNAPSHOT_VIEWS.update(
 )
 
 SNAPSHOT_VIEWS.update({v: ("reception", v) for v in ("workorders", "visitors", "keys")})
+SNAPSHOT_VIEWS["conflicts"] = ("sync", "conflicts")  # the conflicts to settle
 SNAPSHOT_VIEWS.update(
     {
         "inspection-run": ("inspections", "run"),
@@ -56,4 +57,3 @@ SNAPSHOT_VIEWS.update(
 # Group boxes other areas add to the Settings page, in order: "module:function" building
 # ``function(ctx, parent)`` (imported when Settings is first shown).
 SETTINGS_SECTIONS: list[str] = ["ui.reception.rules:workorder_rules_box"]
-SETTINGS_SECTIONS.append("ui.shell.backups:backups_box")  # backups of the local database

@@ -172,7 +172,7 @@
 <context>
     <name>SyncLists</name>
     <message>
-        <location filename="../../ui/sync_page/model.py" line="+71"/>
+        <location filename="../../ui/sync_page/model.py" line="+80"/>
         <location line="+27"/>
         <source>Kind</source>
         <translation>类别</translation>
@@ -235,7 +235,12 @@
         <translation>%1 条搁置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
@@ -306,7 +311,7 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page/page.py" line="+71"/>
+        <location filename="../../ui/sync_page/page.py" line="+69"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -376,7 +381,7 @@
         <translation>时钟</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+109"/>
         <source>All estates (head office)</source>
         <translation>全部小区（总部）</translation>
     </message>
@@ -445,7 +450,7 @@
         <translation>已取消注册，未做任何更改。</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-172"/>
         <source>No conflicts. When two desks change the same field, the value that lost is kept here to settle.</source>
         <translation>没有冲突。两台工作站修改同一字段时，被覆盖的值会保留在这里等待处理。</translation>
     </message>
@@ -470,7 +475,7 @@
         <translation>保留对方工作站的值，并标记为已处理</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Nothing set aside. A change that cannot go through is kept here.</source>
         <translation>没有搁置的更改。无法同步的更改会保留在这里。</translation>
     </message>
@@ -485,7 +490,7 @@
         <translation>最近的同步</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+37"/>
         <source>Set aside (%1)</source>
         <translation>已搁置（%1）</translation>
     </message>
@@ -495,7 +500,7 @@
         <translation>待处理的冲突（%1）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>

@@ -15,6 +15,15 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sync.overview import KeptConflict, RejectedChange, SyncRun
 from ui import formats
@@ -132,7 +141,7 @@ def _moved(run: SyncRun) -> str:
         parts.append(
             QCoreApplication.translate("SyncLists", "%1 set aside").replace("%1", str(run.rejected))
         )
-    return ", ".join(parts)
+    return QCoreApplication.translate("SyncLists", ", ").join(parts)
 
 
 def _outcome(run: SyncRun) -> str:
@@ -148,3 +157,28 @@ class RunsModel(ListTableModel):
         (QT_TRANSLATE_NOOP("SyncLists", "Took"), lambda r: f"{r.seconds:.1f} s", None),
         (QT_TRANSLATE_NOOP("SyncLists", "Outcome"), _outcome, None),
     )
+
+
+def list_box(owner: QWidget, model: ListTableModel, empty_text: str):
+    """A titled box with a table of ``model``, and a hint shown instead while it is empty."""
+    box = QGroupBox()
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(owner.fontMetrics().height() + 10)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setWordWrap(False)
+    empty = QLabel(empty_text)
+    empty.setProperty("role", "hint")
+    empty.setWordWrap(True)
+    empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    layout = QVBoxLayout(box)
+    layout.addWidget(empty)
+    layout.addWidget(table, 1)
+    return box, table, empty

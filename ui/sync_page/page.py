@@ -14,16 +14,13 @@ import time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -36,7 +33,7 @@ from ui.context import AppContext
 from ui.sync_page.background import background_for
 from ui.sync_page.form import EnrolForm
 from ui.sync_page.labels import describe_sync
-from ui.sync_page.model import ConflictsModel, ListTableModel, RejectedModel, RunsModel
+from ui.sync_page.model import ConflictsModel, RejectedModel, RunsModel, list_box
 from ui.widgets import icons
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import banner
@@ -67,6 +64,7 @@ class SyncPage(RefreshWhenShown, QWidget):
         self._enrolling = None  # the enrolment's Op while it runs
         self._reconnecting = False  # the form shown on purpose while enrolled
         self._started = 0.0
+        self._view = ""  # "conflicts": the first conflict chosen once read
 
         heading = QLabel(self.tr("Sync"))
         heading.setProperty("role", "title")
@@ -172,7 +170,8 @@ class SyncPage(RefreshWhenShown, QWidget):
         self.conflicts_model = ConflictsModel(self)
         self.rejected_model = RejectedModel(self)
         self.runs_model = RunsModel(self)
-        self.conflicts_box, self.conflicts_table, self.conflicts_empty = self._list_box(
+        self.conflicts_box, self.conflicts_table, self.conflicts_empty = list_box(
+            self,
             self.conflicts_model,
             self.tr(
                 "No conflicts. When two desks change the same field, the value that lost "
@@ -191,12 +190,13 @@ class SyncPage(RefreshWhenShown, QWidget):
         self.keep_mine.clicked.connect(lambda: self.settle(mine=True))
         self.keep_theirs.clicked.connect(lambda: self.settle(mine=False))
         self.conflicts_table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.rejected_box, self.rejected_table, self.rejected_empty = self._list_box(
+        self.rejected_box, self.rejected_table, self.rejected_empty = list_box(
+            self,
             self.rejected_model,
             self.tr("Nothing set aside. A change that cannot go through is kept here."),
         )
-        self.runs_box, self.runs_table, self.runs_empty = self._list_box(
-            self.runs_model, self.tr("No sync yet.")
+        self.runs_box, self.runs_table, self.runs_empty = list_box(
+            self, self.runs_model, self.tr("No sync yet.")
         )
         self.runs_box.setTitle(self.tr("Recent syncs"))
         lists = QVBoxLayout()
@@ -219,29 +219,6 @@ class SyncPage(RefreshWhenShown, QWidget):
         self._set_syncing(False)
         self._selection_changed()
         return view
-
-    def _list_box(self, model: ListTableModel, empty_text: str):
-        box = QGroupBox()
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        table.horizontalHeader().setHighlightSections(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.setWordWrap(False)
-        empty = QLabel(empty_text)
-        empty.setProperty("role", "hint")
-        empty.setWordWrap(True)
-        empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(box)
-        layout.addWidget(empty)
-        layout.addWidget(table, 1)
-        return box, table, empty
 
     # ---- reading the state ----
 
@@ -266,6 +243,9 @@ class SyncPage(RefreshWhenShown, QWidget):
                 self.tr("Conflicts to settle (%1)").replace("%1", str(o.conflicts))
             )
             self._show_list(self.runs_model, self.runs_table, self.runs_empty, runs)
+            if self._view == "conflicts" and conflicts:
+                self.conflicts_table.selectRow(0)
+                self.conflicts_table.setFocus()
             self._selection_changed()
         self.refreshed.emit()
 
@@ -483,6 +463,11 @@ class SyncPage(RefreshWhenShown, QWidget):
         self.ctx.runner.write(
             self, lambda _p: sync_overview.settle_conflict(db, chosen.id, restore_lost)
         ).run()
+
+    def show_view(self, view: str) -> None:
+        """``conflicts``: the first conflict to settle chosen (``propdesk snapshot``)."""
+        self._view = view
+        self.refresh()
 
     # ---- the window ----
 
