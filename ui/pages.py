@@ -57,3 +57,4 @@ SNAPSHOT_VIEWS.update(
 # Group boxes other areas add to the Settings page, in order: "module:function" building
 # ``function(ctx, parent)`` (imported when Settings is first shown).
 SETTINGS_SECTIONS: list[str] = ["ui.reception.rules:workorder_rules_box"]
+SETTINGS_SECTIONS.append("ui.shell.backups:backups_box")  # backups of the local database
