@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+MIN_STEP = 0.004  # of the box: closer mouse moves add nothing a reader could see
+
 
 class SignatureBox(QWidget):
     changed = Signal()
@@ -40,8 +42,10 @@ class SignatureBox(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.strokes and event.buttons() & Qt.MouseButton.LeftButton:
-            self.strokes[-1].append(self._point(event))
-            self.update()
+            point, last = self._point(event), self.strokes[-1][-1]
+            if abs(point[0] - last[0]) + abs(point[1] - last[1]) >= MIN_STEP:
+                self.strokes[-1].append(point)  # fewer points, the same line
+                self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.strokes:
