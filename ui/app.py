@@ -179,12 +179,13 @@ def open_checked(db_path: Path, parent=None):
 
 
 def _damaged(error: BaseException) -> bool:
+    """SQLite says the file is not a sound database (SQLAlchemy wraps its error in
+    ``orig``); a locked or unwritable file is not damage."""
     import sqlite3
 
-    from sqlalchemy.exc import DatabaseError
-
-    return isinstance(error, sqlite3.DatabaseError | DatabaseError) and not isinstance(
-        getattr(error, "orig", error), sqlite3.OperationalError
+    found = getattr(error, "orig", None) or error
+    return isinstance(found, sqlite3.DatabaseError) and not isinstance(
+        found, sqlite3.OperationalError
     )
 
 
