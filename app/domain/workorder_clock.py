@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from app.domain.calendar import DEFAULT_TIMEZONE, WorkingCalendar
 from app.domain.errors import DomainError
+from app.domain.holidays import national_calendar
 
 # ---- rules (estate settings, key "workorders.rules") ----
 
@@ -132,7 +133,16 @@ class Clock:
         self.zone = ZoneInfo(rules.timezone)
 
     def _day_open(self, day) -> bool:
-        return not (self.rules.skip_holidays and day in self.rules.calendar.holidays)
+        """The desk is staffed every day; with ``skip_holidays`` public holidays (the
+        estate's own and its region's national ones) do not count, weekends still do."""
+        if not self.rules.skip_holidays:
+            return True
+        calendar = self.rules.calendar
+        if day in calendar.extra_workdays:
+            return True
+        if day in calendar.holidays:
+            return False
+        return not (calendar.region and day in national_calendar(calendar.region).holidays)
 
     def _window(self, day) -> tuple[datetime, datetime]:
         start = datetime.combine(day, self.rules.day_start, self.zone)

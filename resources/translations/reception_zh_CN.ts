@@ -1369,12 +1369,12 @@
 <context>
     <name>SignatureBox</name>
     <message>
-        <location filename="../../ui/reception/signature.py" line="+21"/>
+        <location filename="../../ui/reception/signature.py" line="+23"/>
         <source>Sign here with the mouse or a pen</source>
         <translation>请用鼠标或手写笔在此签名</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -1697,12 +1697,17 @@
 <context>
     <name>WorkOrderRulesBox</name>
     <message>
-        <location filename="../../ui/reception/rules.py" line="+53"/>
+        <location filename="../../ui/reception/rules.py" line="+54"/>
         <source>Work orders: service targets and dispatch</source>
         <translation>工单：服务时限与派单</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Public holidays do not count (the desk is staffed)</source>
+        <translation>法定节假日不计时（前台照常值班）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -1743,7 +1748,7 @@
         <translation>工作时间（一般工单）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Warn before the deadline</source>
         <translation>到期前提醒</translation>
     </message>
@@ -1788,7 +1793,7 @@
         <translation>类别派单规则</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>round robin</source>
         <translation>轮流</translation>
     </message>
@@ -1798,7 +1803,7 @@
         <translation>指派</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

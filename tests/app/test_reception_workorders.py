@@ -384,3 +384,20 @@ def test_photos_kept_in_the_blob_store_and_named_on_the_order(db, estate_id, uni
     from sync.client.blobs import is_blob_field  # the sync uploads the files rows name
 
     assert SYNCED_TABLES["work_order_photos"].sync_kind == "log" and is_blob_field("sha256")
+
+
+def test_business_hours_may_skip_the_national_holidays():
+    from dataclasses import replace
+
+    from app.domain.workorders import Target
+
+    facts = Facts(created_at=local(2026, 9, 30, 17, 20), category="plumbing", priority="normal")
+    rules = replace(WorkOrderRules(), targets={"*:normal": Target(resolve=60)})
+    every_day = derive(facts, [], rules)
+    assert every_day.next_due == local(2026, 10, 1, 9, 20)  # the desk is staffed every day
+    skipping = derive(facts, [], replace(rules, skip_holidays=True))
+    assert skipping.next_due == local(2026, 10, 8, 9, 20)  # National Day week skipped
+    weekend = Facts(created_at=local(2026, 12, 4, 17, 20), category="plumbing", priority="normal")
+    assert derive(weekend, [], replace(rules, skip_holidays=True)).next_due == local(
+        2026, 12, 5, 9, 20
+    )

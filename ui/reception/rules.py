@@ -9,6 +9,7 @@ from datetime import time
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -57,6 +58,9 @@ class WorkOrderRulesBox(QGroupBox):
         self.day_end = QTimeEdit()
         for edit in (self.day_start, self.day_end):
             edit.setDisplayFormat("HH:mm")
+        self.skip_holidays = QCheckBox(
+            self.tr("Public holidays do not count (the desk is staffed)")
+        )
         self.warn = _spin(1, 600, self.tr(" min"))
         self.progress = _spin(1, 48, self.tr(" h"))
         self.visit_days = _spin(1, 30, self.tr(" days"))
@@ -85,6 +89,7 @@ class WorkOrderRulesBox(QGroupBox):
         hours.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Business hours (normal orders)"), hours)
+        form.addRow("", self.skip_holidays)
         form.addRow(self.tr("Warn before the deadline"), self.warn)
         form.addRow(self.tr("Progress report every"), self.progress)
         form.addRow(self.tr("Return visit within"), self.visit_days)
@@ -139,6 +144,7 @@ class WorkOrderRulesBox(QGroupBox):
         self.rules = rules
         self.day_start.setTime(QTime(rules.day_start.hour, rules.day_start.minute))
         self.day_end.setTime(QTime(rules.day_end.hour, rules.day_end.minute))
+        self.skip_holidays.setChecked(rules.skip_holidays)
         self.warn.setValue(rules.warn_minutes)
         self.progress.setValue(rules.progress_hours)
         self.visit_days.setValue(rules.visit_days)
@@ -183,6 +189,7 @@ class WorkOrderRulesBox(QGroupBox):
             self.rules,
             day_start=time(start.hour(), start.minute()),
             day_end=time(end.hour(), end.minute()),
+            skip_holidays=self.skip_holidays.isChecked(),
             warn_minutes=self.warn.value(),
             progress_hours=self.progress.value(),
             visit_days=self.visit_days.value(),
