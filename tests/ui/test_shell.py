@@ -316,3 +316,48 @@ def test_first_start_logs_the_new_administrator_in(db, app, qtbot):
     assert [type(d).__name__ for d in seen] == ["FirstStartDialog", "QMessageBox"]
     assert ctx is not None
     assert (ctx.user_login, ctx.role, ctx.estate_name) == ("admin", "admin", "阳光花园")
+
+
+def test_the_window_has_an_icon_and_an_about_box_with_name_and_version(ctx, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from app import __version__
+    from ui.main_window import MainWindow
+    from ui.shell.about import AboutDialog
+
+    assert not QApplication.windowIcon().isNull()
+    window = MainWindow(ctx)
+    window.remember = False
+    qtbot.addWidget(window)
+    seen = {}
+
+    def read_and_close():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AboutDialog):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen["name"], seen["version"] = dialog.name.text(), dialog.version.text()
+        seen["details"] = dialog.details.text()
+        dialog.reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, read_and_close)
+    window.about_action.trigger()
+    assert seen["name"] == "PropDesk"
+    assert seen["version"] == f"Version {__version__}"
+    assert str(ctx.db.path) in seen["details"]
+
+
+def test_the_window_remembers_its_geometry(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.resize(760, 530)  # inside the offscreen screen (800 x 600)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 530)
