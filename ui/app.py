@@ -154,7 +154,7 @@ def open_checked(db_path: Path, parent=None):
     from app.services import backups
 
     with ThreadPoolExecutor(1) as pool:
-        check = pool.submit(backups.check_file, db_path)
+        check = pool.submit(backups.check_file, db_path, busy_is_damage=False)
         import app.store.db  # noqa: F401  (half a second of imports while SQLite reads)
 
         problem = check.result()
@@ -181,12 +181,9 @@ def open_checked(db_path: Path, parent=None):
 def _damaged(error: BaseException) -> bool:
     """SQLite says the file is not a sound database (SQLAlchemy wraps its error in
     ``orig``); a locked or unwritable file is not damage."""
-    import sqlite3
+    from app.services.backups import is_damage
 
-    found = getattr(error, "orig", None) or error
-    return isinstance(found, sqlite3.DatabaseError) and not isinstance(
-        found, sqlite3.OperationalError
-    )
+    return is_damage(getattr(error, "orig", None) or error)
 
 
 def _cannot_open(parent, db_path: Path, error: BaseException) -> None:

@@ -82,9 +82,11 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
-def check_file(path: Path) -> str | None:
+def check_file(path: Path, busy_is_damage: bool = True) -> str | None:
     """None when SQLite's ``quick_check`` finds the file sound (or there is no file yet);
-    otherwise what is wrong, as SQLite says it. Opens read-only and changes nothing."""
+    otherwise what is wrong, as SQLite says it. Reads only. With ``busy_is_damage`` False,
+    a file SQLite cannot open or lock (permissions, a lock held) is not called damaged:
+    opening it will say what is wrong."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -96,9 +98,34 @@ def check_file(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.Error as error:
+        if not busy_is_damage and not is_damage(error):
+            return None
         return str(error) or type(error).__name__
     problems = [row[0] for row in rows if row[0] != "ok"]
     return "; ".join(problems[:3]) or None
+
+
+# SQLite's answers that say nothing about the file's soundness: it could not be opened
+# (permissions, a missing folder), or another connection holds a lock
+_NOT_DAMAGE = {
+    "SQLITE_CANTOPEN",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_PERM",
+    "SQLITE_READONLY",
+    "SQLITE_AUTH",
+}
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether a sqlite3 error says the file is damaged (not a database, malformed, an
+    I/O error reading it) rather than that it could not be opened or locked."""
+    if not isinstance(error, sqlite3.Error):
+        return False
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if any(name.startswith(prefix) for prefix in _NOT_DAMAGE):
+        return False
+    return bool(name) or not isinstance(error, sqlite3.OperationalError)
 
 
 def make_backup(db_path: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None) -> BackupFile:
