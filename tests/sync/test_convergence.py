@@ -39,7 +39,7 @@ from app.store.apply import current_rows
 from app.store.base import SYNCED_TABLES
 from app.store.complaint_models import ComplaintEvent
 from app.store.db import Database
-from app.store.models import Resident, SyncOutbox, SyncRejected, Unit
+from app.store.models import Building, Resident, SyncOutbox, SyncRejected, Unit
 from app.store.recorder import recorder
 from sync import client as client_module
 from sync.client import CURSOR, SyncClient, SyncFailure
@@ -154,6 +154,9 @@ class Convergence(RuleBasedStateMachine):
             FakeDevice("hq", self.folder, self.server, [], hq=True),
         ]
         self.written: set[str] = set()
+        # Changes the server cannot store (set aside on their desk), and the rows they made.
+        self.unstorable: set[str] = set()
+        self.unstorable_rows: set[str] = set()
 
     def teardown(self):
         for device in getattr(self, "devices", []):
@@ -241,6 +244,24 @@ class Convergence(RuleBasedStateMachine):
             )
         self._note_outbox(device)
 
+    @rule(
+        d=st.integers(0, 3),
+        pick=st.integers(0, 9),
+        name=st.sampled_from(["楼" * 72, "1\x00栋"]),
+    )
+    def write_unstorable(self, d, pick, name):
+        """A value the server cannot store (written past the desk's forms): it must be set
+        aside on this desk, and everything else must still flow."""
+        device = self.devices[d]
+        row_id = f"bad-{device.name}-{len(self.unstorable_rows)}"
+        with device.clock(), device.db.session() as s:
+            before = set(s.scalars(select(SyncOutbox.change_id)))
+            estate = self._estate(device, pick)
+            recorder(s).create(Building, id=row_id, estate_id=estate, name=name, sort_key=99)
+            s.flush()
+            self.unstorable.update(set(s.scalars(select(SyncOutbox.change_id))) - before)
+        self.unstorable_rows.add(row_id)
+
     @rule(d=st.integers(0, 3), skew=st.sampled_from(SKEWS))
     def set_clock(self, d, skew):
         self.devices[d].skew = skew
@@ -283,10 +304,11 @@ class Convergence(RuleBasedStateMachine):
             del device.client._page_applied
 
     @invariant()
-    def nothing_set_aside(self):
+    def only_the_unstorable_set_aside(self):
         for device in getattr(self, "devices", []):
             with device.db.session() as s:
-                assert s.scalar(select(SyncRejected.change_id)) is None
+                refused = set(s.scalars(select(SyncRejected.change_id)))
+                assert refused <= self.unstorable, "a storable change was set aside"
 
     # ---- the property ----
 
@@ -297,12 +319,16 @@ class Convergence(RuleBasedStateMachine):
         with crud.new_session(self.engine) as s:
             logged = set(s.scalars(text("SELECT change_id FROM server_changes")))
             server = {name: current_rows(s, model) for name, model in SYNCED_TABLES.items()}
-        assert self.written <= logged, "an acknowledged change is missing on the server"
+        assert self.written - self.unstorable <= logged, "an accepted change is missing"
+        assert not self.unstorable & logged, "the server stored a value it cannot keep"
         for device in self.devices:
             with device.db.session() as s:
                 assert s.scalar(select(SyncOutbox.change_id)) is None
+                refused = set(s.scalars(select(SyncRejected.change_id)))
+                assert refused <= self.unstorable
                 for name, model in SYNCED_TABLES.items():
                     mine = current_rows(s, model)
+                    mine = [r for r in mine if r["id"] not in self.unstorable_rows]
                     if not device.hq:
                         everything = s.scalars(select(model.estate_id)).all()
                         assert set(everything) <= set(device.scope), f"{name} out of scope"
