@@ -18,14 +18,28 @@ def test_the_openapi_document_names_every_endpoint_and_schema(server):
         ("/api/v1/enroll", "post"),
         ("/api/v1/sync/push", "post"),
         ("/api/v1/sync/pull", "get"),
+        ("/api/v1/sync/rows", "get"),
         ("/api/v1/blobs/{sha256}", "put"),
         ("/api/v1/blobs/{sha256}", "get"),
         ("/api/v1/blobs/{sha256}", "head"),
     ]:
         assert method in paths[path], (path, method)
     schemas = doc["components"]["schemas"]
-    for name in ("PushRequest", "PushResponse", "PullResponse", "WireChange", "ErrorBody"):
+    for name in (
+        "PushRequest",
+        "PushResponse",
+        "PullResponse",
+        "WireChange",
+        "ErrorBody",
+        "Health",
+        "RowVersions",
+    ):
         assert name in schemas
+    for name in ("PushResponse", "PullResponse", "EnrollResponse", "Health"):
+        assert {"server_id", "epoch"} <= set(schemas[name]["properties"]), name
+    for status in ("401", "413", "422", "500"):
+        answer = paths["/api/v1/sync/push"]["post"]["responses"][status]
+        assert answer["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
     assert "426" in paths["/api/v1/sync/push"]["post"]["responses"]
     pull_params = {p["name"] for p in paths["/api/v1/sync/pull"]["get"]["parameters"]}
     assert {"cursor", "limit", protocol.SCHEMA_HEADER} <= pull_params
