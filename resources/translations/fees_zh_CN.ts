@@ -37,12 +37,12 @@
 <context>
     <name>ArrearsTab</name>
     <message>
-        <location filename="../../ui/fees/arrears.py" line="+70"/>
+        <location filename="../../ui/fees/arrears.py" line="+73"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>净欠费</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>No arrears: every overdue bill is paid.</source>
         <translation>没有欠费：所有到期账单均已缴清。</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../ui/fees/bills.py" line="+55"/>
+        <location filename="../../ui/fees/bills.py" line="+63"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -224,65 +224,70 @@
 <context>
     <name>CollectionTab</name>
     <message>
-        <location filename="../../ui/fees/collection.py" line="+26"/>
+        <location filename="../../ui/fees/collection.py" line="+27"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1: nothing billed</source>
         <translation>%1：无应收</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>target met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>below target</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 collection rate %2 (target %3, %4)</source>
-        <translation>%1 收缴率 %2（目标 %3，%4）</translation>
+        <location line="+2"/>
+        <source>%1 management fee collection rate %2 (target %3, %4)</source>
+        <translation>%1 管理费收费率 %2（目标 %3，%4）</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Collected %1 of %2 receivable. Collected = payments applied to the month&apos;s bills; receivable = the month&apos;s bills after adjustments.</source>
-        <translation>应收 %2，已收 %1。已收 = 冲抵当月账单的缴款；应收 = 当月账单（含调整）。</translation>
+        <source>Management fee: collected %1 of %2 receivable. Collected = payments applied to the month&apos;s bills; receivable = the month&apos;s bills after adjustments.</source>
+        <translation>管理费：应收 %2，已收 %1。已收 = 冲抵当月账单的缴款；应收 = 当月账单（含调整）。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Collection rate %</source>
-        <translation>收缴率 %</translation>
+        <location line="+17"/>
+        <source>%1 %2 (%3 of %4)</source>
+        <translation>%1 %2（%4 中已收 %3）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
+        <source>Management fee collection rate %</source>
+        <translation>管理费收费率 %</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Management fee collection rate, last 12 months</source>
+        <translation>近 12 个月管理费收费率</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Collection rate, last 12 months</source>
-        <translation>近 12 个月收缴率</translation>
     </message>
 </context>
 <context>
     <name>CounterTab</name>
     <message>
-        <location filename="../../ui/fees/counter.py" line="+94"/>
+        <location filename="../../ui/fees/counter.py" line="+102"/>
         <source>Find a unit to take a payment</source>
         <translation>查找房屋后收款</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
@@ -318,7 +323,7 @@
         <translation>未缴</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Nothing open: this unit owes nothing.</source>
         <translation>无未缴账单：该户没有欠费。</translation>
     </message>
@@ -354,13 +359,13 @@
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+55"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
@@ -385,7 +390,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
@@ -440,7 +445,7 @@
         <translation>该户缴款记录</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+247"/>
         <source>Correct bill</source>
         <translation>调整账单</translation>
     </message>
@@ -460,7 +465,7 @@
         <translation>装修管理费</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-185"/>
         <source>Owes %1</source>
         <translation>欠费 %1</translation>
     </message>
@@ -475,7 +480,7 @@
         <translation>无欠费</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
         <source>Receipt %1: %2 received.</source>
         <translation>收据 %1：已收 %2。</translation>
     </message>
@@ -686,7 +691,7 @@
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="+51"/>
+        <location filename="../../ui/fees/labels.py" line="+57"/>
         <location filename="../../ui/settings/fee_rules.py" line="+31"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
@@ -758,7 +763,7 @@
 <context>
     <name>FeeWords</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="-39"/>
+        <location filename="../../ui/fees/labels.py" line="-45"/>
         <source>Residential management fee</source>
         <translation>住宅物业管理服务费</translation>
     </message>
@@ -821,6 +826,31 @@
         <location line="+1"/>
         <source>IC card deposit</source>
         <translation>IC 卡押金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Management fee</source>
+        <translation>管理费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking</source>
+        <translation>车位费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared utilities</source>
+        <translation>公摊水电费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other fees</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All fees</source>
+        <translation>全部费用</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1057,12 +1087,12 @@
 <context>
     <name>RemindersTab</name>
     <message>
-        <location filename="../../ui/fees/reminders.py" line="+69"/>
+        <location filename="../../ui/fees/reminders.py" line="+80"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <location line="+7"/>
         <source>Unit</source>
         <translation>房屋</translation>
@@ -1083,30 +1113,30 @@
         <translation>净欠费</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>What came of it, e.g. will pay on Friday</source>
         <translation>催缴结果，如：答应周五缴清</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+85"/>
         <source>Record reminder</source>
         <translation>登记催缴</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+62"/>
+        <location line="-123"/>
+        <location line="+63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+67"/>
+        <location line="-61"/>
+        <location line="+68"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Amount due</source>
         <translation>欠费金额</translation>
     </message>
@@ -1117,7 +1147,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -1142,7 +1172,7 @@
         <translation>催缴记录</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>%1 debtors not reminded since %2 (reminders go out on the 10th and the 25th).</source>
         <translation>%1 户欠费自 %2 起未催缴（每月 10 日和 25 日催缴）。</translation>
     </message>
@@ -1189,7 +1219,7 @@
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../ui/fees/schedule.py" line="+38"/>
+        <location filename="../../ui/fees/schedule.py" line="+39"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
@@ -1255,7 +1285,7 @@
         <translation>缴费日、空置优惠和滞纳金在“设置”的“收费规则”中设定。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>%1 is %2 from %3.</source>
         <translation>%1 自 %3 起为 %2。</translation>
     </message>

@@ -534,3 +534,32 @@ def test_a_reread_keeps_the_lines_picked_and_the_amount_typed(qtbot, page, db, b
     counter.take_payment(db, unit_b, "10.00", "cash", "", "another desk")  # a commit elsewhere
     qtbot.waitUntil(lambda: tab._generation > generation and not tab.loading)
     assert len(tab.picked_lines()) == 2 and tab.amount.text() == "300.00"
+
+
+def test_the_collection_rate_is_the_management_fees_with_each_kind_labelled(
+    qtbot, page, db, billed, estate_id
+):
+    """Seed 001: 管理费收费率 = 实收 ÷ 应收 of the management fee; unpaid parking does not
+    pull it down, it is shown beside it, labelled, with all fees."""
+    unit_a, unit_b = billed
+    schedule.add_parking_space(db, unit_a, "parking_shared", "B1-001")
+    billing_run.run_billing(db, estate_id, "2026-03", "test")
+    for unit_id in (unit_a, unit_b):
+        lines = [
+            ln.line_id
+            for ln in account.account_lines(db, unit_id)
+            if ln.period == "2026-03" and ln.fee_code.startswith("mgmt_")
+        ]
+        amount = sum(
+            ln.open_amount for ln in account.account_lines(db, unit_id) if ln.line_id in lines
+        )
+        counter.take_payment(db, unit_id, amount, "cash", "", "x", lines)
+    page.show_view("collection")
+    page.collection.month.setDate(QDate(2026, 3, 1))
+    qtbot.waitUntil(lambda: "2026-03" in page.collection.figure.text())
+    assert (
+        "100.0%" in page.collection.figure.text() and "target met" in page.collection.figure.text()
+    )
+    kinds = page.collection.kinds.text()
+    assert "Parking 0.0% (¥0.00 of ¥260.00)" in kinds
+    assert "All fees 64.3% (¥470.05 of ¥730.05)" in kinds

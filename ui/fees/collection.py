@@ -7,11 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.domain.collection import COLLECTION_TARGET, percent_shown
+from app.domain.collection import COLLECTION_TARGET, MANAGEMENT, percent_shown
 from app.services.fees import reports
 from ui import formats
 from ui.context import AppContext
 from ui.fees.common import BuildingFilter, FeeTab, local_today, month_edit, period_text
+from ui.fees.labels import word
 
 MONTHS = 12
 
@@ -28,6 +29,9 @@ class CollectionTab(FeeTab):
         self.figure.setProperty("role", "title")
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        self.kinds = QLabel()
+        self.kinds.setProperty("role", "hint")
+        self.kinds.setWordWrap(True)
         self.month.dateChanged.connect(lambda _d: self.refresh_soon())
         self.building.currentIndexChanged.connect(lambda _i: self.refresh_soon())
         from PySide6.QtCharts import QChart, QChartView
@@ -45,6 +49,7 @@ class CollectionTab(FeeTab):
         layout.addLayout(filters)
         layout.addWidget(self.figure)
         layout.addWidget(self.detail)
+        layout.addWidget(self.kinds)
         layout.addWidget(self.chart_view, 1)
 
     def refresh(self) -> None:
@@ -59,13 +64,9 @@ class CollectionTab(FeeTab):
         if current.rate is None:
             self.figure.setText(self.tr("%1: nothing billed").replace("%1", current.period))
         else:
-            word_state = (
-                self.tr("target met")
-                if current.rate >= COLLECTION_TARGET
-                else self.tr("below target")
-            )
+            word_state = self.tr("target met") if current.target_met else self.tr("below target")
             self.figure.setText(
-                self.tr("%1 collection rate %2 (target %3, %4)")
+                self.tr("%1 management fee collection rate %2 (target %3, %4)")
                 .replace("%1", current.period)
                 .replace("%2", f"{percent_shown(current.rate, 1)}%")
                 .replace("%3", target)
@@ -73,12 +74,30 @@ class CollectionTab(FeeTab):
             )
         self.detail.setText(
             self.tr(
-                "Collected %1 of %2 receivable. Collected = payments applied to the month's bills; receivable = the month's bills after adjustments."
+                "Management fee: collected %1 of %2 receivable. Collected = payments applied to the month's bills; receivable = the month's bills after adjustments."
             )
             .replace("%1", formats.money(current.collected))
             .replace("%2", formats.money(current.receivable))
         )
+        self.kinds.setText(self._kinds_text(current))
         self._draw()
+
+    def _kinds_text(self, point: reports.CollectionPoint) -> str:
+        """Each other kind billed that month, then all fees, each labelled (the target is
+        the management fee's only)."""
+        parts = []
+        rates = point.rates
+        for rate in (*[r for r in rates.by_kind if r.kind != MANAGEMENT], rates.all_fees):
+            if rate.rate is None:
+                continue
+            parts.append(
+                self.tr("%1 %2 (%3 of %4)")
+                .replace("%1", word(rate.kind))
+                .replace("%2", f"{percent_shown(rate.rate, 1)}%")
+                .replace("%3", formats.money(rate.collected))
+                .replace("%4", formats.money(rate.receivable))
+            )
+        return " · ".join(parts)
 
     def _draw(self) -> None:
         from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
@@ -87,7 +106,7 @@ class CollectionTab(FeeTab):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        bars = QBarSet(self.tr("Collection rate %"))
+        bars = QBarSet(self.tr("Management fee collection rate %"))
         for point in self.points:
             bars.append(float((point.rate or 0) * 100))  # chart geometry only, not money
         series = QBarSeries()
@@ -114,4 +133,4 @@ class CollectionTab(FeeTab):
         self.chart.addAxis(hidden, Qt.AlignmentFlag.AlignBottom)
         goal.attachAxis(hidden)
         goal.attachAxis(values)
-        self.chart.setTitle(self.tr("Collection rate, last 12 months"))
+        self.chart.setTitle(self.tr("Management fee collection rate, last 12 months"))

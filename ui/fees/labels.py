@@ -22,6 +22,12 @@ _WORDS = {
     "deposit_renovation": QT_TRANSLATE_NOOP("FeeWords", "Renovation deposit"),
     "deposit_pass": QT_TRANSLATE_NOOP("FeeWords", "Pass deposit"),
     "deposit_ic_card": QT_TRANSLATE_NOOP("FeeWords", "IC card deposit"),
+    # kinds of fees in the collection rates
+    "management": QT_TRANSLATE_NOOP("FeeWords", "Management fee"),
+    "parking": QT_TRANSLATE_NOOP("FeeWords", "Parking"),
+    "utilities": QT_TRANSLATE_NOOP("FeeWords", "Shared utilities"),
+    "other": QT_TRANSLATE_NOOP("FeeWords", "Other fees"),
+    "all": QT_TRANSLATE_NOOP("FeeWords", "All fees"),
     # payment methods
     "cash": QT_TRANSLATE_NOOP("FeeWords", "Cash"),
     "wechat": QT_TRANSLATE_NOOP("FeeWords", "WeChat Pay"),
