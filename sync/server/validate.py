@@ -27,6 +27,7 @@ from sqlalchemy import JSON, BigInteger, Integer, String, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from app.store.apply import wire_types
 from app.store.base import SYNCED_TABLES, Synced
 from sync import protocol
 from sync.server.errors import SyncError
@@ -86,6 +87,7 @@ def check_change(change: protocol.WireChange) -> None:
     if model is None:
         return  # named by the structural check that follows
     columns = model.__table__.c
+    types = wire_types(model)
     for name, value in change.fields.items():
         if name in Synced.SYNC_META or name not in columns:
             continue  # the structural check names an unknown field
@@ -94,15 +96,16 @@ def check_change(change: protocol.WireChange) -> None:
             if not column.nullable:
                 raise refuse(change, "value_required", f"{name} cannot be empty")
             continue
-        why = _value_problem(column.type, value)
+        why = _value_problem(column.type, types.get(name), value)
         if why:
             error, text = why
             raise refuse(change, error, f"{name}: {text}")
 
 
-def _value_problem(column_type, value: Any) -> tuple[str, str] | None:
+def _value_problem(column_type, python_type: type | None, value: Any) -> tuple[str, str] | None:
+    """What is wrong with ``value`` for a column of ``column_type`` whose values are
+    ``python_type`` in Python (as the merge decodes them), or None."""
     impl = column_type.impl_instance if isinstance(column_type, TypeDecorator) else column_type
-    python_type = _python_type(column_type)
     if isinstance(value, str):
         if not _valid_text(value):
             return "invalid_text", "the text holds a NUL or an unpaired surrogate character"
@@ -112,7 +115,7 @@ def _value_problem(column_type, value: Any) -> tuple[str, str] | None:
     if isinstance(impl, JSON) or python_type is None:
         return _json_problem(value)
     if python_type is Decimal and isinstance(impl, Integer):
-        return _hundredths_problem(value, impl)
+        return _scaled_problem(value, column_type, impl)
     if python_type is int and isinstance(value, int) and not isinstance(value, bool):
         low, high = INT64 if isinstance(impl, BigInteger) else INT32
         if not low <= value <= high:
@@ -122,22 +125,6 @@ def _value_problem(column_type, value: Any) -> tuple[str, str] | None:
     if python_type in (datetime, date) and isinstance(value, str):
         return _time_problem(python_type, value)
     return None
-
-
-def _python_type(column_type) -> type | None:
-    try:
-        found = column_type.python_type
-    except NotImplementedError:
-        return None
-    if found is object and isinstance(column_type, TypeDecorator):
-        try:
-            inner = column_type.impl_instance.python_type
-        except NotImplementedError:
-            return None
-        if inner is int:  # Money, Hundredths: Decimal kept as integer hundredths
-            return Decimal
-        return inner
-    return found
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -158,16 +145,19 @@ def _decimal_problem(value: Any) -> tuple[str, str] | None:
     return None
 
 
-def _hundredths_problem(value: Any, impl) -> tuple[str, str] | None:
+def _scaled_problem(value: Any, column_type, impl) -> tuple[str, str] | None:
+    """A decimal kept as an integer count of its smallest unit (Money: fen, Hundredths)."""
     if bad := _decimal_problem(value):
         return bad
     number = _decimal(value)
     assert number is not None
+    scale = Decimal(column_type.process_bind_param(Decimal(1), None))  # 100 for fen
     low, high = INT64 if isinstance(impl, BigInteger) else INT32
-    if not low <= number * 100 <= high:
-        return "value_out_of_range", f"{value} is outside {low / 100:.0f}..{high / 100:.0f}"
-    if number != number.quantize(Decimal("0.01")):
-        return "too_many_decimals", f"{value} has more than two decimals"
+    if not low <= number * scale <= high:
+        return "value_out_of_range", f"{value} is outside {low / scale:.0f}..{high / scale:.0f}"
+    if number * scale != (number * scale).to_integral_value():
+        places = len(str(scale)) - 1
+        return "too_many_decimals", f"{value} has more than {places} decimals"
     return None
 
 
