@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from app import __version__
-from sync.server import errors
+from sync.server import accounts, errors
 from sync.server.crud import ServerClock
 from sync.server.limits import BodyLimits
 from sync.server.routes import router
@@ -23,4 +23,5 @@ def create_app(engine: Engine) -> FastAPI:
     errors.install(api)
     api.add_middleware(BodyLimits, engine=engine)
     api.include_router(router)
+    api.include_router(accounts.router)
     return api
