@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic_core import PydanticSerializationError
 from sqlalchemy.orm import Session
 
 from sync import protocol
@@ -19,8 +21,10 @@ from sync.server.deps import (
 )
 from sync.server.errors import SyncError
 from sync.server.identity import clock_verdict, identity
+from sync.server.validate import json_problem
 
 router = APIRouter(prefix=protocol.API)
+log = logging.getLogger("propdesk.server")
 ERRORS = {
     status: {"model": protocol.ErrorBody}
     for status in (400, 401, 403, 404, 409, 411, 413, 422, 426, 500)
@@ -119,7 +123,26 @@ def pull(
     s.rollback()
     # Serialised by pydantic-core directly: FastAPI's generic encoder would take longer
     # than the query for a page of thousands of changes.
-    return Response(page.model_dump_json(), media_type="application/json")
+    return Response(page_json(page), media_type="application/json")
+
+
+def page_json(page: protocol.PullResponse) -> str:
+    """The page as JSON. A change an older server stored that cannot be sent (a value
+    nested too deep to serialise) is left out and logged, instead of failing every pull
+    of its estate; the cursor still moves past it."""
+    try:
+        return page.model_dump_json()
+    except PydanticSerializationError:
+        bad = [c.change_id for c in page.changes if json_problem(c.fields) is not None]
+        log.error("pull: left out stored changes that cannot be sent: %s", ", ".join(bad))
+        return page.model_copy(
+            update={
+                "changes": [c for c in page.changes if c.change_id not in bad],
+                "conflicts": [
+                    n for n in page.conflicts if json_problem([n.kept_value, n.lost_value]) is None
+                ],
+            }
+        ).model_dump_json()
 
 
 @router.get("/sync/rows", response_model=protocol.RowVersions, responses=ERRORS)

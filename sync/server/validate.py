@@ -67,7 +67,7 @@ def check_nesting(change: protocol.WireChange) -> None:
     for name, value in change.fields.items():
         if not _valid_text(name):
             raise refuse(change, "invalid_text", "a field name holds a character text cannot")
-        if why := _json_problem(value):
+        if why := json_problem(value):
             raise refuse(change, why[0], f"{name}: {why[1]}")
 
 
@@ -113,7 +113,7 @@ def _value_problem(column_type, python_type: type | None, value: Any) -> tuple[s
         if isinstance(impl, String) and length and python_type is str and len(value) > length:
             return "value_too_long", f"{len(value)} characters; at most {length} fit"
     if isinstance(impl, JSON) or python_type is None:
-        return _json_problem(value)
+        return json_problem(value)
     if python_type is Decimal and isinstance(impl, Integer):
         return _scaled_problem(value, column_type, impl)
     if python_type is int and isinstance(value, int) and not isinstance(value, bool):
@@ -181,7 +181,7 @@ def _valid_text(text: str) -> bool:
     return True
 
 
-def _json_problem(value: Any) -> tuple[str, str] | None:
+def json_problem(value: Any) -> tuple[str, str] | None:
     """Depth, size and contents of a JSON value, without recursion (it may be deep)."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     items = 0

@@ -218,3 +218,36 @@ def test_an_unreadable_change_in_the_request_names_itself(server):
     assert r.status_code == 404 and r.json()["error"] == "not_found"
     with crud.new_session(server.engine) as s:
         assert s.scalar(select(func.count()).select_from(Setting)) == 0
+
+
+def test_a_value_an_older_server_stored_no_longer_breaks_every_pull(server):
+    """A JSON value nested 900 deep, accepted before these checks, made every pull of its
+    estate fail (for new devices too): it is left out, and the rest comes."""
+    from sqlalchemy import insert
+
+    estate = server.add_estate("阳光花园")
+    token = enroll(server, [estate])
+    with crud.new_session(server.engine) as s:
+        s.execute(
+            insert(ChangeLog),
+            [
+                {
+                    "change_id": "stored-deep",
+                    "device_id": "old",
+                    "table_name": "settings",
+                    "row_id": "s1",
+                    "estate_id": estate,
+                    "kind": "upsert",
+                    "fields": {"key": "k", "value": nested(900)},
+                    "hlc": "0000000000001-0000-old",
+                    "received_at": crud.utcnow(),
+                }
+            ],
+        )
+        s.commit()
+    assert push(server, token, building(estate)).status_code == 200
+    page = call(server, "GET", "/sync/pull", token=enroll(server, [estate]))
+    assert page.status_code == 200, page.text
+    ids = [c["change_id"] for c in page.json()["changes"]]
+    assert "stored-deep" not in ids and building(estate)["change_id"] in ids
+    assert page.json()["more"] is False
