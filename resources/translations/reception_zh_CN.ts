@@ -52,7 +52,7 @@
 <context>
     <name>KeysTab</name>
     <message>
-        <location filename="../../ui/reception/keys.py" line="+217"/>
+        <location filename="../../ui/reception/keys.py" line="+216"/>
         <source>Take a key into custody…</source>
         <translation>登记托管钥匙…</translation>
     </message>
@@ -1117,7 +1117,7 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../ui/reception/register.py" line="+97"/>
+        <location filename="../../ui/reception/register.py" line="+79"/>
         <source>Save entry</source>
         <translation>保存登记</translation>
     </message>
@@ -1382,7 +1382,7 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../ui/reception/visitors.py" line="+53"/>
+        <location filename="../../ui/reception/visitors.py" line="+52"/>
         <source>New release slip</source>
         <translation>新建放行条</translation>
     </message>

@@ -27,7 +27,7 @@ from app.domain.reception import NOTICE_KINDS, NoticeInput, check_notice
 from ui import formats
 from ui.reception.actions import Actions, notices
 from ui.reception.labels import word
-from ui.reception.register import _fill, _py_time, _qt_time
+from ui.reception.model import fill_combo, py_time, qt_time
 from ui.widgets.forms import FormDialog
 
 
@@ -40,15 +40,15 @@ class NoticeDialog(FormDialog):
         )
         self.actions = actions
         self.kind = QComboBox()
-        _fill(self.kind, NOTICE_KINDS)
+        fill_combo(self.kind, NOTICE_KINDS)
         self.title = QLineEdit()
         self.script = QPlainTextEdit()
         self.script.setTabChangesFocus(True)
         self.script.setFixedHeight(60)
         self.buildings = QLineEdit()
         self.buildings.setPlaceholderText(self.tr("Empty: the whole estate"))
-        self.starts = QDateTimeEdit(_qt_time(actions.now()))
-        self.ends = QDateTimeEdit(_qt_time(actions.now() + timedelta(hours=8)))
+        self.starts = QDateTimeEdit(qt_time(actions.now()))
+        self.ends = QDateTimeEdit(qt_time(actions.now() + timedelta(hours=8)))
         for edit in (self.starts, self.ends):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.add_field("kind", self.tr("Kind"), self.kind)
@@ -65,8 +65,8 @@ class NoticeDialog(FormDialog):
                 self.title.text(),
                 self.script.toPlainText(),
                 tuple(b.strip() for b in self.buildings.text().split(",") if b.strip()),
-                _py_time(self.starts.dateTime()),
-                _py_time(self.ends.dateTime()),
+                py_time(self.starts.dateTime()),
+                py_time(self.ends.dateTime()),
             )
         }
 

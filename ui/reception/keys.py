@@ -32,8 +32,7 @@ from app.domain.keys import BORROWERS, ID_CHECKS, LendInput
 from ui import formats
 from ui.reception.actions import Actions, context, keys
 from ui.reception.labels import colour, word
-from ui.reception.model import Column, RowsModel
-from ui.reception.register import _fill, _py_time, _qt_time
+from ui.reception.model import Column, RowsModel, fill_combo, py_time, qt_time
 from ui.reception.signature import SignatureBox
 from ui.widgets.fields import banner
 from ui.widgets.forms import FormDialog, action
@@ -52,13 +51,13 @@ class LendDialog(FormDialog):
         self.add_row(self.tr("Keys"), QLabel("、".join(f"{r.tag} {r.unit}" for r in rows)))
         self.borrower = QLineEdit()
         self.kind = QComboBox()
-        _fill(self.kind, BORROWERS)
+        fill_combo(self.kind, BORROWERS)
         self.id_check = QComboBox()
-        _fill(self.id_check, ID_CHECKS)
+        fill_combo(self.id_check, ID_CHECKS)
         self.confirmed = QCheckBox(self.tr("Confirmed with the owner"))
         self.site_lead = QLineEdit()
         self.purpose = QLineEdit()
-        self.back = QDateTimeEdit(_qt_time(actions.now() + timedelta(hours=4)))
+        self.back = QDateTimeEdit(qt_time(actions.now() + timedelta(hours=4)))
         self.back.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.pad = SignatureBox()
         self.pad.changed.connect(self.validate)
@@ -85,7 +84,7 @@ class LendDialog(FormDialog):
                 borrower_kind=self.kind.currentData(),
                 id_check=self.id_check.currentData(),
                 purpose=self.purpose.text(),
-                expected_back=_py_time(self.back.dateTime()),
+                expected_back=py_time(self.back.dateTime()),
                 owner_confirmed=self.confirmed.isChecked(),
                 site_lead=self.site_lead.text(),
             ),

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox
+
+from ui.reception.labels import word
 
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -72,3 +75,22 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
         return None
+
+
+# ---- form helpers shared by the tabs ----
+
+
+def fill_combo(combo: QComboBox, codes, blank: str | None = None) -> None:
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for code in codes:
+        combo.addItem(word(code), code)
+
+
+def qt_time(moment) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def py_time(value: QDateTime):
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)

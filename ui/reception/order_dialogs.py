@@ -14,7 +14,7 @@ from app.domain.errors import DomainError
 from app.domain.workorders import CATEGORIES, DEPARTMENTS, PRIORITIES, VISIT_OUTCOMES
 from ui.reception.actions import Actions, context, queries, workorders
 from ui.reception.labels import word
-from ui.reception.register import _fill, _py_time, _qt_time
+from ui.reception.model import fill_combo, py_time, qt_time
 from ui.widgets.forms import FormDialog
 
 
@@ -39,20 +39,20 @@ class WorkOrderDialog(FormDialog):
         self.content.setTabChangesFocus(True)
         self.content.setFixedHeight(60)
         self.category = QComboBox()
-        _fill(self.category, CATEGORIES)
+        fill_combo(self.category, CATEGORIES)
         self.category.setCurrentIndex(CATEGORIES.index("plumbing"))
         self.priority = QComboBox()
-        _fill(self.priority, PRIORITIES)
+        fill_combo(self.priority, PRIORITIES)
         self.priority.setCurrentIndex(PRIORITIES.index("normal"))
         self.department = QComboBox()
-        _fill(self.department, DEPARTMENTS)
+        fill_combo(self.department, DEPARTMENTS)
         self.assignee = QComboBox()
         self.assignee.addItem(self.tr("By the category's dispatch rule"), "")
         self.paid = QCheckBox(self.tr("Paid repair (price agreed before work)"))
         self.price = QLineEdit()
         self.price.setPlaceholderText("0.00")
-        self.slot_start = QDateTimeEdit(_qt_time(actions.now() + timedelta(hours=2)))
-        self.slot_end = QDateTimeEdit(_qt_time(actions.now() + timedelta(hours=4)))
+        self.slot_start = QDateTimeEdit(qt_time(actions.now() + timedelta(hours=2)))
+        self.slot_end = QDateTimeEdit(qt_time(actions.now() + timedelta(hours=4)))
         for edit in (self.slot_start, self.slot_end):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.booked = QCheckBox(self.tr("The resident chose a time slot"))
@@ -109,8 +109,8 @@ class WorkOrderDialog(FormDialog):
                 location=self.location.text(),
                 contact_name=self.contact.text(),
                 contact_phone=self.phone.text(),
-                slot_start=_py_time(self.slot_start.dateTime()) if booked else None,
-                slot_end=_py_time(self.slot_end.dateTime()) if booked else None,
+                slot_start=py_time(self.slot_start.dateTime()) if booked else None,
+                slot_end=py_time(self.slot_end.dateTime()) if booked else None,
                 paid=self.paid.isChecked(),
                 price=price,
                 reception_id=self.entry.id if self.entry else None,
@@ -155,13 +155,13 @@ class StepDialog(FormDialog):
             self.extra.addItem(word("waiting_owner"), "owner")
             self.add_row(self.tr("Waiting for"), self.extra)
         elif step == "return_visit":
-            _fill(self.extra, VISIT_OUTCOMES)
+            fill_combo(self.extra, VISIT_OUTCOMES)
             self.add_row(self.tr("Outcome"), self.extra)
         elif step == "recategorise":
-            _fill(self.extra, CATEGORIES)
+            fill_combo(self.extra, CATEGORIES)
             self.extra.setCurrentIndex(max(self.extra.findData(order.category), 0))
             self.priority = QComboBox()
-            _fill(self.priority, PRIORITIES)
+            fill_combo(self.priority, PRIORITIES)
             self.priority.setCurrentIndex(max(self.priority.findData(order.priority), 0))
             self.add_field("category", self.tr("Category"), self.extra)
             self.add_row(self.tr("Priority"), self.priority)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,29 +41,11 @@ from ui import formats, messages
 from ui.reception.actions import Actions, context, register
 from ui.reception.caller import CallerContextView
 from ui.reception.labels import colour, word
-from ui.reception.model import Column, RowsModel
+from ui.reception.model import Column, RowsModel, fill_combo, py_time, qt_time
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action, mark_fields
 
 SEARCH_DELAY_MS = 150
-
-
-def _fill(combo: QComboBox, codes, blank: str | None = None) -> None:
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, "")
-    for code in codes:
-        combo.addItem(word(code), code)
-
-
-def _qt_time(moment) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-
-
-def _py_time(value: QDateTime):
-    from datetime import UTC, datetime
-
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
 class RegisterTab(QWidget):
@@ -104,7 +86,7 @@ class RegisterTab(QWidget):
         form = QFormLayout(self.form_box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.channel = QComboBox()
-        _fill(self.channel, CHANNELS)
+        fill_combo(self.channel, CHANNELS)
         self.channel.setCurrentIndex(CHANNELS.index("phone"))
         self.caller = QLineEdit()
         self.caller.setPlaceholderText(self.tr("Phone, room code (3-2-1502) or name"))
@@ -113,7 +95,7 @@ class RegisterTab(QWidget):
         self.person.currentIndexChanged.connect(self._person_chosen)
         self.name = QLineEdit()
         self.category = QComboBox()
-        _fill(self.category, CATEGORIES)
+        fill_combo(self.category, CATEGORIES)
         self.content = QPlainTextEdit()
         self.content.setTabChangesFocus(True)
         self.content.setPlaceholderText(self.tr("What was asked"))
@@ -127,7 +109,7 @@ class RegisterTab(QWidget):
         self.promised.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.promised.setCalendarPopup(True)
         self.referred = QComboBox()
-        _fill(self.referred, DEPARTMENTS, blank=self.tr("(no referral)"))
+        fill_combo(self.referred, DEPARTMENTS, blank=self.tr("(no referral)"))
         self.is_open.toggled.connect(self._open_toggled)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.setProperty("primary", True)
@@ -289,7 +271,7 @@ class RegisterTab(QWidget):
         self.promised.setEnabled(on)
         self.referred.setEnabled(on)
         if on:
-            self.promised.setDateTime(_qt_time(self.actions.now() + timedelta(hours=2)))
+            self.promised.setDateTime(qt_time(self.actions.now() + timedelta(hours=2)))
 
     def _look_up(self) -> None:
         typed = self.caller.text().strip()
@@ -351,7 +333,7 @@ class RegisterTab(QWidget):
             content=self.content.toPlainText(),
             answer=self.answer.toPlainText(),
             open=self.is_open.isChecked(),
-            promised_at=_py_time(self.promised.dateTime()) if self.is_open.isChecked() else None,
+            promised_at=py_time(self.promised.dateTime()) if self.is_open.isChecked() else None,
             referred_to=(self.referred.currentData() or "") if self.is_open.isChecked() else "",
         )
 

@@ -29,8 +29,7 @@ from app.domain.reception import ID_TYPES, SlipInput, VisitorInput, check_slip
 from ui import formats, messages
 from ui.reception.actions import Actions, context, visitors
 from ui.reception.labels import colour, word
-from ui.reception.model import Column, RowsModel
-from ui.reception.register import _fill
+from ui.reception.model import Column, RowsModel, fill_combo
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import FormDialog, action, mark_fields
 
@@ -111,7 +110,7 @@ class VisitorsTab(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name = QLineEdit()
         self.id_type = QComboBox()
-        _fill(self.id_type, ID_TYPES)
+        fill_combo(self.id_type, ID_TYPES)
         self.id_number = QLineEdit()
         self.unit = QLineEdit()
         self.unit.setPlaceholderText(self.tr("Visiting unit, e.g. 3-2-1502"))
