@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services import backups
+from tests.e2e.conftest import live_server, pg_url, server_url  # noqa: F401
 
 
 @pytest.fixture
@@ -282,3 +283,60 @@ def test_a_second_instance_is_refused_and_brings_the_first_forward(tmp_path, qtb
     again = claim(path)  # free once the first let go
     assert again is not None
     again.release()
+
+
+def test_after_a_recovery_nothing_synced_is_lost_and_the_unsynced_is_sent_again(
+    desk,
+    qtbot,
+    live_server,  # noqa: F811 (the real server on loopback)
+    tmp_path,
+):
+    """1号楼 synced, 2号楼 only in the backup's outbox, 3号楼 synced after the backup; the
+    file is damaged and the backup restored: one sync later the server (seen from another
+    desk) has all three."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.store.db import Database
+    from sync.client import core as sync_client
+    from tests.ui.test_sync_page import issue_code
+    from ui.app import open_checked
+    from ui.shell.recovery import RecoveryDialog
+
+    def elsewhere(work, *args):  # the client's own asyncio loop, off Qt's thread
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(work, *args).result(timeout=120)
+
+    path, estate_id = desk
+    db = Database(path)
+    elsewhere(sync_client.run_enroll, db, live_server.url, issue_code(live_server, [estate_id]))
+    make_building(db, estate_id, "1号楼")
+    elsewhere(sync_client.run_sync, db)
+    make_building(db, estate_id, "2号楼")
+    db.close()
+    backups.make_backup(path, now=datetime(2026, 12, 1, 8, 0))
+    db = Database(path)
+    make_building(db, estate_id, "3号楼")
+    elsewhere(sync_client.run_sync, db)
+    db.close()
+    overwrite(path, 0, 4096)
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RecoveryDialog):
+            dialog.go.click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    answer()
+    db, _said = open_checked(path)
+    assert buildings(path) == ["1号楼", "2号楼"]
+    elsewhere(sync_client.run_sync, db)
+    assert outbox(path) == set()
+    db.close()
+
+    other = Database(tmp_path / "other.sqlite3")
+    code = issue_code(live_server, [estate_id])
+    elsewhere(sync_client.run_enroll, other, live_server.url, code, "other")
+    elsewhere(sync_client.run_sync, other)
+    other.close()
+    assert buildings(tmp_path / "other.sqlite3") == ["1号楼", "2号楼", "3号楼"]
