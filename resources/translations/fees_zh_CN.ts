@@ -583,12 +583,12 @@
     <name>FeePrint</name>
     <message>
         <location filename="../../ui/fees/printing.py" line="+44"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -616,6 +616,11 @@
         <location line="+3"/>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total in capital numerals</source>
+        <translation>合计金额（大写）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -668,7 +673,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Balance still owed</source>
         <translation>尚欠金额</translation>
     </message>

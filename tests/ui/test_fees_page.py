@@ -120,6 +120,7 @@ def test_take_payment_print_receipt_and_see_arrears_update(qtbot, page, db, bill
     receipt_no = tab.history_model.rows[0].receipt_no
     html = tab.receipt_html(tab.history_model.rows[0].id)
     assert "王伟" in html and "¥170.05" in html and receipt_no in html
+    assert "壹佰柒拾元零伍分" in html  # 大写金额 beside the figures
 
     # the arrears tab heard of the payment: it shows the new figure when looked at
     page.show_view("arrears")

@@ -50,6 +50,7 @@ def _words() -> dict[str, str]:
             "FeePrint", "Advance payment (credit)"
         ),
         "total": QCoreApplication.translate("FeePrint", "Total"),
+        "in_words": QCoreApplication.translate("FeePrint", "Total in capital numerals"),
         "cashier_signature": QCoreApplication.translate("FeePrint", "Cashier signature"),
         "days": QCoreApplication.translate("FeePrint", "days"),
         "payment_reminder": QCoreApplication.translate("FeePrint", "Payment reminder"),
@@ -115,7 +116,9 @@ def receipt_html(receipt: ReceiptView, tz: str = "Asia/Shanghai") -> str:
         )
     body.append(
         f"<tr><th colspan='2'>{escape(w['total'])}</th>"
-        f"<td class='num big'>{escape(formats.money(receipt.amount))}</td></tr></table>"
+        f"<td class='num big'>{escape(formats.money(receipt.amount))}</td></tr>"
+        f"<tr><th colspan='2'>{escape(w['in_words'])}</th>"
+        f"<td class='num'>{escape(receipt.amount_in_words)}</td></tr></table>"
     )
     balance = receipt.balance_after
     state = (
