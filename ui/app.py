@@ -127,8 +127,12 @@ def run(
     window.update()
     if not first_paint_exit:
         from ui.shell.backups import BackupSchedule
+        from ui.shell.recovery import offer_recovery_later
 
         window.backup_schedule = BackupSchedule(ctx, window)
+        window.backup_schedule.damaged.connect(
+            lambda problem: offer_recovery_later(window, db_path, problem)
+        )
         window.backup_schedule.start()
     if db.backup is not None:
         ctx.events.status_message.emit(
@@ -145,19 +149,14 @@ def run(
 
 
 def open_checked(db_path: Path, parent=None):
-    """The database once SQLite's quick_check finds it sound (checked while the database
-    layer imports), with None; or, when it is damaged or unreadable, what the recovery
-    dialog did (a backup restored, or an empty start) and a sentence saying so. (None, None)
-    when the user quits or it still cannot be opened."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    """The database, with None, when its header and schema read well (milliseconds; every
+    page is checked by the first backup, a few seconds after start: BackupSchedule);
+    when it is damaged or unreadable, what the recovery dialog did (a backup restored, or
+    an empty start) and a sentence saying so. (None, None) when the user quits or it still
+    cannot be opened."""
     from app.services import backups
 
-    with ThreadPoolExecutor(1) as pool:
-        check = pool.submit(backups.check_file, db_path, busy_is_damage=False)
-        import app.store.db  # noqa: F401  (half a second of imports while SQLite reads)
-
-        problem = check.result()
+    problem = backups.check_schema(db_path, busy_is_damage=False)
     if problem is None:
         try:
             return open_database(db_path), None
@@ -203,12 +202,16 @@ def restore_if_asked(db, instance, restart: bool = True) -> int:
     from app.services import backups
     from ui.shell.backups import PENDING
 
-    backup = PENDING.pop(str(db.path), None)
-    if backup is None:
+    asked = PENDING.pop(str(db.path), None)
+    if asked is None:
         return 0
+    backup, reason = asked
     db.close()
     try:
-        backups.restore_backup(db.path, backup, "replaced")
+        if backup is None:  # damaged, and no good backup: start empty
+            backups.set_aside(db.path, reason)
+        else:
+            backups.restore_backup(db.path, backup, reason)
     except backups.BackupError as error:
         _cannot_open(None, db.path, error)
         return 1
@@ -256,7 +259,8 @@ def sign_in(db, window=None):
         writing = QEventLoop()
         if offer_demo(db, dialog.estate_id, runner, window, done=lambda _ok: writing.quit()):
             writing.exec()
-        # the administrator just created is the one logged in
+        # the administrator just created is the one logged in (and acts from now on)
+        db.actor = dialog.user.id
         return context_for(db, dialog.user, dialog.estate_id, runner=runner)
     login = LoginDialog(db, window)
     if login.exec() != LoginDialog.DialogCode.Accepted:

@@ -105,6 +105,27 @@ def check_file(path: Path, busy_is_damage: bool = True) -> str | None:
     return "; ".join(problems[:3]) or None
 
 
+def check_schema(path: Path, busy_is_damage: bool = True) -> str | None:
+    """The quick part of ``check_file``, in milliseconds: the header and the schema can be
+    read (what a start needs before opening). The pages of the tables are read by
+    ``check_file``, which takes about 2 s per GB."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=5)) as connection:
+            connection.execute("SELECT name, sql FROM sqlite_master").fetchall()
+    except sqlite3.Error as error:
+        if not busy_is_damage and not is_damage(error):
+            return None
+        return str(error) or type(error).__name__
+    return None
+
+
+class DamagedCopy(BackupError):
+    """The copy failed its check: the database itself is probably damaged."""
+
+
 # SQLite's answers that say nothing about the file's soundness: it could not be opened
 # (permissions, a missing folder), or another connection holds a lock
 _NOT_DAMAGE = {
@@ -146,7 +167,7 @@ def make_backup(db_path: Path, keep: int = DEFAULT_KEEP, now: datetime | None = 
             source.backup(copy, pages=1024)  # writers get the database between steps
         problem = check_file(partial)
         if problem:
-            raise BackupError(f"{db_path}: the copy failed its check ({problem})")
+            raise DamagedCopy(f"{db_path}: the copy failed its check ({problem})")
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
         raise BackupError(f"{db_path} -> {target}: {error}") from error

@@ -340,3 +340,55 @@ def test_after_a_recovery_nothing_synced_is_lost_and_the_unsynced_is_sent_again(
     elsewhere(sync_client.run_sync, other)
     other.close()
     assert buildings(tmp_path / "other.sqlite3") == ["1号楼", "2号楼", "3号楼"]
+
+
+def test_damage_past_the_schema_is_found_by_the_first_backup_and_recovered(desk, qtbot):
+    """Table pages overwritten (the header and schema still read, so the window opens at
+    once): the check of the start backup finds it, offers the latest good backup, and the
+    restore happens when the window has closed."""
+    from ui.app import open_checked, restore_if_asked
+    from ui.main_window import MainWindow
+    from ui.shell.backups import BackupSchedule
+    from ui.shell.recovery import RecoveryDialog, offer_recovery_later
+    from ui.shell.signin import rendering_context
+
+    path, estate_id = desk
+    add_building(path, estate_id, "1号楼")
+    good = backups.make_backup(path, now=datetime(2026, 12, 1, 8, 0))
+    add_building(path, estate_id, "2号楼")
+    import sqlite3
+
+    with sqlite3.connect(path) as c:  # the pages of one table: its root page
+        page_size = c.execute("PRAGMA page_size").fetchone()[0]
+        root = c.execute("SELECT rootpage FROM sqlite_master WHERE name = 'buildings'").fetchone()
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    overwrite(path, (root[0] - 1) * page_size, page_size)
+    assert backups.check_schema(path) is None and backups.check_file(path) is not None
+
+    db, said = open_checked(path)
+    assert db is not None and said is None
+    ctx = rendering_context(db)
+    window = MainWindow(ctx)
+    window.remember = False
+    qtbot.addWidget(window)
+    window.show()
+    schedule = BackupSchedule(ctx, window)
+    schedule.damaged.connect(lambda problem: offer_recovery_later(window, path, problem))
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RecoveryDialog):
+            seen["offer"] = dialog.offer.text()
+            dialog.go.click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    answer()
+    schedule.backup_now()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert "2026-12-01 08:00" in seen["offer"] and "opens again" in seen["offer"]
+    assert [b.path for b in backups.list_backups(path)] == [good.path]  # no damaged copy kept
+    assert restore_if_asked(db, None, restart=False) == 0
+    assert buildings(path) == ["1号楼"]
+    assert len(list(path.parent.glob("propdesk.damaged-*.sqlite3"))) == 1

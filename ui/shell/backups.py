@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +32,9 @@ from ui.widgets import tables
 KEEP_KEY = "backups/keep"
 START_DELAY_MS = 5_000  # after the start page has its data
 CHECK_EVERY_MS = 60 * 60 * 1000
-PENDING: dict[str, backups.BackupFile] = {}  # database path -> backup to restore at close
+# database path -> (backup to restore, or None to start empty; "replaced" or "damaged"),
+# done by ui.app.restore_if_asked once the window has closed
+PENDING: dict[str, tuple[backups.BackupFile | None, str]] = {}
 
 
 def keep_setting() -> int:
@@ -43,7 +45,11 @@ def keep_setting() -> int:
 
 
 class BackupSchedule(QObject):
-    """Backs ``db_path`` up soon after start, then whenever the newest copy is a day old."""
+    """Backs ``db_path`` up soon after start, then whenever the newest copy is a day old.
+    Each copy is checked page by page; when it fails, the database itself is checked and
+    ``damaged(problem)`` emitted if it is damaged."""
+
+    damaged = Signal(str)
 
     def __init__(self, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +84,8 @@ class BackupSchedule(QObject):
             self.ctx.events.status_message.emit(
                 self.tr("The database could not be backed up: %1").replace("%1", str(error))
             )
+            if isinstance(error, backups.DamagedCopy):
+                self.check_source()
 
         def over() -> None:
             self.busy = False
@@ -87,6 +95,20 @@ class BackupSchedule(QObject):
             .success(finished)
             .failure(failed)
             .finally_(over)
+            .run()
+        )
+
+    def check_source(self) -> None:
+        path = Path(self.ctx.db.path)
+
+        def found(problem: str | None) -> None:
+            if problem:
+                self.damaged.emit(problem)
+
+        (
+            self.ctx.runner.query(None, lambda _p: backups.check_file(path))
+            .success(found)
+            .failure(lambda _e: None)
             .run()
         )
 
@@ -167,7 +189,7 @@ class BackupsBox(QGroupBox):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        PENDING[str(self.path)] = backup
+        PENDING[str(self.path)] = (backup, "replaced")
         self.window().close()
 
 

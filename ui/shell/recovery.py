@@ -34,8 +34,10 @@ class RecoveryDialog(QDialog):
         problem: str,
         backup: backups.BackupFile | None,
         parent: QWidget | None = None,
+        later: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.later = later  # the database is open: recover once the window has closed
         self.db_path = Path(db_path)
         self.backup = backup
         self.restored: backups.Restored | None = None
@@ -65,6 +67,8 @@ class RecoveryDialog(QDialog):
                 "database (the damaged file is kept beside it) and enrol this computer for "
                 "sync again, or quit and ask your administrator."
             )
+        if later:
+            offer += " " + self.tr("PropDesk closes to do this and opens again.")
         self.offer = QLabel(offer)
         self.offer.setWordWrap(True)
         self.error = QLabel()
@@ -90,6 +94,12 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(560)
 
     def recover(self) -> None:
+        if self.later:
+            from ui.shell.backups import PENDING
+
+            PENDING[str(self.db_path)] = (self.backup, "damaged")
+            self.accept()
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.backup is not None:
@@ -124,3 +134,13 @@ class RecoveryDialog(QDialog):
         return self.tr("Started with an empty database; the damaged file is kept as %1").replace(
             "%1", self.set_aside.name if self.set_aside else "-"
         )
+
+
+def offer_recovery_later(window, db_path: Path, problem: str) -> bool:
+    """Damage found while the window is open (by the check of a backup): the same offer;
+    if taken, the window closes and ui.app.restore_if_asked recovers and starts again."""
+    dialog = RecoveryDialog(db_path, problem, backups.latest_good_backup(db_path), window, True)
+    if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+        return False
+    window.close()
+    return True
