@@ -601,6 +601,11 @@ SQLite 检查结果：%2</translation>
         <translation>恢复 %1 的备份</translation>
     </message>
     <message>
+        <location line="+30"/>
+        <source>PropDesk closes to do this and opens again.</source>
+        <translation>PropDesk 会先关闭来完成此操作，然后重新打开。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Start with an empty database</source>
         <translation>用空数据库开始</translation>
