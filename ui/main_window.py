@@ -29,6 +29,7 @@ from ui.widgets.placeholder import NotBuiltPage, PageFailed
 
 # ui/pages.py holds the English titles; listed here so lupdate offers them for translation
 _PAGE_TITLES = [
+    QT_TRANSLATE_NOOP("Pages", "Home"),
     QT_TRANSLATE_NOOP("Pages", "Reception"),
     QT_TRANSLATE_NOOP("Pages", "Complaints"),
     QT_TRANSLATE_NOOP("Pages", "Inspections"),
@@ -143,6 +144,27 @@ class MainWindow(QMainWindow):
             page.show_view(view)
         return page
 
+    def open_filtered(self, key: str, name: str) -> QWidget | None:
+        """Page ``key`` showing one of its lists filtered (``page.show_filtered(name)``):
+        how the home dashboard's numbers open their lists without importing the desks."""
+        page = self.show_page(key)
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(name)
+        return page
+
+    # what a report's row names -> (page, its method that opens the record)
+    RECORD_OPENERS = {"unit": ("fees", "open_unit")}
+
+    def open_record(self, kind: str, record_id: str) -> QWidget | None:
+        """The record a report row names, e.g. a unit at the cashier's counter."""
+        if kind not in self.RECORD_OPENERS:
+            return None
+        key, method = self.RECORD_OPENERS[kind]
+        page = self.show_page(key)
+        if page is not None and hasattr(page, method):
+            getattr(page, method)(record_id)
+        return page
+
     def _select_row(self, index: int) -> None:
         if self.sidebar.currentRow() != index:
             self.sidebar.blockSignals(True)
@@ -197,14 +219,11 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def start_page(self, wanted: str | None = None) -> str:
-        """``wanted`` if it is a page, else the page shown last time, else the first built."""
+        """``wanted`` if it is a page, else the home dashboard (what needs doing today)."""
         keys = [s.key for s in PAGES]
         if wanted in keys:
             return wanted
-        saved = tables.load("main/page", "")
-        if saved in keys:
-            return saved
-        return next((s.key for s in PAGES if s.factory), PAGES[0].key)
+        return "dashboard" if "dashboard" in keys else PAGES[0].key
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         for page in self.pages.values():

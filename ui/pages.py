@@ -19,6 +19,7 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
+    PageSpec("dashboard", "Home", "fa5s.home", "ui.dashboard.page:DashboardPage"),
     PageSpec("reception", "Reception", "fa5s.concierge-bell", "ui.reception.page:ReceptionPage"),
     PageSpec(
         "complaints", "Complaints", "fa5s.exclamation-circle", "ui.complaints.page:ComplaintsPage"

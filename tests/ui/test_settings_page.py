@@ -14,7 +14,7 @@ def test_choosing_chinese_in_settings_makes_the_next_start_chinese(ctx, qtbot):
     window.show()
     settings = window.show_page("settings")
     assert settings.language.currentData() == "en"  # the language this window speaks
-    assert window.sidebar.item(4).text() == "Units & Residents"
+    assert window.sidebar.item(5).text() == "Units & Residents"
 
     settings.language.setCurrentIndex(settings.language.findData("zh_CN"))
     assert "restart" in window.status.currentMessage()
@@ -26,7 +26,7 @@ def test_choosing_chinese_in_settings_makes_the_next_start_chinese(ctx, qtbot):
         restarted = MainWindow(ctx)
         qtbot.addWidget(restarted)
         restarted.show()
-        assert restarted.sidebar.item(4).text() == "房屋与住户"
+        assert restarted.sidebar.item(5).text() == "房屋与住户"
         qtbot.waitUntil(lambda: restarted.status.sync.text() == "未设置同步")
         assert restarted.show_page("settings").language_note.text().startswith("新语言")
     finally:

@@ -93,6 +93,7 @@ class ComplaintsPage(StepToolbar, QWidget):
         self.deadline.addItem(self.tr("Any deadline"), "")
         self.deadline.addItem(word("overdue"), "overdue")
         self.deadline.addItem(word("due_soon"), "due_soon")
+        self.deadline.addItem(self.tr("Due today"), "due_today")
         self.more = QPushButton(self.tr("More ▾"))
         self.more.setCheckable(True)
         self.count = QLabel()
@@ -256,7 +257,27 @@ class ComplaintsPage(StepToolbar, QWidget):
             date_to=date_to,
             repeats_only=self.repeats.isChecked(),
             my_role=self.ctx.role if scope == "mine" else "",
+            due_before=self._end_of_today() if self.deadline.currentData() == "due_today" else None,
         )
+
+    def _end_of_today(self) -> datetime:
+        """The end of the estate's local day (the "due today" filter's bound)."""
+        zone = ZoneInfo(self.rules.timezone)
+        today = self.ctx.clock.now().astimezone(zone).date()
+        return datetime.combine(today + timedelta(days=1), time(0), zone).astimezone(UTC)
+
+    def show_filtered(self, name: str) -> None:
+        """The list of open complaints with one deadline filter ("overdue", "due_today"),
+        every other filter cleared: what the home dashboard's numbers count."""
+        self.show_view("list")
+        self.search.clear()
+        for combo in (self.status, self.severity, self.department, self.category):
+            combo.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        self.repeats.setChecked(False)
+        self.scope.setCurrentIndex(self.scope.findData("open"))
+        self.deadline.setCurrentIndex(max(self.deadline.findData(name), 0))
+        self.run_query()
 
     def run_query(self) -> None:
         """Read the list for the filters on the runner (count and first page)."""

@@ -56,6 +56,15 @@ class FeesPage(QWidget):
             if hasattr(tab, "ensure_fresh"):
                 tab.ensure_fresh()
 
+    def show_filtered(self, name: str) -> None:
+        """A report tab ("arrears", "collection") as its own filters have it."""
+        self.show_view(name)
+
+    def open_unit(self, unit_id: str) -> None:
+        """That unit's account at the cashier's counter (a report's row opens it)."""
+        self.show_view("counter")
+        self.counter.show_unit(unit_id)
+
     def save_state(self) -> None:
         """Column widths and the counter's splitter, kept for the next start."""
         for tab in (self.counter, self.bills, self.arrears, self.reminders, self.schedule):

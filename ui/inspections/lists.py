@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,6 +39,9 @@ from ui.inspections.common import (
     status_word,
 )
 
+# the occurrences to do now: due today, or late but still inside their window
+DUE_NOW = ("due", "overdue")
+
 
 class DueTab(QWidget):
     open_inspection = Signal(str)
@@ -58,12 +62,15 @@ class DueTab(QWidget):
         )
         self.table.doubleClicked.connect(lambda _i: self.start())
         self.count = QLabel()
+        self.due_now = QCheckBox(self.tr("Due now only"))  # due or late, not yet done
+        self.due_now.toggled.connect(lambda _on: self.reload())
         start = QPushButton(self.tr("Start or continue (Enter)"))
         start.clicked.connect(self.start)
         makeup = QPushButton(self.tr("Make-up inspection"))
         makeup.clicked.connect(lambda: self.start(make_up=True))
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
+        bar.addWidget(self.due_now)
         bar.addWidget(makeup)
         bar.addWidget(start)
         layout = QVBoxLayout(self)
@@ -87,6 +94,8 @@ class DueTab(QWidget):
         op.success(self.show_rows).run()
 
     def show_rows(self, rows) -> None:
+        if self.due_now.isChecked():
+            rows = [r for r in rows if r.status in DUE_NOW]
         self.rows = rows
         fill(
             self.table,
@@ -304,8 +313,11 @@ class ActionsTab(QWidget):
         refuse = QPushButton(self.tr("Not fixed: back to work"))
         refuse.clicked.connect(lambda: self.verify(False))
         self.count = QLabel()
+        self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        self.overdue_only.toggled.connect(lambda _on: self.reload())
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
+        bar.addWidget(self.overdue_only)
         for button in (rectified, verify, refuse):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
@@ -320,6 +332,8 @@ class ActionsTab(QWidget):
         op.success(self.show_rows).run()
 
     def show_rows(self, rows) -> None:
+        if self.overdue_only.isChecked():
+            rows = [r for r in rows if r.overdue]
         texts = [
             [
                 r.number,

@@ -126,6 +126,16 @@ class InspectionsPage(QWidget):
             self.tabs.setCurrentWidget(tabs[view])
             self.refresh()
 
+    def show_filtered(self, name: str) -> None:
+        """ "due:now" (the due list, only what is due or late now) or "actions:overdue"
+        (the open corrective actions past their due time)."""
+        view, _, which = name.partition(":")
+        if view == "due":
+            self.due.due_now.setChecked(which == "now")
+        elif view == "actions":
+            self.actions.overdue_only.setChecked(which == "overdue")
+        self.show_view(view)
+
     def open_inspection(self, inspection_id: str) -> None:
         self._came_from_wizard = self.stack.currentWidget() is self.movein.wizard
         self.stack.setCurrentWidget(self.run)

@@ -233,6 +233,13 @@ class KeysTab(QWidget):
             toolbar=self.toolbar,
         )
         self.toolbar.addSeparator()
+        self.state_filter = QComboBox()  # every key, or those lent and not back yet
+        self.state_filter.addItem(self.tr("All keys"), "")
+        self.state_filter.addItem(self.tr("Not returned"), "lent")
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.toolbar.addWidget(self.state_filter)
+        self.all_rows = []  # every key: the monthly count ticks them, whatever is shown
+        self.toolbar.addSeparator()
         action(
             self,
             self.tr("Monthly count…"),
@@ -294,18 +301,30 @@ class KeysTab(QWidget):
     def reload(self) -> None:
         a = self.actions
         now = a.now()
+        state = self.state_filter.currentData()
         a.read(
             self,
-            lambda: (keys.list_keys(a.db, a.estate_id), keys.count_due(a.db, a.estate_id, now)),
+            lambda: (
+                keys.list_keys(a.db, a.estate_id, state),
+                keys.list_keys(a.db, a.estate_id) if state else None,
+                keys.count_due(a.db, a.estate_id, now),
+            ),
             self._listed,
         )
         # the day's digest is written once (the first reader of the day makes it)
         a.write(self, lambda: keys.overdue_digest(a.db, a.estate_id, now), self._digest)
 
     def _listed(self, result) -> None:
-        rows, count_due = result
+        rows, all_rows, count_due = result
+        self.all_rows = rows if all_rows is None else all_rows
         self.model.set_now(self.actions.now())
         self.model.set_rows(rows)
+        if self.state_filter.currentData() and self.all_rows:
+            self.empty.setText(self.tr("Every key is back in the cabinet."))
+        else:
+            self.empty.setText(
+                self.tr("No keys in custody yet — take one in with the first button")
+            )
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self.count_note.setText(
@@ -326,6 +345,10 @@ class KeysTab(QWidget):
 
     def tick(self, now) -> None:
         self.model.set_now(now)
+
+    def show_filter(self, state: str) -> None:
+        """ "lent": only the keys not returned; "": every key."""
+        self.state_filter.setCurrentIndex(max(self.state_filter.findData(state), 0))
 
     def chosen(self):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -365,7 +388,7 @@ class KeysTab(QWidget):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Monthly cabinet count"))
         listing = QListWidget()
-        for r in self.model.rows:
+        for r in self.all_rows:
             if r.state in ("in_cabinet", "lent"):
                 item = QListWidgetItem(f"{r.tag}  {r.unit}  {r.hook}")
                 item.setData(Qt.ItemDataRole.UserRole, r.id)

@@ -128,6 +128,18 @@ class ReceptionPage(QWidget):
             self.tabs.setCurrentWidget(self.tab(view))
             self.refresh()
 
+    def show_filtered(self, name: str) -> None:
+        """A tab with one of its filters, "tab:filter": "register:mine" (my open items),
+        "workorders:visits" (return visits due), "keys:lent" (keys not returned)."""
+        view, _, which = name.partition(":")
+        if view == "register":
+            self.register.view.setCurrentIndex(max(self.register.view.findData(which), 0))
+        elif view == "workorders":
+            self.workorders.show_filter(which)
+        elif view == "keys":
+            self.keys.show_filter(which)
+        self.show_view(view)
+
     def refresh(self) -> None:
         """F5 and tab changes: read the tab shown again."""
         self.tabs.currentWidget().reload()

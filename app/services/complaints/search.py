@@ -40,11 +40,12 @@ class ComplaintQuery:
     severity: str = ""
     department: str = ""
     category: str = ""
-    deadline: str = ""  # "overdue", "due_soon" or ""
+    deadline: str = ""  # "overdue", "due_soon", "due_today" (before ``due_before``) or ""
     date_from: datetime | None = None
     date_to: datetime | None = None  # exclusive
     repeats_only: bool = False
     my_role: str = ""  # "my work" for this role: soonest deadline first
+    due_before: datetime | None = None  # "due_today": the end of the estate's local day
 
 
 def _selective(clause):
@@ -171,6 +172,9 @@ def conditions(
     elif query.deadline == "due_soon":
         where.append(s.next_due >= now)
         where.append(s.next_due <= now + DUE_SOON)
+    elif query.deadline == "due_today" and query.due_before is not None:
+        where.append(s.next_due >= now)
+        where.append(s.next_due < query.due_before)
     if query.date_from:
         where.append(s.received_at >= query.date_from)
     if query.date_to:

@@ -236,28 +236,30 @@ def open_items(
 ) -> list[EntryRow]:
     """Open items, the earliest promise first: one person's ("my open items") or all."""
     with db.session() as s:
-        query = select(*COLUMNS).where(
-            ReceptionEntry.estate_id == estate_id,
-            ReceptionEntry.is_open == true(),  # "= 1": the partial index's own condition
-            ReceptionEntry.live(),
-        )
-        if staff_id:
-            query = query.where(ReceptionEntry.received_by == staff_id)
+        query = select(*COLUMNS).where(*_open_conditions(estate_id, staff_id))
         entries = s.execute(query.order_by(ReceptionEntry.promised_at).limit(limit)).all()
         return _rows(s, entries)
 
 
-def count_open(db: Database, estate_id: str, staff_id: str) -> int:
+def _open_conditions(estate_id: str, staff_id: str | None) -> list:
+    """The open items' WHERE: one list for the list and its count."""
+    where = [
+        ReceptionEntry.estate_id == estate_id,
+        ReceptionEntry.is_open == true(),  # "= 1": the partial index's own condition
+        ReceptionEntry.live(),
+    ]
+    if staff_id:
+        where.append(ReceptionEntry.received_by == staff_id)
+    return where
+
+
+def count_open(db: Database, estate_id: str, staff_id: str | None) -> int:
+    """How many items ``open_items`` lists (without its limit)."""
     with db.session() as s:
         return s.scalar(
             select(func.count())
             .select_from(ReceptionEntry)
-            .where(
-                ReceptionEntry.estate_id == estate_id,
-                ReceptionEntry.received_by == staff_id,
-                ReceptionEntry.is_open == true(),
-                ReceptionEntry.live(),
-            )
+            .where(*_open_conditions(estate_id, staff_id))
         )
 
 
