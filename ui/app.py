@@ -185,7 +185,7 @@ def _damaged(error: BaseException) -> bool:
     return is_damage(getattr(error, "orig", None) or error)
 
 
-def _cannot_open(parent, db_path: Path, error: BaseException) -> None:
+def _cannot_open(parent, db_path: Path, error: BaseException | str) -> None:
     """A locked or newer database, a folder that cannot be written: say so, do not crash."""
     QMessageBox.critical(
         parent,
@@ -213,7 +213,9 @@ def restore_if_asked(db, instance, restart: bool = True) -> int:
         else:
             backups.restore_backup(db.path, backup, reason)
     except backups.BackupError as error:
-        _cannot_open(None, db.path, error)
+        from ui.messages import describe
+
+        _cannot_open(None, db.path, describe(error))
         return 1
     if instance is not None:
         instance.release()

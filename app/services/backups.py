@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from app.domain.errors import DomainError
+
 DEFAULT_KEEP = 7
 DAILY = timedelta(days=1)
 RESTORED_FROM_CURSOR = "backup.restored_from_cursor"
@@ -40,8 +42,8 @@ RECEIPT_SEQ_KEY = "fees.receipt_seq"
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-class BackupError(Exception):
-    """A backup could not be made, read or restored (the message names the file)."""
+class BackupError(DomainError):
+    """A backup could not be made, read or restored; ``path`` and SQLite's ``reason``."""
 
 
 @dataclass(frozen=True)
@@ -167,10 +169,10 @@ def make_backup(db_path: Path, keep: int = DEFAULT_KEEP, now: datetime | None = 
             source.backup(copy, pages=1024)  # writers get the database between steps
         problem = check_file(partial)
         if problem:
-            raise DamagedCopy(f"{db_path}: the copy failed its check ({problem})")
+            raise DamagedCopy("backup.copy_damaged", path=str(db_path), reason=problem)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
-        raise BackupError(f"{db_path} -> {target}: {error}") from error
+        raise BackupError("backup.failed", path=str(target), reason=str(error)) from error
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -304,7 +306,7 @@ def restore_backup(
     stamp = (now or datetime.now()).strftime(_STAMP)
     problem = check_file(backup.path)
     if problem:
-        raise BackupError(f"{backup.path}: {problem}")
+        raise BackupError("backup.unreadable", path=str(backup.path), reason=problem)
     old_sequence = _sequence_in(db_path) if db_path.exists() else 0
     aside = set_aside(db_path, reason, now)
     try:
@@ -322,7 +324,7 @@ def restore_backup(
             target.commit()
             unsynced = target.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
     except sqlite3.Error as error:
-        raise BackupError(f"{backup.path} -> {db_path}: {error}") from error
+        raise BackupError("backup.restore_failed", path=str(db_path), reason=str(error)) from error
     return Restored(backup, aside, sequence, unsynced, backup.made_at)
 
 
@@ -341,7 +343,9 @@ def set_aside(db_path: Path, reason: str, now: datetime | None = None) -> Path |
             if log.exists():
                 os.replace(log, aside.with_name(aside.name + tail))
     except OSError as error:
-        raise BackupError(f"{db_path}: cannot set it aside ({error})") from error
+        raise BackupError(
+            "backup.cannot_set_aside", path=str(db_path), reason=str(error)
+        ) from error
     return aside
 
 

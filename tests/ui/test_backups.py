@@ -392,3 +392,18 @@ def test_damage_past_the_schema_is_found_by_the_first_backup_and_recovered(desk,
     assert restore_if_asked(db, None, restart=False) == 0
     assert buildings(path) == ["1号楼"]
     assert len(list(path.parent.glob("propdesk.damaged-*.sqlite3"))) == 1
+
+
+def test_a_damaged_backup_is_refused_with_a_sentence_and_nothing_is_replaced(desk):
+    from ui.messages import describe
+
+    path, estate_id = desk
+    made = backups.make_backup(path)
+    overwrite(made.path, 0, 4096)
+    before = path.read_bytes()
+    with pytest.raises(backups.BackupError) as refused:
+        backups.restore_backup(path, made)
+    assert refused.value.code == "backup.unreadable"
+    assert describe(refused.value, "en").startswith(f"The backup {made.path} cannot be used: ")
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob("propdesk.replaced-*"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale
 
 from app.domain.errors import DomainError, FieldErrors
 from ui.messages import (
+    backups,
     common,
     complaints,
     fees,
@@ -42,6 +43,7 @@ for _part in (
     reception,
     inspections,
     server,
+    backups,
 ):
     for _code, _entry in _part.MESSAGES.items():
         if _code in CATALOGUE:

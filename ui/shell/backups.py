@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backups
+from ui.messages import describe
 from ui.widgets import tables
 
 KEEP_KEY = "backups/keep"
@@ -82,7 +83,7 @@ class BackupSchedule(QObject):
         def failed(error: BaseException) -> None:  # shown in the status bar, not a box
             self.last_error = str(error)
             self.ctx.events.status_message.emit(
-                self.tr("The database could not be backed up: %1").replace("%1", str(error))
+                self.tr("The database could not be backed up: %1").replace("%1", describe(error))
             )
             if isinstance(error, backups.DamagedCopy):
                 self.check_source()

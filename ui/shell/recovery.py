@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backups
+from ui.messages import describe
 from ui.widgets.fields import banner
 
 
@@ -109,11 +110,8 @@ class RecoveryDialog(QDialog):
                 self.set_aside = backups.set_aside(self.db_path, "damaged")
                 self.started_empty = True
         except (backups.BackupError, OSError) as error:
-            banner(
-                "banner-error",
-                self.tr("This did not work: %1").replace("%1", str(error)),
-                self.error,
-            )
+            said = describe(error) if isinstance(error, backups.BackupError) else str(error)
+            banner("banner-error", self.tr("This did not work: %1").replace("%1", said), self.error)
             return
         finally:
             QApplication.restoreOverrideCursor()
