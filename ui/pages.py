@@ -32,7 +32,7 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("fees", "Fees", "fa5s.yen-sign", "ui.fees.page:FeesPage"),
     PageSpec("units", "Units & Residents", "fa5s.building", "ui.units.page:UnitsPage"),
-    PageSpec("reports", "Reports", "fa5s.chart-bar", None),
+    PageSpec("reports", "Reports", "fa5s.chart-bar", "ui.reports.page:ReportsPage"),
     PageSpec("sync", "Sync", "fa5s.sync-alt", "ui.sync_page.page:SyncPage"),
     PageSpec("settings", "Settings", "fa5s.cog", "ui.settings.page:SettingsPage"),
 ]

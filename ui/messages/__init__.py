@@ -19,6 +19,7 @@ from ui.messages import (
     backups,
     common,
     complaints,
+    dashboard,
     fees,
     fees_rules,
     inspections,
@@ -43,6 +44,7 @@ for _part in (
     reception,
     inspections,
     server,
+    dashboard,
     backups,
 ):
     for _code, _entry in _part.MESSAGES.items():
