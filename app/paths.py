@@ -13,8 +13,9 @@ APP_NAME = "PropDesk"
 def data_dir() -> Path:
     override = os.environ.get("PROPDESK_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from app.filemodes import private_dir
+
+    return private_dir(path)  # the database, its backups and blobs live here
 
 
 def default_db_path() -> Path:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import fail, open_db
+from app.domain.privacy import mask_id_number, mask_phone
+from app.domain.spreadsheet import safe_row
 
 # TABLE name -> handler(args) returning an exit code; takes precedence over plain tables.
 SPECIAL_EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -27,6 +29,11 @@ def register(sub, common) -> None:
     export.add_argument("--out", type=Path, required=True, help="file to write")
     export.add_argument("--period", default=None, help="YYYY-MM, for exports that take one")
     export.add_argument("--estate", default=None, help="estate name, for exports that take one")
+    export.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="write phone and ID numbers whole (they are masked by default)",
+    )
     export.set_defaults(handler=export_table)
 
 
@@ -54,9 +61,21 @@ def export_table(args) -> int:
         writer = csv.writer(f)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-    print(f"{len(rows)} row(s) of {args.table} written to {args.out}")
+            writer.writerow(safe_row(_cell(_masked(c, row.get(c), args)) for c in columns))
+    masked = [c for c in columns if c in _PERSONAL]
+    state = "unmasked" if getattr(args, "unmasked", False) else "masked"
+    note = f" ({', '.join(masked)} {state})" if masked else ""
+    print(f"{len(rows)} row(s) of {args.table} written to {args.out}{note}")
     return 0
+
+
+_PERSONAL = {"phone": mask_phone, "complainant_phone": mask_phone, "id_number": mask_id_number}
+
+
+def _masked(column: str, value, args):
+    if column in _PERSONAL and isinstance(value, str) and not getattr(args, "unmasked", False):
+        return _PERSONAL[column](value)
+    return value
 
 
 def _cell(value) -> str:

@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.domain.errors import DomainError
+from app.filemodes import private_dir, private_file
 
 DEFAULT_KEEP = 7
 DAILY = timedelta(days=1)
@@ -156,12 +157,12 @@ def make_backup(db_path: Path, keep: int = DEFAULT_KEEP, now: datetime | None = 
     all but the newest ``keep`` copies. A copy that fails its check is not kept."""
     db_path = Path(db_path)
     made = (now or datetime.now()).replace(microsecond=0)
-    folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(backup_dir(db_path))  # residents' data: readable by its user only
     name = f"{db_path.stem}-{made:{_STAMP}}.sqlite3"
     target = folder / name
     partial = folder / (name + ".partial")
     try:
+        private_file(partial)  # SQLite writes into it with this mode
         with (
             contextlib.closing(sqlite3.connect(db_path, timeout=5)) as source,
             contextlib.closing(sqlite3.connect(partial)) as copy,

@@ -152,7 +152,8 @@ def _advance(session, complaint, stage, received, now, department, rng, staff_id
 
     def record(kind: str, **values) -> None:
         values.setdefault("actor_role", role)
-        add_event(session, complaint.id, kind, actor_id=staff_id, **values)
+        values.setdefault("actor_id", staff_id)
+        add_event(session, complaint.id, kind, **values)
 
     def at(fraction: float) -> datetime:
         step[0] += 1
@@ -181,6 +182,7 @@ def _advance(session, complaint, stage, received, now, department, rng, staff_id
             "extension_approved",
             at=at(0.25),
             actor_role="supervisor",
+            actor_id="",  # the demo's staff member may not approve; no one is named
             data={"due": (now + timedelta(days=2)).isoformat()},
         )
         return

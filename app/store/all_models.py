@@ -1,6 +1,7 @@
 """Imports every model module so the metadata (and SYNCED_TABLES) is complete."""
 
 from app.store import (
+    audit_models,  # noqa: F401
     complaint_models,  # noqa: F401
     fee_models,  # noqa: F401
     inspection_models,  # noqa: F401

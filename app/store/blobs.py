@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.domain.errors import DomainError
+from app.filemodes import private_dir
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CHUNK = 1 << 20
@@ -66,7 +67,7 @@ class BlobStore:
         target = self.path(sha)
         if target.is_file():
             return sha
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_dir(self.root)  # residents' photos and signatures: their user's only
         handle, partial = tempfile.mkstemp(dir=self.root, prefix=f".{sha[:12]}-", suffix=".part")
         try:
             with os.fdopen(handle, "wb") as out:

@@ -15,11 +15,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.events import ChangeCollector, ChangeNotifier
+from app.filemodes import private_database, private_dir, private_file
+from app.store.audit_models import ACTOR_KEY
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Kept equal to Alembic's heads by tests/app/test_migrations.py; lets start-up skip
 # importing Alembic when the database is already current.
-HEAD_REVISIONS = frozenset({"0005"})
+HEAD_REVISIONS = frozenset({"0006"})
 # Databases made before the chain was made linear carry its three former heads; every
 # revision of the chain is applied in them, so they are stamped with the one head.
 _FORMER_HEADS = frozenset({"0002", "0003n", "0001v"})
@@ -88,6 +90,7 @@ def migrate(path: Path, engine: Engine) -> Path | None:
     if path.exists() and path.stat().st_size > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.stem}.before-migration-{stamp}{path.suffix}")
+        private_file(backup)  # a copy of residents' data: its user's only, like the original
         with sqlite3.connect(path) as source, sqlite3.connect(backup) as target:
             source.backup(target)  # consistent copy even with a WAL file beside it
     command.upgrade(alembic_config(engine), "heads")
@@ -177,7 +180,11 @@ class Database:
 
     def __init__(self, path: Path | str, migrate_on_open: bool = True) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
+        private_database(self.path)  # before SQLite creates it (or its log) with the umask's mode
+        # the logged-in user: operations check permissions and the audit trail names them
+        # (None: the system acts, e.g. the command line's maintenance and demo data)
+        self.actor: str | None = None
         self.engine = make_engine(self.path)
         self.backup = migrate(self.path, self.engine) if migrate_on_open else None
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -192,6 +199,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A unit of work: commits at the end, rolls back everything on an error."""
         with self.sessions() as session, session.begin():
+            if self.actor:
+                session.info[ACTOR_KEY] = self.actor
             yield session
         self.checkpoints.after_commit()
 

@@ -23,6 +23,8 @@ STAFF_ROLES = (
     "engineer",
     "inspector",
     "cashier",
+    "finance_lead",
+    "auditor",
     "archivist",
     "admin",
 )

@@ -95,7 +95,9 @@ class ChangeRecorder:
         self.session.add(obj)
         self.session.flush()  # insert in creation order, so foreign keys hold
         kind = "upsert" if model.sync_kind == "register" else "insert"
-        self._outbox(obj, kind, encode_fields(obj, names), hlc)
+        fields = encode_fields(obj, names)
+        self._outbox(obj, kind, fields, hlc)
+        _audit(self.session, "create", obj, None, fields)
         return obj
 
     def update(self, obj: T, **values: Any) -> list[str]:
@@ -110,13 +112,16 @@ class ChangeRecorder:
         if not changed:
             return []
         hlc = self._stamp()
+        before = {n: encode_value(getattr(obj, n)) for n in changed}
         for name in changed:
             setattr(obj, name, values[name])
         clocks = dict(obj.field_clocks or {})
         clocks.update(dict.fromkeys(changed, hlc))
         obj.field_clocks = clocks
         obj.updated_hlc = hlc
-        self._outbox(obj, "upsert", {n: encode_value(getattr(obj, n)) for n in changed}, hlc)
+        after = {n: encode_value(getattr(obj, n)) for n in changed}
+        self._outbox(obj, "upsert", after, hlc)
+        _audit(self.session, "delete" if after.get("deleted") else "update", obj, before, after)
         return changed
 
     def delete(self, obj: Synced) -> None:
@@ -124,6 +129,13 @@ class ChangeRecorder:
         if obj.deleted:
             return
         self.update(obj, deleted=True)
+
+
+def _audit(session: Session, kind: str, obj: Synced, before, after) -> None:
+    # imported here: the audit model writes its entries through this recorder
+    from app.store.audit_models import audit_change
+
+    audit_change(session, kind, obj, before, after)
 
 
 def recorder(session: Session) -> ChangeRecorder:
@@ -142,6 +154,9 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
     """
     if not rows:
         return
+    from app.store.audit_models import audit_bulk
+
+    audit_bulk(session, model.__tablename__, rows)
     if model.sync_kind == "log" and session.get_bind().dialect.paramstyle == "qmark":
         _bulk_log_rows(session, model, rows)
         return

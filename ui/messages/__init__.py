@@ -24,6 +24,7 @@ from ui.messages import (
     fees_rules,
     inspections,
     reception,
+    security,
     server,
     sync,
     units,
@@ -45,6 +46,7 @@ for _part in (
     inspections,
     server,
     dashboard,
+    security,
     backups,
 ):
     for _code, _entry in _part.MESSAGES.items():

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.complaints import DEADLINE_KINDS, Event, derive
+from app.domain.spreadsheet import neutralise_sheet
 from app.services.complaints.rules import load_rules
 from app.services.complaints.status import facts_of
 from app.store.complaint_models import Complaint, ComplaintEvent
@@ -191,5 +192,6 @@ def export_xlsx(stats: WeeklyStats, path: Path | str, labels: dict[str, str] | N
         sheet.cell(row, 4).number_format = "0.0%"
     sheet.column_dimensions["A"].width = 28
     path = Path(path)
+    neutralise_sheet(sheet)  # formula injection: a cell of user text stays text
     book.save(path)
     return path

@@ -23,9 +23,11 @@ from app.domain.complaints import (
     needs_auto_major,
 )
 from app.domain.errors import DomainError, FieldErrors
+from app.domain.permissions import EXTEND_BY_LEVEL
 from app.progress import Progress
 from app.services.complaints.rules import load_rules
 from app.services.complaints.status import complaint_state, refresh_status
+from app.services.permissions import require
 from app.store.complaint_models import Complaint, ComplaintEvent, ComplaintStatus
 from app.store.db import Database
 from app.store.ids import natural_id
@@ -101,6 +103,8 @@ def add_event(
         if kind == "closed" and close_needs_visit(state):
             raise DomainError("complaint.close_needs_return_visit")
         raise DomainError("complaint.step_not_allowed", step=kind, status=state.status)
+    if kind == "extension_approved":
+        require(session, actor_id or None, EXTEND_BY_LEVEL[state.level])
     at = at or _utcnow()
     data = _checked_data(kind, note, dict(data or {}), complaint, state, at, actor_role)
     event = recorder(session).create(

@@ -43,6 +43,7 @@ from app.services.fees.common import (
     renovation_line_id,
 )
 from app.services.fees.schedule import ensure_default_schedule_in, rules_in, schedule_in
+from app.services.permissions import require
 from app.store.db import mark_changed
 from app.store.fee_models import BillLine, PaymentAllocation
 from app.store.models import Unit
@@ -295,6 +296,7 @@ def run_billing(
     units drafted and may cancel between them, up to the commit: then nothing is kept."""
     parse_period(period)
     with db.session() as s:
+        require(s, None, "fees.bill")
         ensure_default_schedule_in(s, estate_id)
         result = issue_bills_in(s, estate_id, period, issued_by, progress, now)
         if progress is not None:

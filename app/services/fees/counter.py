@@ -27,6 +27,7 @@ from app.services.fees.account import (
     unit_account_in,
 )
 from app.services.fees.common import check_method, get_live, money, now_or, positive_money
+from app.services.permissions import require
 from app.store.fee_models import BillLine, FeeAdjustment, Payment, PaymentAllocation
 from app.store.models import Unit
 from app.store.recorder import device_id, get_state, recorder, set_state
@@ -95,6 +96,7 @@ def take_payment(
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
+        require(s, None, "payments.take")
         unit = get_live(s, Unit, unit_id)
         return take_payment_in(s, unit, value, method, payer, cashier, picked, note, now_or(now))
 
@@ -144,6 +146,7 @@ def reverse_payment(
     if not reason.strip():
         raise FieldErrors({"reason": DomainError("fees.reason.required")})
     with db.session() as s:
+        require(s, None, "payments.reverse")
         original = get_live(s, Payment, payment_id)
         if original.kind != "payment":
             raise DomainError("fees.payment.not_reversible")
@@ -212,6 +215,7 @@ def refund_credit(
     if not reason.strip():
         errors["reason"] = DomainError("fees.reason.required")
     with db.session() as s:
+        require(s, None, "fees.refund")
         unit = get_live(s, Unit, unit_id)
         credit = unit_account_in(s, unit.id).credit
         if value is not None and value > credit:
@@ -275,6 +279,7 @@ def adjust(
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
+        require(s, None, "fees.adjust")
         line = get_live(s, BillLine, line_id)
         recorder(s).create(
             FeeAdjustment,

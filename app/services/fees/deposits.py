@@ -16,6 +16,7 @@ from app.domain.fees import DEPOSIT_CODES
 from app.domain.money import from_fen
 from app.services.fees.common import check_method, get_live, now_or, positive_money
 from app.services.fees.counter import next_receipt_no
+from app.services.permissions import require
 from app.store.fee_models import Deposit
 from app.store.models import Unit
 from app.store.recorder import recorder
@@ -83,6 +84,7 @@ def take_deposit(
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
+        require(s, None, "deposits.take")
         unit = get_live(s, Unit, unit_id)
         deposit = recorder(s).create(
             Deposit,
@@ -104,6 +106,7 @@ def refund_deposit(
 ) -> DepositRow:
     """Give back what is still held of a deposit, recorded against the original."""
     with db.session() as s:
+        require(s, None, "fees.refund")
         deposit = get_live(s, Deposit, deposit_id)
         held = _held(s, deposit)
         if deposit.refund_of is not None or held <= 0:

@@ -17,6 +17,7 @@ from app.domain.fees import REMINDER_DAYS, REMINDER_METHODS, period_end, shift_p
 from app.domain.money import round_yuan
 from app.domain.units import unit_code
 from app.services.fees.reports import ArrearsRow, arrears_in
+from app.services.permissions import require
 from app.store.fee_models import FeeReminder
 from app.store.models import Building, Unit
 from app.store.recorder import recorder
@@ -93,6 +94,7 @@ def reminders_view(
 ) -> RemindersView:
     """Debtors not reminded since the last reminder day (the 10th or the 25th), and the log."""
     with db.session() as s:
+        require(s, None, "fees.arrears.view")  # the list of debtors is an arrears report
         due = due_reminders_in(s, estate_id, today, building_id)
         log = _log_in(s, estate_id, limit)
     return RemindersView(last_reminder_day(today), tuple(due), tuple(log))
@@ -111,6 +113,7 @@ def record_reminders(
     if method not in REMINDER_METHODS:
         raise FieldErrors({"method": DomainError("fees.reminder.method_unknown")})
     with db.session() as s:
+        require(s, None, "fees.reminders")
         rec = recorder(s)
         for unit_id, amount_due in reminded:
             rec.create(

@@ -25,8 +25,10 @@ from app.domain.collection import (
 )
 from app.domain.fees import AGEING_BUCKETS, shift_period
 from app.domain.money import ZERO, from_fen
+from app.domain.spreadsheet import safe_row
 from app.domain.units import mask_phone, unit_code
 from app.memory import collector_paused
+from app.services.permissions import require
 from app.services.units import building_tree
 
 if TYPE_CHECKING:
@@ -132,6 +134,7 @@ def arrears(
 ) -> list[ArrearsRow]:
     """The arrears report (see ``arrears_in``) in a unit of work of its own."""
     with db.session() as s:
+        require(s, None, "fees.arrears.view")
         return arrears_in(s, estate_id, as_of, building_id)
 
 
@@ -420,12 +423,12 @@ def write_table(target: Path, header, rows) -> None:
 
         book = Workbook()
         sheet = book.active
-        sheet.append(list(header))
+        sheet.append(safe_row(header))
         for row in rows:
-            sheet.append(list(row))
+            sheet.append(safe_row(row))
         book.save(target)
         return
     with target.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(safe_row(header))
+        writer.writerows(safe_row(row) for row in rows)

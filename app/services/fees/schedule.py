@@ -23,6 +23,7 @@ from app.domain.fees import (
 )
 from app.domain.money import parse_number
 from app.services.fees.common import get_live, money
+from app.services.permissions import require
 from app.store.fee_models import FeeItem, ParkingSpace
 from app.store.ids import natural_id
 from app.store.models import Setting, Unit
@@ -100,6 +101,7 @@ def update_rules(
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
+        require(s, None, "fees.schedule")
         before = rules_in(s, estate_id)
         rules = FeeRules(
             due_day=due_day,
@@ -120,6 +122,7 @@ def set_vacancy_codes(db: Database, estate_id: str, codes: Iterable[str]) -> Fee
     of the schedule billed per m² a month may be added, one that is not is refused."""
     chosen = frozenset(codes)
     with db.session() as s:
+        require(s, None, "fees.schedule")
         area_codes = {item.code for item in schedule_in(s, estate_id) if item.basis == AREA_MONTH}
         unknown = sorted(chosen - area_codes)
         if unknown:
@@ -197,6 +200,7 @@ def set_rate(
         except ValueError:
             errors["effective_from"] = DomainError("fees.date.invalid")
     with db.session() as s:
+        require(s, None, "fees.schedule")
         ensure_default_schedule_in(s, estate_id)
         known = {spec.code: spec for spec in schedule_in(s, estate_id)}
         if code not in known:

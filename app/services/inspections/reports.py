@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from app.domain.inspection_schedule import Completion, ScheduleSpec, due_list
 from app.domain.inspections import score
+from app.domain.spreadsheet import neutralise_sheet
 from app.services.inspections.actions import ActionRow, actions_in
 from app.services.inspections.common import answers_of, content_of
 from app.services.inspections.run import RunView, run_view_in
@@ -268,5 +269,6 @@ def export_quality_xlsx(report: QualityReport, path: Path | str, labels: dict[st
     sheet.append([L("repeats", "Repeat failures")])
     for number, target, items in report.repeats:
         sheet.append([number, target, items])
+    neutralise_sheet(sheet)  # formula injection: a cell of user text stays text
     book.save(str(path))
     return Path(path)

@@ -34,6 +34,7 @@ from app.services.inspections.common import (
 )
 from app.services.inspections.photos import MAX_STORED_BYTES, PhotoView, photos_of
 from app.services.inspections.templates import newest_version
+from app.services.permissions import require
 from app.store.base import new_id
 from app.store.blobs import BlobStore
 from app.store.db import Database
@@ -175,6 +176,7 @@ def start(
 ) -> str:
     """A new inspection on the template's newest published version; returns its id."""
     with db.session() as s:
+        require(s, None, "inspections.edit")
         return start_in(s, template_id, target, staff_id, now, schedule_id, due_on, make_up).id
 
 
@@ -189,6 +191,7 @@ def answer(
 ) -> Answer:
     """Save one answer (and/or its note) as it is given. ``None`` keeps what was there."""
     with db.session() as s:
+        require(s, None, "inspections.edit")
         return answer_in(s, inspection_id, item_id, staff_id, now, value, note)
 
 
@@ -292,6 +295,7 @@ def finalise(
     corrective work order per failed item."""
     blobs = blobs or BlobStore()
     with db.session() as s:
+        require(s, None, "inspections.edit")
         return finalise_in(s, inspection_id, staff_id, now, blobs)
 
 
@@ -342,6 +346,7 @@ def amend(db: Database, inspection_id: str, staff_id: str, now: datetime) -> str
     """A signed (or finalised) inspection is never edited: an amendment is a new revision
     with the same version, answers and photos, to be finalised and signed again."""
     with db.session() as s:
+        require(s, None, "inspections.edit")
         old = live_inspection(s, inspection_id)
         if old.status == "in_progress":
             raise DomainError("inspection.not_finalised")

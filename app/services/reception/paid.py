@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain import fee_notes
 from app.domain.errors import DomainError
 from app.domain.fees import receipt_number
+from app.services.permissions import require
 from app.services.reception.common import get_live, local_day, tz_of
 from app.services.units import natural_id
 from app.store.db import Database
@@ -93,6 +94,7 @@ def take_payment(
     if method not in PAYMENT_METHODS:
         raise DomainError("workorder.payment_method")
     with db.session() as s:
+        require(s, None, "payments.take")
         order = get_live(s, WorkOrder, order_id, "workorder.gone")
         line = s.get(BillLine, bill_line_id(order))
         if line is None:
