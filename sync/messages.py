@@ -38,6 +38,15 @@ ENGLISH: dict[str, str] = {
     "sync.conflict_value_unusable": (
         "The value that lost ({field}) cannot be written again as it was kept; enter it by hand."
     ),
+    "sync.copied_device": (
+        "This database was copied from another computer that syncs as the same device. "
+        "Enrol this computer with a new enrolment code on the Sync page: it then becomes a "
+        "device of its own and keeps its data."
+    ),
+    "sync.server_clock_wrong": (
+        "The sync server's clock is wrong (most desks find it so); this computer's clock "
+        "is not to blame. Tell the administrator."
+    ),
     "sync.clock_ahead": (
         "This computer's clock is {duration} ahead of the server's. Correct the date and "
         "time settings; meanwhile changes are stamped with the server's time."

@@ -14,6 +14,8 @@ from sqlalchemy.exc import OperationalError
 from app.domain.errors import DomainError
 
 SERVER_URL = "server_url"
+SERVER_CLOCK_WRONG = "server_clock_wrong"  # "1" while most desks find it wrong
+DEVICE_NUMBER = "device_number"  # the short number the server gave this device (receipts)
 TOKEN = "device_token"
 SERVER_DEVICE_ID = "server_device_id"
 DEVICE_NAME = "device_name"  # the name this computer enrolled under
@@ -84,9 +86,12 @@ class SyncReport:
     clock_offset_ms: int = 0
     cursor: int = 0
     set_aside: int = 0  # pulled changes this desk could not apply, kept aside
+    resent: int = 0  # changes queued again for a server restored from a backup
+    server_clock_wrong: bool = False  # most desks find the server's clock wrong
+    held_back: DomainError | None = None  # why changes wait although the sync finished
 
     def clock_problem(self) -> DomainError | None:
-        return clock_problem(self.clock_offset_ms)
+        return clock_problem(self.clock_offset_ms, self.server_clock_wrong)
 
     def clock_warning(self) -> str | None:
         """The English wording of :meth:`clock_problem` (the command line's)."""
@@ -101,11 +106,14 @@ def clock_warning(offset_ms: int) -> str | None:
     return None if problem is None else english(problem.code, problem.params)
 
 
-def clock_problem(offset_ms: int) -> DomainError | None:
+def clock_problem(offset_ms: int, server_clock_wrong: bool = False) -> DomainError | None:
     """``sync.clock_ahead`` / ``sync.clock_behind`` when this computer's clock is wrong.
 
     ``ms`` is the offset for a screen to word in its language; ``duration`` the English
-    wording ("1 d 2 h")."""
+    wording ("1 d 2 h"). When most desks find the server's clock wrong, that is said
+    instead (``sync.server_clock_wrong``): this computer is not to blame."""
+    if server_clock_wrong:
+        return DomainError("sync.server_clock_wrong")
     if abs(offset_ms) < CLOCK_WARNING_MS:
         return None
     code = "sync.clock_behind" if offset_ms > 0 else "sync.clock_ahead"

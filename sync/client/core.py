@@ -27,17 +27,19 @@ from app.domain.errors import DomainError
 from app.domain.hlc import HybridClock
 from app.store.blobs import BlobStore
 from app.store.db import Database
-from app.store.recorder import HLC_KEY, device_id, get_state, set_state
+from app.store.recorder import DEVICE_KEY, HLC_KEY, device_id, get_state, set_state
 from sync import protocol
 from sync.client.base import (
     CLOCK_OFFSET,
     CURSOR,
     DEVICE_NAME,
+    DEVICE_NUMBER,
     LAST_ERROR,
     LAST_SYNC,
     RECEIVED_HLC,
     RUNS,
     SCOPE,
+    SERVER_CLOCK_WRONG,
     SERVER_DEVICE_ID,
     SERVER_URL,
     TOKEN,
@@ -49,6 +51,7 @@ from sync.client.base import (
 )
 from sync.client.blobs import BlobTransfer
 from sync.client.errors import SyncFailure, encode
+from sync.client.identity import EPOCH, SERVER_ID, ServerIdentity, installation_id
 from sync.client.pull import Pull
 from sync.client.push import Push
 
@@ -57,7 +60,7 @@ RUNS_KEPT = 20  # recent runs listed on the Sync page
 DEVICE_REFUSALS = ("bad_token", "no_token", "revoked")
 
 
-class SyncClient(Push, Pull, BlobTransfer):
+class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
     def __init__(
         self,
         db: Database,
@@ -83,7 +86,10 @@ class SyncClient(Push, Pull, BlobTransfer):
             return get_state(s, key)
 
     def _http(self, base_url: str, token: str | None = None) -> httpx.AsyncClient:
-        headers = {protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)}
+        headers = {
+            protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
+            protocol.INSTALLATION_HEADER: installation_id(),
+        }
         if token:
             headers["Authorization"] = f"Bearer {token}"
         return httpx.AsyncClient(
@@ -121,6 +127,8 @@ class SyncClient(Push, Pull, BlobTransfer):
         reason = str(body["message"])
         if response.status_code == 426:
             return SyncFailure("sync.upgrade_needed", reason=reason)
+        if body.get("error") == "copied_device":
+            return SyncFailure("sync.copied_device")
         if response.status_code in (401, 403) and body.get("error") in DEVICE_REFUSALS:
             return SyncFailure("sync.device_refused", reason=reason, error=body.get("error"))
         return SyncFailure("sync.refused", reason=reason, status=response.status_code)
@@ -175,6 +183,11 @@ class SyncClient(Push, Pull, BlobTransfer):
             set_state(s, SCOPE, json.dumps({"all": answer.all_estates, "ids": answer.estate_ids}))
             set_state(s, CLOCK_OFFSET, str(offset))
             set_state(s, LAST_ERROR, "")
+            set_state(s, SERVER_ID, answer.server_id)
+            set_state(s, EPOCH, answer.epoch)
+            set_state(s, DEVICE_NUMBER, str(answer.device_number))
+            if answer.clock_id:  # the server's clock id for this device: a fresh identity
+                set_state(s, DEVICE_KEY, answer.clock_id)
             self._advance_clock(s, [answer.server_hlc])
 
     # ---- one cycle ----
@@ -196,6 +209,7 @@ class SyncClient(Push, Pull, BlobTransfer):
         try:
             try:
                 async with self._http(url, token) as http:
+                    await self._check_epoch(http, report)
                     await self._push(http, report)
                     await self._pull(http, report)
                 await in_worker(self._finish, report, started)
@@ -237,9 +251,10 @@ class SyncClient(Push, Pull, BlobTransfer):
     def _finish(self, report: SyncReport, started: int) -> None:
         with self.db.session() as s:
             set_state(s, LAST_SYNC, datetime.now(UTC).isoformat())
-            set_state(s, LAST_ERROR, "")
+            set_state(s, LAST_ERROR, encode(report.held_back) if report.held_back else "")
+            set_state(s, SERVER_CLOCK_WRONG, "1" if report.server_clock_wrong else "")
             report.cursor = int(get_state(s, CURSOR) or 0)
-            _add_run(s, report, started, None)
+            _add_run(s, report, started, report.held_back)
 
     @staticmethod
     def _advance_clock(s: Session, hlcs: Iterable[str]) -> None:
@@ -269,6 +284,7 @@ def _add_run(s: Session, report: SyncReport, started: int, error: DomainError | 
         "pulled": report.pulled,
         "conflicts": report.conflicts,
         "rejected": len(report.rejected) + report.set_aside,
+        "resent": report.resent,
         "files": report.blobs_up + report.blobs_down,
         "error": None if error is None else {"code": error.code, "params": error.params},
     }

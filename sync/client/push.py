@@ -33,14 +33,24 @@ class Push:
 
     db: Database
 
-    async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+    async def _version(
+        self, http: httpx.AsyncClient, report: SyncReport
+    ) -> tuple[protocol.VersionInfo, int]:
+        """The server's limits and its time (corrected by the desks' median when most of
+        them find it wrong): the offset changes are re-stamped against."""
         version = await self._call(http, "GET", f"{protocol.API}/version")
         if version.status_code != 200:
             raise self._refusal(version)
         info = protocol.VersionInfo.model_validate(version.json())
         offset = self._offset(version, info.server_time_ms)
         report.clock_offset_ms = offset
+        report.server_clock_wrong = info.server_clock_wrong
+        return info, offset
+
+    async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+        info, offset = await self._version(http, report)
         batch_size = min(info.max_batch, protocol.MAX_BATCH)
+        asked_again = False
         while True:
             batch, cursor, restamped = await in_worker(
                 self._outbox_batch, batch_size, offset, info.max_drift_ms
@@ -59,6 +69,7 @@ class Push:
                 await in_worker(self._acknowledge, answer, report.clock_offset_ms)
                 report.pushed += len(answer.accepted)
                 self._progress(report)
+                asked_again = False
                 continue
             refusal = self._error(response)
             if refusal.get("permanent") and refusal.get("change_id"):
@@ -68,7 +79,16 @@ class Push:
                 report.rejected.append((change_id, reason))
                 continue
             if refusal.get("error") == "clock_ahead":
-                raise SyncFailure("sync.clock_ahead_refused", reason=refusal["message"])
+                if not asked_again:  # the server's time moved (its desks' median): re-stamp
+                    asked_again = True
+                    info, offset = await self._version(http, report)
+                    continue
+                # still ahead of what the server accepts: these changes wait (they are
+                # kept) and the pull goes on, so the desk is never stuck behind them
+                report.held_back = SyncFailure(
+                    "sync.clock_ahead_refused", reason=refusal["message"]
+                )
+                return
             raise self._refusal(response)
 
     def _outbox_batch(

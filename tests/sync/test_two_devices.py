@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import func, select
 
 from app.domain.units import UnitInput
@@ -170,3 +172,83 @@ def test_a_pulled_change_this_desk_cannot_apply_is_set_aside_and_the_rest_applie
     assert b.client.state("pull_cursor") == str(fetched[-1])
     b.client._fetch_page = fetch
     b.sync()  # and the next pull goes on as usual
+
+
+def test_desks_lose_nothing_when_the_server_is_restored_from_a_backup(tmp_path):
+    """After a restore the server has a new epoch: the reader pulls again from zero and
+    the writer sends again what the server lost, though its outbox had let it go."""
+    from sync.server.cli import main
+    from sync.server.db import make_engine, migrate
+    from tests.sync.conftest import Device, Server
+
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    server = Server(engine)
+    estate = server.add_estate("阳光花园")
+    writer = Device(server, tmp_path / "writer.sqlite3", [estate])
+    reader = Device(server, tmp_path / "reader.sqlite3", [estate])
+    try:
+        with writer.db.session() as s:
+            first = _unit(s, estate, room="101").id
+        writer.sync()
+        assert main(["backup", "--out", str(tmp_path / "nightly.sqlite3"), "--db", url]) == 0
+        with writer.db.session() as s:
+            lost = _unit(s, estate, room="102").id
+            rid = add_resident(s, s.get(Unit, first), role="owner", name="张三").id
+        writer.sync()  # acknowledged: gone from the writer's outbox
+        reader.sync()
+        engine.dispose()
+        assert main(["restore", "--from", str(tmp_path / "nightly.sqlite3"), "--db", url]) == 0
+        engine = make_engine(url)
+        server = Server(engine)
+        for device in (writer, reader):
+            device.client.transport = server.transport()
+        with reader.db.session() as s:  # written after the restore, on the reader
+            update_resident(s, s.get(Resident, rid), phone="13900000009")
+        report = writer.sync()
+        assert report.resent >= 2  # the unit and the resident the backup lacks
+        reader.sync()
+        writer.sync()
+        for device in (writer, reader):
+            with device.db.session() as s:
+                assert s.get(Unit, lost) is not None
+                assert s.get(Resident, rid).phone == "13900000009"
+                assert s.scalar(select(func.count()).select_from(SyncOutbox)) == 0
+        with crud.new_session(engine) as s:
+            assert s.get(Unit, lost) is not None
+    finally:
+        writer.close()
+        reader.close()
+        engine.dispose()
+
+
+def test_a_database_copied_to_another_computer_is_told_to_enrol(
+    server, make_device, tmp_path, monkeypatch
+):
+    import shutil
+
+    from app.store.db import Database
+    from sync.client import SyncClient, SyncFailure, english, identity
+
+    estate = server.add_estate("阳光花园")
+    a = make_device("a", [estate])
+    a.sync()
+    a.db.close()
+    shutil.copy(a.db.path, tmp_path / "copy.sqlite3")
+    a.db = Database(a.db.path)
+    a.client.db = a.db
+    monkeypatch.setenv("PROPDESK_DATA_DIR", str(tmp_path / "second-computer"))
+    identity._installation.cache_clear()
+    copy = Database(tmp_path / "copy.sqlite3")
+    try:
+        client = SyncClient(copy, transport=server.transport(), blob_dir=tmp_path / "b")
+        with pytest.raises(SyncFailure) as refused:
+            asyncio.run(client.sync())
+        assert refused.value.code == "sync.copied_device"
+        assert "Enrol this computer" in english(refused.value.code)
+    finally:
+        copy.close()
+    monkeypatch.undo()
+    identity._installation.cache_clear()
+    a.sync()  # the original goes on

@@ -21,6 +21,13 @@ _CHINESE = {
     "sync.unexpected": "同步因意外错误中止：{detail}",
     "sync.conflict_gone": "此冲突已处理，或其记录已不存在。",
     "sync.conflict_value_unusable": "被覆盖的值（{field}）无法按原样写回，请手动输入。",
+    "sync.copied_device": (
+        "此数据库是从另一台以同一设备身份同步的电脑复制而来。请在“同步”页用新的登记码登记这台电脑："
+        "它将成为独立的设备，并保留其中的数据。"
+    ),
+    "sync.server_clock_wrong": (
+        "同步服务器的时钟有误（多数工作站都发现如此），不是这台电脑的时钟问题。请告知管理员。"
+    ),
     "sync.clock_ahead": (
         "这台电脑的时钟比服务器快 {duration}。请校正日期和时间设置；在此之前，更改按服务器时间记录。"
     ),

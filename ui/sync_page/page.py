@@ -396,7 +396,7 @@ class SyncPage(RefreshWhenShown, QWidget):
         self._set_syncing(False)
         problem = report.clock_problem()
         banner(
-            "banner-error" if report.rejected or problem else "banner-ok",
+            "banner-error" if report.rejected or problem or report.held_back else "banner-ok",
             self.report_text(report),
             self.result,
         )
@@ -413,8 +413,9 @@ class SyncPage(RefreshWhenShown, QWidget):
         aside = len(report.rejected) + report.set_aside
         if aside:
             parts.append(self.tr("%n change(s) set aside; see the list below.", "", aside))
-        if problem := report.clock_problem():
-            parts.append(describe_sync(problem))
+        for problem in (report.held_back, report.clock_problem()):
+            if problem is not None:
+                parts.append(describe_sync(problem))
         return " ".join(parts)
 
     def _sync_failed(self, error) -> None:
