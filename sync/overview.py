@@ -37,6 +37,7 @@ _KEYS = [
     client.LAST_SYNC,
     client.LAST_ERROR,
     client.CLOCK_OFFSET,
+    client.SERVER_CLOCK_WRONG,
 ]
 
 
@@ -52,6 +53,7 @@ class SyncOverview:
     waiting: int  # outbox rows
     files_waiting: int  # attachments named by waiting changes, here to upload
     clock_offset_ms: int
+    server_clock_wrong: bool  # most desks find the server's clock wrong
     rejected: int
     conflicts: int  # not yet settled
 
@@ -67,7 +69,7 @@ class SyncOverview:
         )
 
     def clock_problem(self) -> DomainError | None:
-        return client.clock_problem(self.clock_offset_ms)
+        return client.clock_problem(self.clock_offset_ms, self.server_clock_wrong)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def _overview(s: Session) -> SyncOverview:
         waiting=outbox_size(s),
         files_waiting=_files_waiting(s),
         clock_offset_ms=_int(state.get(client.CLOCK_OFFSET)),
+        server_clock_wrong=bool(state.get(client.SERVER_CLOCK_WRONG)),
         rejected=s.scalar(select(func.count()).select_from(SyncRejected)) or 0,
         conflicts=s.scalar(
             select(func.count()).select_from(SyncConflict).where(~SyncConflict.acknowledged)
