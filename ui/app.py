@@ -134,6 +134,9 @@ def run(
             lambda problem: offer_recovery_later(window, db_path, problem)
         )
         window.backup_schedule.start()
+        from ui.shell.screen_lock import IdleLock
+
+        window.idle_lock = IdleLock(ctx, window)  # locks after the set idle minutes
     if db.backup is not None:
         ctx.events.status_message.emit(
             QCoreApplication.translate(

@@ -37,6 +37,7 @@ _PAGE_TITLES = [
     QT_TRANSLATE_NOOP("Pages", "Units & Residents"),
     QT_TRANSLATE_NOOP("Pages", "Reports"),
     QT_TRANSLATE_NOOP("Pages", "Sync"),
+    QT_TRANSLATE_NOOP("Pages", "Audit trail"),
     QT_TRANSLATE_NOOP("Pages", "Settings"),
 ]
 

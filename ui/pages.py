@@ -34,6 +34,7 @@ PAGES: list[PageSpec] = [
     PageSpec("units", "Units & Residents", "fa5s.building", "ui.units.page:UnitsPage"),
     PageSpec("reports", "Reports", "fa5s.chart-bar", "ui.reports.page:ReportsPage"),
     PageSpec("sync", "Sync", "fa5s.sync-alt", "ui.sync_page.page:SyncPage"),
+    PageSpec("audit", "Audit trail", "fa5s.history", "ui.audit.page:AuditPage"),
     PageSpec("settings", "Settings", "fa5s.cog", "ui.settings.page:SettingsPage"),
 ]
 
@@ -59,3 +60,5 @@ SNAPSHOT_VIEWS.update(
 # ``function(ctx, parent)`` (imported when Settings is first shown).
 SETTINGS_SECTIONS: list[str] = ["ui.reception.rules:workorder_rules_box"]
 SETTINGS_SECTIONS.append("ui.shell.backups:backups_box")  # backups of the local database
+SETTINGS_SECTIONS.append("ui.settings.permissions:permissions_box")  # matrix and log-in rules
+SNAPSHOT_VIEWS["permissions"] = ("settings", "permissions")

@@ -73,6 +73,13 @@ class ServerClock:
         """The time the server goes by: its clock, corrected when the desks outvote it."""
         return self._wall_ms() + self.correction_ms
 
+    def accept_until_ms(self) -> int:
+        """What a change's clock is checked against: the later of the server's clock and
+        the corrected time, so a correction never refuses a change the server's own
+        clock would take (a majority of desks can be the wrong ones)."""
+        wall = self._wall_ms()
+        return max(wall, wall + self.correction_ms)
+
     def now(self) -> str:
         """After everything received; otherwise the server's (corrected) time. It keeps
         no memory of what it answered before, so a correction takes effect at once."""
@@ -291,7 +298,7 @@ def push(
 ) -> PushResult:
     """Check, then append, merge and commit, all in one transaction under the append lock
     (on SQLite the lock is a process lock, so the commit must happen inside it)."""
-    check_batch(device, changes, clock.time_ms())
+    check_batch(device, changes, clock.accept_until_ms())
     ids = [c.change_id for c in changes]
     with append_lock(session):
         known = set(
