@@ -413,6 +413,13 @@ def test_a_unit_made_on_another_desk_appears_in_the_open_unit_list_with_no_click
         }
 
     wait(lambda: any("707" in text for text in listed()))
+    # the status bar says how it stands, in words
+    wait(lambda: window.status.sync.text().endswith(" · online"))
+    assert window.status.sync.text().startswith("0 change(s) waiting · last sync ")
+    live_server.stop()
+    wait.do(window.background_sync.sync_now)
+    wait(lambda: window.status.sync.text().endswith(" · offline"))
+    assert "Cannot reach the sync server" in window.status.sync.toolTip()
 
 
 def test_a_save_is_sent_by_itself_and_an_unreachable_server_is_retried_less_and_less(
