@@ -58,7 +58,7 @@ ROLE_TILES: dict[str, tuple[str, ...]] = {
     "auditor": (),
 }
 # Roles that see this month's management-fee collection rate and the arrears.
-FINANCE_ROLES = frozenset({"cashier", "finance_lead", "director", "auditor", "admin"})
+FINANCE_ROLES = frozenset({"cashier", "finance_lead", "director", "auditor"})
 
 # the inspection due list's occurrences to do now (its "Due now only" filter)
 DUE_NOW = ("due", "overdue")

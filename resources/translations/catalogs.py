@@ -26,6 +26,8 @@ def catalog_sources() -> dict[str, list[Path]]:
         "fees": ui / "fees",
         "sync": ui / "sync_page",
         "reception": ui / "reception",
+        "dashboard": ui / "dashboard",
+        "reports": ui / "reports",
     }
     every = sorted(ui.rglob("*.py"))
     catalogs = {name: sorted(folder.rglob("*.py")) for name, folder in areas.items()}

@@ -663,7 +663,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/complaints/page.py" line="+85"/>
+        <location filename="../../ui/complaints/page.py" line="+83"/>
         <source>No., room (3-1502), name, phone or words — Ctrl+F</source>
         <translation>编号、房号（3-1502）、姓名、电话或关键词 — Ctrl+F</translation>
     </message>
@@ -704,6 +704,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>More ▾</source>
         <translation>更多 ▾</translation>
     </message>
@@ -723,7 +728,7 @@
         <translation>仅二次投诉</translation>
     </message>
     <message>
-        <location line="+328"/>
+        <location line="+360"/>
         <source>Escalating complaints unresolved for a month…</source>
         <translation>正在将超过一个月未解决的投诉升级…</translation>
     </message>
@@ -813,7 +818,7 @@
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/page.py" line="-173"/>
+        <location filename="../../ui/complaints/page.py" line="-175"/>
         <source>%1+ complaints</source>
         <translation>%1+ 条投诉</translation>
     </message>
@@ -840,7 +845,7 @@
         <translation>没有待办事项，做得好。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+90"/>
         <source>Close complaint</source>
         <translation>结案</translation>
     </message>
@@ -1262,7 +1267,7 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/complaints/rules.py" line="+66"/>
+        <location filename="../../ui/complaints/rules.py" line="+67"/>
         <source>Complaint rules</source>
         <translation>投诉处理规则</translation>
     </message>
@@ -1408,7 +1413,7 @@
         <translation>请修改标出的字段。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Moving every complaint&apos;s deadlines…</source>
         <translation>正在调整所有投诉的时限…</translation>
     </message>
@@ -1416,7 +1421,7 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/complaints/stats.py" line="+53"/>
+        <location filename="../../ui/complaints/stats.py" line="+54"/>
         <source>The week ends on this Saturday</source>
         <translation>统计周截止到该周六</translation>
     </message>

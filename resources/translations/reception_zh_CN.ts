@@ -77,6 +77,16 @@
         <translation>退还业主</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>All keys</source>
+        <translation>全部钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not returned</source>
+        <translation>未归还</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Monthly count…</source>
         <translation>月度盘点…</translation>
@@ -128,11 +138,17 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+36"/>
         <source>No keys in custody yet — take one in with the first button</source>
         <translation>暂无托管钥匙 — 点击第一个按钮登记</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-3"/>
+        <source>Every key is back in the cabinet.</source>
+        <translation>所有钥匙都已归柜。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Overdue keys today (%1): %2</source>
         <translation>今日逾期未还钥匙（%1）：%2</translation>
     </message>
@@ -147,7 +163,7 @@
         <translation>本月钥匙柜盘点尚未进行。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Acceptance check</source>
         <translation>验收</translation>
     </message>
@@ -182,7 +198,7 @@
 <context>
     <name>LendDialog</name>
     <message>
-        <location line="-359"/>
+        <location line="-382"/>
         <source>Lend keys</source>
         <translation>借出钥匙</translation>
     </message>
@@ -573,7 +589,7 @@
         <translation>工作日记…</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+103"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>

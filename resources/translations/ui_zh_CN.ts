@@ -487,7 +487,12 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-149"/>
+        <location filename="../../ui/main_window.py" line="-150"/>
+        <source>Home</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>

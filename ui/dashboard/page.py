@@ -25,8 +25,6 @@ from ui import formats
 from ui.context import AppContext
 from ui.widgets.changes import on_changes
 
-PAGE_TITLE = QT_TRANSLATE_NOOP("Pages", "Home")  # the sidebar's entry (ui/pages.py)
-
 # a commit to any of these may change a number
 WATCHED = (
     "complaints",
@@ -63,19 +61,21 @@ TARGETS = {
 URGENT = {ops.COMPLAINTS_OVERDUE, ops.ACTIONS_OVERDUE}
 
 
+TITLES = {
+    ops.COMPLAINTS_OVERDUE: QT_TRANSLATE_NOOP("Dashboard", "Complaints overdue"),
+    ops.COMPLAINTS_DUE_TODAY: QT_TRANSLATE_NOOP("Dashboard", "Complaints due today"),
+    ops.VISITS_DUE: QT_TRANSLATE_NOOP("Dashboard", "Work orders waiting for a return visit"),
+    ops.KEYS_OUT: QT_TRANSLATE_NOOP("Dashboard", "Keys not returned"),
+    ops.INSPECTIONS_DUE: QT_TRANSLATE_NOOP("Dashboard", "Inspections due"),
+    ops.ACTIONS_OVERDUE: QT_TRANSLATE_NOOP("Dashboard", "Corrective actions overdue"),
+    ops.MY_OPEN_ITEMS: QT_TRANSLATE_NOOP("Dashboard", "My open reception items"),
+    "fees.collection": QT_TRANSLATE_NOOP("Dashboard", "Management fee collected this month"),
+    "fees.arrears": QT_TRANSLATE_NOOP("Dashboard", "Arrears"),
+}
+
+
 def tile_title(tile: str) -> str:
-    tr = lambda text: QCoreApplication.translate("Dashboard", text)  # noqa: E731
-    return {
-        ops.COMPLAINTS_OVERDUE: tr("Complaints overdue"),
-        ops.COMPLAINTS_DUE_TODAY: tr("Complaints due today"),
-        ops.VISITS_DUE: tr("Work orders waiting for a return visit"),
-        ops.KEYS_OUT: tr("Keys not returned"),
-        ops.INSPECTIONS_DUE: tr("Inspections due"),
-        ops.ACTIONS_OVERDUE: tr("Corrective actions overdue"),
-        ops.MY_OPEN_ITEMS: tr("My open reception items"),
-        "fees.collection": tr("Management fee collected this month"),
-        "fees.arrears": tr("Arrears"),
-    }[tile]
+    return QCoreApplication.translate("Dashboard", TITLES[tile])
 
 
 class Tile(QPushButton):

@@ -219,6 +219,8 @@ class ReportsPage(QWidget):
     # ---- estates ----
 
     def _estates_read(self, estates: list[tuple[str, str]]) -> None:
+        # the estate logged in to first, then the others as enrolled
+        estates = sorted(estates, key=lambda e: e[0] != self.ctx.estate_id)
         self.estates = estates
         self.chosen = {e for e, _n in estates}  # head office: every estate side by side
         self._fill_estates(estates)
