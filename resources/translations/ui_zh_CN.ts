@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="+69"/>
+        <source>Complaints overdue</source>
+        <translation>逾期投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints due today</source>
+        <translation>今日到期投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders waiting for a return visit</source>
+        <translation>待回访工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys not returned</source>
+        <translation>未归还钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspections due</source>
+        <translation>应检巡查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrective actions overdue</source>
+        <translation>逾期整改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My open reception items</source>
+        <translation>我的未结接待事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Management fee collected this month</source>
+        <translation>本月管理费收费率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../ui/shell/about.py" line="+32"/>
@@ -30,9 +78,176 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/audit/page.py" line="+73"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+151"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <location line="+147"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <location line="+142"/>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+137"/>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <location line="+126"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All changes</source>
+        <translation>全部变更</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the entries the filters show to a workbook</source>
+        <translation>将当前筛选出的记录导出为工作簿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Payments and reversals</source>
+        <translation>收款与冲正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjustments and refunds</source>
+        <translation>调整与退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposits</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee schedule</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletions</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone and ID reveals</source>
+        <translation>查看完整电话/身份证号</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No entries for these filters</source>
+        <translation>没有符合筛选条件的记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n entries exported</source>
+        <translation>
+            <numerusform>已导出 %n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../ui/shell/backups.py" line="+79"/>
+        <location filename="../../ui/shell/backups.py" line="+86"/>
         <source>The database could not be backed up: %1</source>
         <translation>数据库备份失败：%1</translation>
     </message>
@@ -40,7 +255,7 @@
 <context>
     <name>BackupsBox</name>
     <message>
-        <location line="+21"/>
+        <location line="+37"/>
         <source>Backups of this computer&apos;s database</source>
         <translation>本机数据库备份</translation>
     </message>
@@ -100,6 +315,61 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <location filename="../../ui/units/tree.py" line="+62"/>
         <source>Entrance %1</source>
         <translation>%1单元</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="+47"/>
+        <source>Today</source>
+        <translation>今日工作台</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing on the dashboard for your role.</source>
+        <translation>您的角色在工作台上没有待办数字。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your role may not see the fee reports.</source>
+        <translation>您的角色无权查看收费报表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing billed in %1</source>
+        <translation>%1 未出账</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>target %1 met</source>
+        <translation>已达 %1 目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below target %1</source>
+        <translation>未达 %1 目标</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2</source>
+        <translation>应收 %2,实收 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n unit(s) owing as of %1</source>
+        <translation>
+            <numerusform>截至 %1 共 %n 户欠费</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -393,6 +663,34 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/shell/screen_lock.py" line="+43"/>
+        <source>PropDesk is locked</source>
+        <translation>PropDesk 已锁定</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Locked after a while without use. %1, type your password to go on.</source>
+        <translation>长时间无操作，已自动锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The password is wrong. Try again.</source>
+        <translation>密码错误，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/shell/login.py" line="+34"/>
@@ -420,7 +718,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Login or password is wrong. Try again.</source>
         <translation>登录名或密码不正确，请重试。</translation>
     </message>
@@ -443,7 +741,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+77"/>
+        <location filename="../../ui/main_window.py" line="+79"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -463,7 +761,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>PropDesk — %1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+110"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
@@ -487,12 +785,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-150"/>
-        <source>Home</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/main_window.py" line="-171"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -528,8 +821,19 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="-216"/>
+        <location filename="../../ui/main_window.py" line="-9"/>
+        <source>Home</source>
+        <translation>工作台</translation>
     </message>
 </context>
 <context>
@@ -572,9 +876,58 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
     </message>
 </context>
 <context>
+    <name>PermissionsBox</name>
+    <message>
+        <location filename="../../ui/settings/permissions.py" line="+44"/>
+        <source>Permissions and log-in</source>
+        <translation>权限与登录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who may do what in this estate. The administrator changes it on the server; the change reaches this desk at its next sync. Bold: differs from the default.</source>
+        <translation>本小区各角色可执行的操作。由管理员在服务器上修改，下次同步时生效；粗体表示与默认设置不同。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save log-in rules</source>
+        <translation>保存登录规则</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong passwords before a lockout</source>
+        <translation>密码错误几次后锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked for</source>
+        <translation>锁定时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the screen when idle for</source>
+        <translation>无操作自动锁屏</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Log-in rules saved.</source>
+        <translation>登录规则已保存。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../ui/shell/recovery.py" line="+44"/>
+        <location filename="../../ui/shell/recovery.py" line="+47"/>
         <source>The database cannot be used</source>
         <translation>数据库无法使用</translation>
     </message>
@@ -601,17 +954,17 @@ SQLite 检查结果：%2</translation>
         <translation>没有找到这个数据库的完好备份。可以用一个空数据库开始（损坏的文件会保留在旁边），并重新为本机登记同步；也可以退出并联系管理员。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Restore the backup of %1</source>
         <translation>恢复 %1 的备份</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-9"/>
         <source>PropDesk closes to do this and opens again.</source>
         <translation>PropDesk 会先关闭来完成此操作，然后重新打开。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Start with an empty database</source>
         <translation>用空数据库开始</translation>
     </message>
@@ -621,12 +974,12 @@ SQLite 检查结果：%2</translation>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>This did not work: %1</source>
         <translation>操作失败：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Restored the backup of %1; the damaged file is kept as %2. %3 unsynced changes will be sent again.</source>
         <translation>已恢复 %1 的备份；损坏的文件另存为 %2。%3 条未同步的修改将重新上传。</translation>
     </message>
@@ -634,6 +987,122 @@ SQLite 检查结果：%2</translation>
         <location line="+7"/>
         <source>Started with an empty database; the damaged file is kept as %1</source>
         <translation>已用空数据库开始；损坏的文件另存为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/reports/page.py" line="+127"/>
+        <source>Suggested period</source>
+        <translation>建议期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 3 months</source>
+        <translation>近三个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+132"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Estates: %1</source>
+        <translation>管理处:%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Preparing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%1 — %n row(s)</source>
+        <translation>
+            <numerusform>%1 — %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nothing in this period — choose another period or estate.</source>
+        <translation>此期间没有数据——请选择其他期间或管理处。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Export XLSX</source>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="+84"/>
+        <source>Double-click to open</source>
+        <translation>双击打开</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Target %1%</source>
+        <translation>目标 %1%</translation>
     </message>
 </context>
 <context>
@@ -829,7 +1298,7 @@ SQLite 检查结果：%2</translation>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <location line="+15"/>
         <source>Language</source>
         <translation>界面语言</translation>
@@ -883,7 +1352,7 @@ SQLite 检查结果：%2</translation>
 %2</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-54"/>
         <source>Database updated; the previous version was kept as %1</source>
         <translation>数据库已升级；旧版本已备份为 %1</translation>
     </message>
@@ -899,6 +1368,14 @@ SQLite 检查结果：%2</translation>
         <location line="+11"/>
         <source>Sync: …</source>
         <translation>同步：…</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="+83"/>
+        <source>Open the list (Enter)</source>
+        <translation>打开清单(回车)</translation>
     </message>
 </context>
 <context>

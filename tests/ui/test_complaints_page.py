@@ -38,7 +38,7 @@ def ctx(qtbot, db, estate_id, clock):
             login="desk",
             display_name="前台小李",
             role="supervisor",
-            password="password1",
+            password="complaint-pass-1",
             estate_ids=[estate_id],
         )
         user_id = user.id

@@ -75,14 +75,14 @@ def test_login_asks_for_the_estate_when_the_account_has_several(db, estate_id, a
             login="li",
             display_name="李娜",
             role="receptionist",
-            password="12345678",
+            password="desk-pass-8",
             estate_ids=[estate_id, other],
         )
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.login, "li")
-    qtbot.keyClicks(dialog.password, "12345678")
+    qtbot.keyClicks(dialog.password, "desk-pass-8")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.estate.isVisible()
     assert [dialog.estate.itemText(i) for i in range(dialog.estate.count())] == [

@@ -49,6 +49,7 @@ from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action
 from ui.widgets.ops import show_error
 from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.permits import guard_all
 from ui.widgets.tables import RememberedLayout
 
 ACCOUNT_TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations", "units")
@@ -175,6 +176,12 @@ class CounterTab(QWidget):
         self.adjust_action = action(
             self, self.tr("Correct bill…"), self.adjust_selected, icon="fa5s.edit", toolbar=unit_bar
         )
+        self._permits = {
+            self.pay_button: "payments.take",
+            self.reverse_action: "payments.reverse",
+            self.refund_action: "fees.refund",
+            self.adjust_action: "fees.adjust",
+        }
         self.deposits_action = action(
             self,
             self.tr("Deposits…"),
@@ -252,6 +259,7 @@ class CounterTab(QWidget):
             each.setEnabled(enabled)
         credit = self.shown is not None and self.shown.account.credit > 0
         self.refund_action.setEnabled(enabled and credit)
+        guard_all(self.ctx, self._permits)  # what the role may not do stays off, with why
 
     def _found(self) -> None:
         if self.finder.results.currentItem() is not None:

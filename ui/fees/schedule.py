@@ -31,6 +31,7 @@ from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action, mark_fields
 from ui.widgets.ops import show_error
 from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.permits import guard
 from ui.widgets.tables import RememberedLayout
 
 translate = QCoreApplication.translate  # column titles: literal calls, so lupdate finds them
@@ -69,6 +70,7 @@ class ScheduleTab(FeeTab):
         self.message.hide()
         self.save_button = QPushButton(self.tr("Add rate change"))
         self.save_button.clicked.connect(self.save_rate)
+        guard(self.save_button, ctx, "fees.schedule")
         action(self, self.tr("Add rate change"), self.save_rate, shortcut="Ctrl+S")
         form_box = QGroupBox(self.tr("New rate from a date on (earlier bills never change)"))
         form = QFormLayout(form_box)

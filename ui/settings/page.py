@@ -43,7 +43,7 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(body)
         outer.addLayout(self.sections)
         outer.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -53,6 +53,13 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
+
+    def show_view(self, view: str) -> None:
+        """Scroll to the section whose object name is ``view`` (e.g. "permissions")."""
+        box = self.findChild(QGroupBox, view)
+        if box is not None:
+            self.scroll.widget().adjustSize()
+            self.scroll.verticalScrollBar().setValue(max(0, box.pos().y() - 32))
 
     def add_section(self, box: QGroupBox) -> None:
         """Other areas append their own group box here."""

@@ -71,10 +71,17 @@ class LoginDialog(QDialog):
             self.estate_id = self.estate.currentData()
             self.accept()
             return
+        from app.domain.errors import DomainError
         from app.services.accounts import log_in
+        from ui.messages import describe
 
         # argon2 takes a moment on purpose; the dialog waits for it as a log-in should
-        user = log_in(self.db, self.login.text(), self.password.text())
+        try:
+            user = log_in(self.db, self.login.text(), self.password.text())
+        except DomainError as locked:  # too many failures: locked for a while (a setting)
+            banner("banner-error", describe(locked), self.error)
+            self.password.clear()
+            return
         if user is None:
             # the login stays as typed; only the password is cleared for the next try
             banner("banner-error", self.tr("Login or password is wrong. Try again."), self.error)
