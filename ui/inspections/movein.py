@@ -4,7 +4,7 @@ records who did it and when; a handover paused here resumes on any desk after sy
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,41 +28,46 @@ from ui.inspections.common import fill, local, make_table, selected_key
 
 
 def words(widget: QWidget) -> dict[str, str]:
-    t = widget.tr
     return {
-        "documents": t("Documents checked"),
-        "balance": t("Purchase balance confirmed"),
-        "forms": t("Forms signed"),
-        "fees": t("Move-in fees paid"),
-        "keys": t("Keys and cards handed over"),
-        "meters": t("Meter readings"),
-        "inspection": t("House acceptance (一房一验)"),
-        "archive": t("Owner file archived"),
-        "notice": t("Move-in notice with the sales office's stamp"),
-        "owner_id": t("Every co-owner's ID"),
-        "contract": t("Purchase or loan contract"),
-        "company_licence": t("Company licence (company buyer)"),
-        "authorisation": t("Authorisation letter and ID (entrusted person)"),
-        "household_register": t("Household registration form"),
-        "acceptance_form": t("House acceptance form"),
-        "key_undertaking": t("Key custody undertaking"),
-        "items_received": t("Items-received register"),
-        "fire_safety": t("Fire-safety responsibility letter"),
-        "service_agreement": t("Preliminary property-service agreement"),
-        "covenant": t("Owners' covenant"),
-        "due": t("Due"),
-        "notified": t("Notified"),
-        "done": t("Done"),
-        "second_reminder": t("Not come: remind again"),
-        "reminded": t("Reminded again"),
-        "under_way": t("Under way"),
-        "receptionist": t("Reception"),
-        "cashier": t("Cashier"),
-        "engineer": t("Engineering"),
-        "archivist": t("Archivist"),
-        "water": t("Water (m³)"),
-        "electricity": t("Electricity (kWh)"),
-        "gas": t("Gas (m³)"),
+        "documents": QCoreApplication.translate("MoveIn", "Documents checked"),
+        "balance": QCoreApplication.translate("MoveIn", "Purchase balance confirmed"),
+        "forms": QCoreApplication.translate("MoveIn", "Forms signed"),
+        "fees": QCoreApplication.translate("MoveIn", "Move-in fees paid"),
+        "keys": QCoreApplication.translate("MoveIn", "Keys and cards handed over"),
+        "meters": QCoreApplication.translate("MoveIn", "Meter readings"),
+        "inspection": QCoreApplication.translate("MoveIn", "House acceptance (一房一验)"),
+        "archive": QCoreApplication.translate("MoveIn", "Owner file archived"),
+        "notice": QCoreApplication.translate(
+            "MoveIn", "Move-in notice with the sales office's stamp"
+        ),
+        "owner_id": QCoreApplication.translate("MoveIn", "Every co-owner's ID"),
+        "contract": QCoreApplication.translate("MoveIn", "Purchase or loan contract"),
+        "company_licence": QCoreApplication.translate("MoveIn", "Company licence (company buyer)"),
+        "authorisation": QCoreApplication.translate(
+            "MoveIn", "Authorisation letter and ID (entrusted person)"
+        ),
+        "household_register": QCoreApplication.translate("MoveIn", "Household registration form"),
+        "acceptance_form": QCoreApplication.translate("MoveIn", "House acceptance form"),
+        "key_undertaking": QCoreApplication.translate("MoveIn", "Key custody undertaking"),
+        "items_received": QCoreApplication.translate("MoveIn", "Items-received register"),
+        "fire_safety": QCoreApplication.translate("MoveIn", "Fire-safety responsibility letter"),
+        "service_agreement": QCoreApplication.translate(
+            "MoveIn", "Preliminary property-service agreement"
+        ),
+        "covenant": QCoreApplication.translate("MoveIn", "Owners' covenant"),
+        "due": QCoreApplication.translate("MoveIn", "Due"),
+        "notified": QCoreApplication.translate("MoveIn", "Notified"),
+        "done": QCoreApplication.translate("MoveIn", "Done"),
+        "second_reminder": QCoreApplication.translate("MoveIn", "Not come: remind again"),
+        "reminded": QCoreApplication.translate("MoveIn", "Reminded again"),
+        "under_way": QCoreApplication.translate("MoveIn", "Under way"),
+        "receptionist": QCoreApplication.translate("MoveIn", "Reception"),
+        "cashier": QCoreApplication.translate("MoveIn", "Cashier"),
+        "engineer": QCoreApplication.translate("MoveIn", "Engineering"),
+        "archivist": QCoreApplication.translate("MoveIn", "Archivist"),
+        "water": QCoreApplication.translate("MoveIn", "Water (m³)"),
+        "electricity": QCoreApplication.translate("MoveIn", "Electricity (kWh)"),
+        "gas": QCoreApplication.translate("MoveIn", "Gas (m³)"),
     }
 
 
@@ -240,7 +245,7 @@ class MoveInWizard(QWidget):
         )
         self.pause_button.setText(self.tr("Resume") if view.paused else self.tr("Pause"))
         if view.finished:
-            self.message.setText(self.tr("Handover finished."))
+            self.next_button.setText(self.tr("Handover finished"))
         self._tick()
         self._clock.start()
 

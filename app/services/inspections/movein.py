@@ -35,7 +35,7 @@ from app.domain.movein import (
     schedule_status,
 )
 from app.services.fees.counter import take_payment_in
-from app.services.fees.schedule import ensure_default_schedule_in, rules_in, schedule_in
+from app.services.fees.schedule import rules_in, schedule_in
 from app.services.inspections.common import Target, staff_name
 from app.services.inspections.run import start_in
 from app.services.reception.common import local_day, setting, tz_of, unit_labels
@@ -112,8 +112,8 @@ def documents_of(session: Session, estate_id: str) -> tuple[str, ...]:
 
 
 def first_month_fee(session: Session, unit: Unit, day: date) -> Decimal:
-    """The management fee from the handover day to the month's end (fees module rules)."""
-    ensure_default_schedule_in(session, unit.estate_id)
+    """The management fee from the handover day to the month's end (fees module rules;
+    the default schedule where the estate has none). Reads only: previews call it."""
     facts = UnitFacts(unit.id, unit.kind, unit.area_m2, day)
     lines = monthly_lines(
         facts,
