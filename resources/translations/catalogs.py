@@ -28,6 +28,7 @@ def catalog_sources() -> dict[str, list[Path]]:
         "reception": ui / "reception",
         "dashboard": ui / "dashboard",
         "reports": ui / "reports",
+        "inspections": ui / "inspections",
     }
     every = sorted(ui.rglob("*.py"))
     catalogs = {name: sorted(folder.rglob("*.py")) for name, folder in areas.items()}
