@@ -59,7 +59,7 @@
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>DueTab</name>
     <message>
-        <location line="-308"/>
+        <location line="-309"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -145,17 +145,17 @@
 <context>
     <name>InspectionReport</name>
     <message>
-        <location filename="../../ui/inspections/printing.py" line="+74"/>
+        <location filename="../../ui/inspections/printing.py" line="+55"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Failed (critical item)</source>
         <translation>不合格（一票否决项）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+3"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
@@ -170,7 +170,112 @@
         <translation>业主</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspected</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalised</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed items</source>
+        <translation>不合格项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrective actions</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner / manager</source>
+        <translation>业主 / 主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template version</source>
+        <translation>检查表版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content hash</source>
+        <translation>内容校验值</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>Inspection report</source>
         <translation>检查报告</translation>
     </message>

@@ -49,7 +49,42 @@ def build(report: InspectionReport) -> QTextDocument:
     return doc
 
 
+def words() -> dict[str, str]:
+    """The report's words in the user's language (literal calls, for lupdate)."""
+    return {
+        "Passed": QCoreApplication.translate("InspectionReport", "Passed"),
+        "Failed (critical item)": QCoreApplication.translate(
+            "InspectionReport", "Failed (critical item)"
+        ),
+        "Inspector": QCoreApplication.translate("InspectionReport", "Inspector"),
+        "Manager": QCoreApplication.translate("InspectionReport", "Manager"),
+        "Owner": QCoreApplication.translate("InspectionReport", "Owner"),
+        "No.": QCoreApplication.translate("InspectionReport", "No."),
+        "Version": QCoreApplication.translate("InspectionReport", "Version"),
+        "Inspected": QCoreApplication.translate("InspectionReport", "Inspected"),
+        "Started": QCoreApplication.translate("InspectionReport", "Started"),
+        "Finalised": QCoreApplication.translate("InspectionReport", "Finalised"),
+        "Failed items": QCoreApplication.translate("InspectionReport", "Failed items"),
+        "Item": QCoreApplication.translate("InspectionReport", "Item"),
+        "Answer": QCoreApplication.translate("InspectionReport", "Answer"),
+        "Note": QCoreApplication.translate("InspectionReport", "Note"),
+        "Photos": QCoreApplication.translate("InspectionReport", "Photos"),
+        "repeat": QCoreApplication.translate("InspectionReport", "repeat"),
+        "Corrective actions": QCoreApplication.translate("InspectionReport", "Corrective actions"),
+        "Work order": QCoreApplication.translate("InspectionReport", "Work order"),
+        "Department": QCoreApplication.translate("InspectionReport", "Department"),
+        "Severity": QCoreApplication.translate("InspectionReport", "Severity"),
+        "Due": QCoreApplication.translate("InspectionReport", "Due"),
+        "State": QCoreApplication.translate("InspectionReport", "State"),
+        "Signatures": QCoreApplication.translate("InspectionReport", "Signatures"),
+        "Owner / manager": QCoreApplication.translate("InspectionReport", "Owner / manager"),
+        "Template version": QCoreApplication.translate("InspectionReport", "Template version"),
+        "Content hash": QCoreApplication.translate("InspectionReport", "Content hash"),
+    }
+
+
 def html(report: InspectionReport) -> str:
+    W = words()
     v = report.view
     h = v.header
     e = escape
@@ -70,37 +105,27 @@ def html(report: InspectionReport) -> str:
         return answer_word(value) if value in ("pass", "fail", "na", "") else f"{value} {item.unit}"
 
     score = "—" if v.result.total is None else f"{v.result.total}%"
-    verdict = (
-        QCoreApplication.translate("InspectionReport", "Passed")
-        if v.result.passed
-        else QCoreApplication.translate("InspectionReport", "Failed (critical item)")
-    )
+    verdict = W["Passed"] if v.result.passed else W["Failed (critical item)"]
     out = [
         f"<h1>{e(report.estate_name)} · {e(h.template_name)}</h1>",
-        f"<p>{QCoreApplication.translate('InspectionReport', 'No.')} {e(h.number)} · {QCoreApplication.translate('InspectionReport', 'Version')} {h.version} · {e(status_word(h.status))}</p>",
+        f"<p>{W['No.']} {e(h.number)} · {W['Version']} {h.version} · {e(status_word(h.status))}</p>",
         f"<p class='big'>{score}</p><p><b>{e(verdict)}</b></p>",
         "<table cellspacing='0'>",
-        f"<tr><td>{QCoreApplication.translate('InspectionReport', 'Inspected')}</td><td>{e(h.target_label)}</td></tr>",
-        f"<tr><td>{QCoreApplication.translate('InspectionReport', 'Inspector')}</td><td>{e(h.started_by)}</td></tr>",
-        f"<tr><td>{QCoreApplication.translate('InspectionReport', 'Started')}</td><td>{local(h.started_at)}</td></tr>",
-        f"<tr><td>{QCoreApplication.translate('InspectionReport', 'Finalised')}</td><td>{local(h.finalised_at)}</td></tr>",
+        f"<tr><td>{W['Inspected']}</td><td>{e(h.target_label)}</td></tr>",
+        f"<tr><td>{W['Inspector']}</td><td>{e(h.started_by)}</td></tr>",
+        f"<tr><td>{W['Started']}</td><td>{local(h.started_at)}</td></tr>",
+        f"<tr><td>{W['Finalised']}</td><td>{local(h.finalised_at)}</td></tr>",
         "</table>",
     ]
     failed = [i for i in v.content.items() if evaluate(i, v.answers.get(i.id)).failed]
-    out.append(
-        f"<h2>{QCoreApplication.translate('InspectionReport', 'Failed items')} ({len(failed)})</h2>"
-    )
+    out.append(f"<h2>{W['Failed items']} ({len(failed)})</h2>")
     if failed:
         out.append(
-            f"<table cellspacing='0' width='100%'><tr><th>{QCoreApplication.translate('InspectionReport', 'Item')}</th><th>{QCoreApplication.translate('InspectionReport', 'Answer')}</th><th>{QCoreApplication.translate('InspectionReport', 'Note')}</th><th>{QCoreApplication.translate('InspectionReport', 'Photos')}</th></tr>"
+            f"<table cellspacing='0' width='100%'><tr><th>{W['Item']}</th><th>{W['Answer']}</th><th>{W['Note']}</th><th>{W['Photos']}</th></tr>"
         )
         for item in failed:
             a = v.answers.get(item.id)
-            repeat = (
-                f" <b>({QCoreApplication.translate('InspectionReport', 'repeat')})</b>"
-                if item.id in h.repeat_items
-                else ""
-            )
+            repeat = f" <b>({W['repeat']})</b>" if item.id in h.repeat_items else ""
             out.append(
                 f"<tr><td class='fail'>{e(name(item))}{repeat}</td><td>{e(word(item))}</td>"
                 f"<td>{e(a.note if a else '')}</td><td>{thumbs(item.id)}</td></tr>"
@@ -110,7 +135,7 @@ def html(report: InspectionReport) -> str:
         pct = v.result.sections.get(section.id)
         out.append(f"<h2>{e(name(section))} · {'—' if pct is None else f'{pct}%'}</h2>")
         out.append(
-            f"<table cellspacing='0' width='100%'><tr><th>{QCoreApplication.translate('InspectionReport', 'Item')}</th><th>{QCoreApplication.translate('InspectionReport', 'Answer')}</th><th>{QCoreApplication.translate('InspectionReport', 'Note')}</th></tr>"
+            f"<table cellspacing='0' width='100%'><tr><th>{W['Item']}</th><th>{W['Answer']}</th><th>{W['Note']}</th></tr>"
         )
         for item in section.items:
             a = v.answers.get(item.id)
@@ -119,12 +144,10 @@ def html(report: InspectionReport) -> str:
                 f"<tr><td>{e(name(item))}</td><td{cls}>{e(word(item))}</td><td>{e(a.note if a else '')}</td></tr>"
             )
         out.append("</table>")
-    out.append(
-        f"<h2>{QCoreApplication.translate('InspectionReport', 'Corrective actions')} ({len(report.actions)})</h2>"
-    )
+    out.append(f"<h2>{W['Corrective actions']} ({len(report.actions)})</h2>")
     if report.actions:
         out.append(
-            f"<table cellspacing='0' width='100%'><tr><th>{QCoreApplication.translate('InspectionReport', 'Work order')}</th><th>{QCoreApplication.translate('InspectionReport', 'Item')}</th><th>{QCoreApplication.translate('InspectionReport', 'Department')}</th><th>{QCoreApplication.translate('InspectionReport', 'Severity')}</th><th>{QCoreApplication.translate('InspectionReport', 'Due')}</th><th>{QCoreApplication.translate('InspectionReport', 'State')}</th></tr>"
+            f"<table cellspacing='0' width='100%'><tr><th>{W['Work order']}</th><th>{W['Item']}</th><th>{W['Department']}</th><th>{W['Severity']}</th><th>{W['Due']}</th><th>{W['State']}</th></tr>"
         )
         for act in report.actions:
             out.append(
@@ -132,13 +155,11 @@ def html(report: InspectionReport) -> str:
                 f"<td>{e(severity_word(act.severity))}</td><td>{local(act.due_at)}</td><td>{e(status_word(act.status))}</td></tr>"
             )
         out.append("</table>")
-    out.append(
-        f"<h2>{QCoreApplication.translate('InspectionReport', 'Signatures')}</h2><table cellspacing='0'>"
-    )
+    out.append(f"<h2>{W['Signatures']}</h2><table cellspacing='0'>")
     roles = {
-        "inspector": QCoreApplication.translate("InspectionReport", "Inspector"),
-        "manager": QCoreApplication.translate("InspectionReport", "Manager"),
-        "owner": QCoreApplication.translate("InspectionReport", "Owner"),
+        "inspector": W["Inspector"],
+        "manager": W["Manager"],
+        "owner": W["Owner"],
     }
     for sig in v.signatures:
         image = f'<img src="blob:{sig.sha256}" width="220">' if sig.sha256 in report.files else ""
@@ -147,16 +168,12 @@ def html(report: InspectionReport) -> str:
         )
     if not v.signatures:
         out.append(
-            f"<tr><td>{QCoreApplication.translate('InspectionReport', 'Inspector')}</td><td>&nbsp;</td><td>{QCoreApplication.translate('InspectionReport', 'Owner / manager')}</td><td>&nbsp;</td></tr>"
+            f"<tr><td>{W['Inspector']}</td><td>&nbsp;</td><td>{W['Owner / manager']}</td><td>&nbsp;</td></tr>"
         )
     out.append("</table>")
     out.append(
-        f"<p style='color:#666'>{QCoreApplication.translate('InspectionReport', 'Template version')} {h.version}"
-        + (
-            f" · {QCoreApplication.translate('InspectionReport', 'Content hash')} {h.content_hash[:16]}"
-            if h.content_hash
-            else ""
-        )
+        f"<p style='color:#666'>{W['Template version']} {h.version}"
+        + (f" · {W['Content hash']} {h.content_hash[:16]}" if h.content_hash else "")
         + "</p>"
     )
     return "".join(out)
