@@ -191,6 +191,39 @@ def export_xlsx(
 # ---- personal data ----
 
 
+def reveal_fields(
+    db: Database,
+    resident_id: str,
+    fields: tuple[str, ...] = REVEALABLE,
+    user_id: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, str]:
+    """The unmasked phone and/or ID number of one resident, for a user allowed to see them;
+    each non-empty field shown is logged (who, when, which record and field; never the
+    value itself)."""
+    unknown = [f for f in fields if f not in REVEALABLE]
+    if unknown:
+        raise DomainError("privacy.field_unknown", field=unknown[0])
+    with db.session() as s:
+        check_in(s, user_id or db.actor, "personal.reveal")
+        resident = s.get(Resident, resident_id)
+        if resident is None or resident.deleted:
+            raise DomainError("privacy.record_gone")
+        shown = {what: getattr(resident, what) or "" for what in fields}
+        for what, value in shown.items():
+            if value:
+                write_entry(
+                    s,
+                    estate_id=resident.estate_id,
+                    action=f"personal.reveal.{what}",
+                    table_name="residents",
+                    row_id=resident.id,
+                    after={"field": what},
+                    at=now,
+                )
+        return shown
+
+
 def reveal(
     db: Database,
     resident_id: str,
@@ -198,22 +231,5 @@ def reveal(
     user_id: str | None = None,
     now: datetime | None = None,
 ) -> str:
-    """The unmasked phone or ID number of one resident, for a user allowed to see it; the
-    reveal is logged (who, when, which record and field; never the value itself)."""
-    if what not in REVEALABLE:
-        raise DomainError("privacy.field_unknown", field=what)
-    with db.session() as s:
-        check_in(s, user_id or db.actor, "personal.reveal")
-        resident = s.get(Resident, resident_id)
-        if resident is None or resident.deleted:
-            raise DomainError("privacy.record_gone")
-        write_entry(
-            s,
-            estate_id=resident.estate_id,
-            action=f"personal.reveal.{what}",
-            table_name="residents",
-            row_id=resident.id,
-            after={"field": what},
-            at=now,
-        )
-        return getattr(resident, what)
+    """One field of ``reveal_fields``: the unmasked phone or ID number, logged."""
+    return reveal_fields(db, resident_id, (what,), user_id, now)[what]

@@ -2,54 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/dashboard/page.py" line="+69"/>
-        <source>Complaints overdue</source>
-        <translation>逾期投诉</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Complaints due today</source>
-        <translation>今日到期投诉</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Work orders waiting for a return visit</source>
-        <translation>待回访工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys not returned</source>
-        <translation>未归还钥匙</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inspections due</source>
-        <translation>应检巡查</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Corrective actions overdue</source>
-        <translation>逾期整改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>My open reception items</source>
-        <translation>我的未结接待事项</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Management fee collected this month</source>
-        <translation>本月管理费收费率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Arrears</source>
-        <translation>欠费</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../ui/shell/about.py" line="+32"/>
@@ -315,61 +267,6 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <location filename="../../ui/units/tree.py" line="+62"/>
         <source>Entrance %1</source>
         <translation>%1单元</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <location filename="../../ui/dashboard/page.py" line="+47"/>
-        <source>Today</source>
-        <translation>今日工作台</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Nothing on the dashboard for your role.</source>
-        <translation>您的角色在工作台上没有待办数字。</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Your role may not see the fee reports.</source>
-        <translation>您的角色无权查看收费报表。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Nothing billed in %1</source>
-        <translation>%1 未出账</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>target %1 met</source>
-        <translation>已达 %1 目标</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>below target %1</source>
-        <translation>未达 %1 目标</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2</source>
-        <translation>应收 %2,实收 %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%n unit(s) owing as of %1</source>
-        <translation>
-            <numerusform>截至 %1 共 %n 户欠费</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -830,8 +727,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="-216"/>
-        <location filename="../../ui/main_window.py" line="-9"/>
+        <location line="-9"/>
         <source>Home</source>
         <translation>工作台</translation>
     </message>
@@ -990,125 +886,9 @@ SQLite 检查结果：%2</translation>
     </message>
 </context>
 <context>
-    <name>ReportsPage</name>
-    <message>
-        <location filename="../../ui/reports/page.py" line="+127"/>
-        <source>Suggested period</source>
-        <translation>建议期间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This week</source>
-        <translation>本周</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 3 months</source>
-        <translation>近三个月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This year</source>
-        <translation>本年</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+132"/>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="-123"/>
-        <source>Export XLSX…</source>
-        <translation>导出 XLSX…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <location line="+94"/>
-        <source>Estates: %1</source>
-        <translation>管理处:%1</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>As of</source>
-        <translation>截至</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Preparing the report…</source>
-        <translation>正在生成报表…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+25"/>
-        <source>%1 — %n row(s)</source>
-        <translation>
-            <numerusform>%1 — %n 行</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Nothing in this period — choose another period or estate.</source>
-        <translation>此期间没有数据——请选择其他期间或管理处。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Export XLSX</source>
-        <translation>导出 XLSX</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports/view.py" line="+84"/>
-        <source>Double-click to open</source>
-        <translation>双击打开</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Target %1%</source>
-        <translation>目标 %1%</translation>
-    </message>
-</context>
-<context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../ui/units/residents.py" line="+66"/>
+        <location filename="../../ui/units/residents.py" line="+68"/>
         <source>Edit resident</source>
         <translation>编辑住户</translation>
     </message>
@@ -1219,7 +999,31 @@ SQLite 检查结果：%2</translation>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+1"/>
+        <source>Show full phone and ID…</source>
+        <translation>查看完整电话和证件号…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows one resident&apos;s numbers; each look is logged</source>
+        <translation>查看一位住户的完整号码；每次查看都会记录</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Full phone and ID number</source>
+        <translation>完整电话和证件号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Phone: %2
+ID number: %3</source>
+        <translation>%1
+电话：%2
+证件号：%3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Remove resident</source>
         <translation>移除住户</translation>
     </message>
@@ -1368,14 +1172,6 @@ SQLite 检查结果：%2</translation>
         <location line="+11"/>
         <source>Sync: …</source>
         <translation>同步：…</translation>
-    </message>
-</context>
-<context>
-    <name>Tile</name>
-    <message>
-        <location filename="../../ui/dashboard/page.py" line="+83"/>
-        <source>Open the list (Enter)</source>
-        <translation>打开清单(回车)</translation>
     </message>
 </context>
 <context>

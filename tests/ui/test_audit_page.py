@@ -129,3 +129,39 @@ def test_the_log_in_rules_are_not_for_a_director(qtbot, db, estate_id, app):
     qtbot.addWidget(box)
     assert not box.save_button.isEnabled()
     assert "Manage staff accounts" in box.save_button.toolTip()
+
+
+def test_a_resident_s_numbers_are_revealed_one_at_a_time_and_logged(
+    qtbot, db, estate_id, desk, app
+):
+    from tests.ui.conftest import answer_next_dialog
+    from ui.units.residents import ResidentsPanel
+
+    unit, resident = desk
+    ctx = context(db, estate_id, "receptionist", app)
+    panel = ResidentsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show_unit(unit)
+    assert panel.model.data(panel.model.index(0, 2)) == "138****8001"  # masked in the list
+    panel.table.selectRow(0)
+    assert panel.reveal_button.isEnabled()
+    seen = answer_next_dialog(qtbot, lambda box: box.accept())
+    panel.reveal()
+    qtbot.waitUntil(lambda: "text" in seen)
+    assert "13800138001" in seen["text"]
+    db.actor = None  # the system makes the auditor's account
+    db.actor = account(db, estate_id, "auditor").id  # who may read the trail
+    logged = audit.read_page(db, audit.AuditQuery(estate_id, row_id=resident))
+    assert [(e.action, e.actor_role) for e in logged] == [("personal.reveal.phone", "receptionist")]
+
+
+def test_a_role_that_may_not_reveal_sees_why(qtbot, db, estate_id, desk, app):
+    from ui.units.residents import ResidentsPanel
+
+    unit, _resident = desk
+    panel = ResidentsPanel(context(db, estate_id, "inspector", app))
+    qtbot.addWidget(panel)
+    panel.show_unit(unit)
+    panel.table.selectRow(0)
+    assert not panel.reveal_button.isEnabled()
+    assert "Reveal phone and ID numbers" in panel.reveal_button.toolTip()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.units import RESIDENT_ROLES, mask_id_number, mask_phone, validate_resident
+from app.services import audit
 from app.services.units import operations as units
 from app.services.units.operations import ResidentRow
 from ui.context import AppContext
@@ -29,6 +30,7 @@ from ui.labels import resident_role
 from ui.widgets.changes import on_changes
 from ui.widgets.forms import FormDialog
 from ui.widgets.paged_model import Column, StaticModel
+from ui.widgets.permits import guard
 from ui.widgets.tables import list_view_defaults
 
 COLUMNS = (
@@ -127,6 +129,9 @@ class ResidentsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.reveal_button = QPushButton(self.tr("Show full phone and ID…"))
+        self.reveal_button.setToolTip(self.tr("Shows one resident's numbers; each look is logged"))
+        self.reveal_button.clicked.connect(self.reveal)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
@@ -134,6 +139,7 @@ class ResidentsPanel(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -168,6 +174,8 @@ class ResidentsPanel(QGroupBox):
         selected = self.selected_id() is not None
         self.edit_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
+        self.reveal_button.setEnabled(selected)
+        guard(self.reveal_button, self.ctx, "personal.reveal")
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -188,8 +196,38 @@ class ResidentsPanel(QGroupBox):
 
     def edit(self, *_args) -> None:
         resident = self._selected()
-        if resident is not None and self.unit_id is not None:
+        if resident is None or self.unit_id is None:
+            return
+        if not (resident.phone or resident.id_number):
             self._run(ResidentDialog(self.ctx, self.unit_id, resident, self))
+            return
+        # the form shows the numbers whole: that is a reveal, allowed and logged as one
+        db, unit_id = self.ctx.db, self.unit_id
+        (
+            self.ctx.runner.write(self, lambda _p: audit.reveal_fields(db, resident.id))
+            .success(lambda _shown: self._run(ResidentDialog(self.ctx, unit_id, resident, self)))
+            .run()
+        )
+
+    def reveal(self) -> None:
+        resident = self._selected()
+        if resident is None:
+            return
+        db = self.ctx.db
+
+        def show(shown: dict[str, str]) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Full phone and ID number"),
+                self.tr("%1\nPhone: %2\nID number: %3")
+                .replace("%1", resident.name)
+                .replace("%2", shown.get("phone") or "-")
+                .replace("%3", shown.get("id_number") or "-"),
+            )
+
+        self.ctx.runner.write(self, lambda _p: audit.reveal_fields(db, resident.id)).success(
+            show
+        ).run()
 
     def remove(self) -> None:
         resident = self._selected()
