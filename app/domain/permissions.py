@@ -93,3 +93,41 @@ def matrix(
 def granted(role: str, overrides: Mapping[tuple[str, str], bool] | None = None) -> frozenset[str]:
     """Every permission ``role`` holds."""
     return frozenset(p for p in PERMISSIONS if effective(role, p, overrides))
+
+
+# ---- which permission a synced change needs (a pushed change is checked by its author) ----
+
+_BY_TABLE = {
+    "fee_adjustments": "fees.adjust",
+    "fee_items": "fees.schedule",
+    "bill_lines": "fees.bill",
+    "fee_reminders": "fees.reminders",
+    "inspections": "inspections.edit",
+    "inspection_answers": "inspections.edit",
+    "inspection_photos": "inspections.edit",
+    "inspection_signatures": "inspections.edit",
+}
+_PAYMENT_KINDS = {
+    "payment": "payments.take",
+    "reversal": "payments.reverse",
+    "refund": "fees.refund",
+}
+# settings whose change is a fee-schedule change
+FEE_SETTING_KEYS = frozenset({"fees.rules"})
+
+
+def permission_for_change(table: str, fields: Mapping, level: str = "") -> str | None:
+    """The permission the author of a change to ``table`` with ``fields`` needs, or None.
+    ``fields`` is the row as it will be (a setting's ``key`` included); ``level`` is a
+    complaint's severity for an extension approval."""
+    if table == "payments":
+        return _PAYMENT_KINDS.get(str(fields.get("kind", "payment")), "payments.take")
+    if table == "fee_deposits":
+        return "fees.refund" if fields.get("refund_of") else "deposits.take"
+    if table == "settings":
+        return "fees.schedule" if fields.get("key") in FEE_SETTING_KEYS else None
+    if table == "complaint_events":
+        if fields.get("kind") == "extension_approved":
+            return EXTEND_BY_LEVEL.get(level, "complaints.extend.major")
+        return None
+    return _BY_TABLE.get(table)

@@ -267,3 +267,31 @@ def test_password_rules_refuse_weak_passwords(db, estate_id, password, code):
             estate_ids=[estate_id],
         )
     assert refused.value.errors["password"].code == code
+
+
+@pytest.mark.parametrize(
+    ("table", "fields", "level", "needed"),
+    [
+        ("payments", {"kind": "payment"}, "", "payments.take"),
+        ("payments", {"kind": "reversal"}, "", "payments.reverse"),
+        ("payments", {"kind": "refund"}, "", "fees.refund"),
+        ("fee_deposits", {"refund_of": None}, "", "deposits.take"),
+        ("fee_deposits", {"refund_of": "d1"}, "", "fees.refund"),
+        ("fee_adjustments", {}, "", "fees.adjust"),
+        ("fee_items", {}, "", "fees.schedule"),
+        ("settings", {"key": "fees.rules"}, "", "fees.schedule"),
+        ("settings", {"key": "complaints.rules"}, "", None),
+        ("complaint_events", {"kind": "extension_approved"}, "minor", "complaints.extend.minor"),
+        (
+            "complaint_events",
+            {"kind": "extension_approved"},
+            "important",
+            "complaints.extend.important",
+        ),
+        ("complaint_events", {"kind": "progress"}, "minor", None),
+        ("inspection_answers", {}, "", "inspections.edit"),
+        ("units", {}, "", None),
+    ],
+)
+def test_the_permission_a_synced_change_needs(table, fields, level, needed):
+    assert rules.permission_for_change(table, fields, level) == needed
