@@ -101,11 +101,17 @@ def prepare(source: Path, stamp: str, tz: str) -> tuple[bytes, int, int, datetim
     try:
         with Image.open(source) as opened:
             taken = capture_time(opened, tz)
-            opened.draft("RGB", (LONG_EDGE, LONG_EDGE))  # JPEG: decode at a reduced scale
+            w, h = opened.size
+            scale = LONG_EDGE / max(w, h, 1)
+            if scale < 1:  # JPEG: decode at the smallest scale still above the target
+                opened.draft("RGB", (int(w * scale) + 1, int(h * scale) + 1))
             image = ImageOps.exif_transpose(opened).convert("RGB")
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as exc:
         raise DomainError("inspection.photo.unreadable", name=source.name) from exc
-    image.thumbnail((LONG_EDGE, LONG_EDGE), Image.Resampling.BILINEAR)
+    long_edge = max(image.size)
+    if long_edge > LONG_EDGE:
+        size = tuple(max(1, round(side * LONG_EDGE / long_edge)) for side in image.size)
+        image = image.resize(size, Image.Resampling.BILINEAR)
     _stamp(image, stamp)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=QUALITY, optimize=False)
