@@ -5,6 +5,7 @@ after photo and a second person, repeat marking, photos (downscale, stamp, 20 MB
 
 import time
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,45 @@ def test_due_list_from_the_shipped_schedules(db, estate_id, shipped, staff, blob
     assert mine[cleaning[0].due_on + timedelta(days=1)] == "missed"
     with db.session() as s:
         assert s.query(InspectionPhoto).count() == 0
+
+
+def test_monthly_quality_report_and_its_workbook(db, estate_id, shipped, staff, tmp_path, blobs):
+    from openpyxl import load_workbook
+
+    from app.services.inspections import reports
+
+    inspector, _ = staff
+    tpl = shipped["quality.cleaning"]
+    feb = datetime(2026, 2, 10, 2, 0, tzinfo=UTC)
+    march = [NOW + timedelta(days=d) for d in (0, 1)]
+    for when, fail in [(feb, set()), (march[0], {"roof"}), (march[1], {"roof", "stairs"})]:
+        iid = run.start(db, tpl.id, Target("area", "", "南区"), inspector, when)
+        answer_all(db, iid, inspector, fail=fail)
+        for item in fail:
+            run.answer(db, iid, item, inspector, when, note="问题")
+            photos.add_photo(
+                db,
+                iid,
+                item,
+                photo_file(tmp_path / f"{item}.jpg", (300, 200)),
+                inspector,
+                when,
+                blobs,
+            )
+        run.finalise(db, iid, inspector, when, blobs)
+    report = reports.quality_report(db, estate_id, "2026-03", NOW + timedelta(days=3))
+    cleaning = next(d for d in report.departments if d.department == "cleaning")
+    assert cleaning.inspections == 2 and cleaning.previous == Decimal("100.0")
+    assert cleaning.average == Decimal("75.0")  # 5/6 and 4/6 -> 83.3 and 66.7
+    assert cleaning.change == Decimal("-25.0")
+    assert report.top_failed[0][:2] == ("roof", "天台、车场整洁") and report.top_failed[0][2] == 2
+    assert report.actions == 3 and report.actions_closed == 0 and report.actions_overdue == 0
+    assert [r[2] for r in report.repeats] == ["天台、车场整洁"]
+    path = reports.export_quality_xlsx(report, tmp_path / "m.xlsx", {"cleaning": "保洁"})
+    cells = [
+        c
+        for row in load_workbook(path).active.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    ]
+    assert "保洁" in cells and "天台、车场整洁" in cells
