@@ -442,7 +442,7 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../ui/inspections/page.py" line="+49"/>
+        <location filename="../../ui/inspections/page.py" line="+59"/>
         <location line="+10"/>
         <source>Inspections</source>
         <translation>巡检</translation>
@@ -473,7 +473,12 @@
         <translation>入伙</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+5"/>
+        <source>Inspection plans…</source>
+        <translation>检查计划…</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>Preparing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -1255,6 +1260,149 @@
     </message>
 </context>
 <context>
+    <name>SchedulesDialog</name>
+    <message>
+        <location filename="../../ui/inspections/schedules.py" line="+33"/>
+        <source>Inspection plans</source>
+        <translation>检查计划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspected</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window (days)</source>
+        <translation>完成期限（天）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On chosen weekdays</source>
+        <translation>指定星期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>from the scheduled date</source>
+        <translation>从计划日期起算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the completion</source>
+        <translation>从完成日期起算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make-up inspections allowed (补检)</source>
+        <translation>允许补检</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeats</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekdays</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day of the month</source>
+        <translation>每月日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due window (days)</source>
+        <translation>完成期限（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next one counted</source>
+        <translation>下次检查</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save: applies from the next occurrence</source>
+        <translation>保存（从下一次起生效）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>day {n}</source>
+        <translation>{n} 日</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Saved; the new plan starts with the next occurrence</source>
+        <translation>已保存，新计划从下一次检查起生效</translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
         <location filename="../../ui/inspections/signature.py" line="+126"/>
@@ -1303,7 +1451,7 @@
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../ui/inspections/editor.py" line="+46"/>
+        <location filename="../../ui/inspections/editor.py" line="+47"/>
         <source>Section / item</source>
         <translation>分组 / 项目</translation>
     </message>
@@ -1409,7 +1557,7 @@
         <translation>发布新版本</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Published: {versions}</source>
         <translation>已发布：{versions}</translation>
     </message>

@@ -40,6 +40,7 @@ class TemplatesTab(QWidget):
         self.rows = []
         self.draft: dict = {"sections": []}
         self.template_id = ""
+        self._wanted = ""
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._chosen)
         self.tree = QTreeWidget()
@@ -120,7 +121,7 @@ class TemplatesTab(QWidget):
         op.success(self.show_rows).run()
 
     def show_rows(self, rows) -> None:
-        current = self.template_id
+        current = self._wanted or self.template_id  # the one chosen, even if not read yet
         self.rows = rows
         self.list.blockSignals(True)
         self.list.clear()
@@ -134,13 +135,15 @@ class TemplatesTab(QWidget):
     def _chosen(self, row: int) -> None:
         if not 0 <= row < len(self.rows):
             return
-        template_id = self.rows[row].id
+        template_id = self._wanted = self.rows[row].id
         op = self.ctx.runner.query(
             self, lambda _p: template_ops.template_detail(self.ctx.db, template_id)
         )
         op.success(self.show_detail).run()
 
     def show_detail(self, detail) -> None:
+        if self._wanted and detail.row.id != self._wanted:
+            return  # an older read arriving after the user chose another checklist
         self.template_id = detail.row.id
         self.draft = copy.deepcopy(detail.draft)
         versions = ", ".join(f"v{v}" for v, _at in detail.versions)

@@ -12,7 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.inspections import reports as report_ops
 from app.services.inspections import templates as template_ops
@@ -23,6 +32,7 @@ from ui.inspections.movein import MoveInTab
 from ui.inspections.printing import preview, write_pdf
 from ui.inspections.quality import QualityTab
 from ui.inspections.run import RunScreen
+from ui.inspections.schedules import SchedulesDialog
 from ui.widgets.changes import on_changes
 
 WATCHED = (
@@ -65,7 +75,13 @@ class InspectionsPage(QWidget):
         desk = QWidget()
         desk_layout = QVBoxLayout(desk)
         desk_layout.setContentsMargins(16, 12, 16, 8)
-        desk_layout.addWidget(title)
+        plans = QPushButton(self.tr("Inspection plans…"))
+        plans.clicked.connect(self.open_plans)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(plans)
+        desk_layout.addLayout(head)
         desk_layout.addWidget(self.tabs, 1)
         self.run = RunScreen(ctx)
         self.run.closed.connect(self.back_to_desk)
@@ -150,6 +166,12 @@ class InspectionsPage(QWidget):
             return
         self.stack.setCurrentIndex(0)
         self.refresh()
+
+    def open_plans(self) -> SchedulesDialog:
+        dialog = SchedulesDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
 
     def open_report(self, inspection_id: str) -> None:
         op = self.ctx.runner.query(

@@ -201,3 +201,44 @@ def list_inspections(
             )
             for r, name in rows
         ]
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    id: str
+    template_id: str
+    template_name: str
+    target_kind: str
+    target_label: str
+    spec: ScheduleSpec  # the revision in force today
+    revisions: int
+
+
+def list_schedules(db: Database, estate_id: str, now: datetime) -> list[ScheduleRow]:
+    from app.domain.inspection_schedule import in_force
+
+    with db.session() as s:
+        today = local_day(now, tz_of(s, estate_id))
+        rows = s.execute(
+            select(InspectionSchedule, InspectionTemplate.name_zh)
+            .join(InspectionTemplate, InspectionTemplate.id == InspectionSchedule.template_id)
+            .where(InspectionSchedule.estate_id == estate_id, InspectionSchedule.live())
+            .order_by(InspectionTemplate.kind, InspectionTemplate.code)
+        ).all()
+        out = []
+        for plan, name in rows:
+            specs = [ScheduleSpec.from_json(r) for r in plan.revisions or []]
+            current = in_force(specs, today) or (specs[0] if specs else None)
+            if current is not None:
+                out.append(
+                    ScheduleRow(
+                        plan.id,
+                        plan.template_id,
+                        name,
+                        plan.target_kind,
+                        plan.target_label,
+                        current,
+                        len(specs),
+                    )
+                )
+        return out
