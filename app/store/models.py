@@ -115,6 +115,9 @@ class SyncOutbox(Base):
     )  # "upsert" (register; a delete is deleted=True) or "insert" (log)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     hlc: Mapped[str] = mapped_column(String(80))
+    # the staff account that made the change ("" when the system did): the server checks
+    # its role may make it
+    author: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class SyncState(Base):

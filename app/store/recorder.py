@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridClock
+from app.store.audit_models import ACTOR_KEY
 from app.store.base import Synced, new_id
 from app.store.codec import encode_fields, encode_value, field_types
 from app.store.models import SyncOutbox, SyncState
@@ -70,6 +71,7 @@ class ChangeRecorder:
                 kind=kind,
                 fields=fields,
                 hlc=hlc,
+                author=self.session.info.get(ACTOR_KEY) or "",
             )
         )
 
@@ -161,6 +163,7 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
         _bulk_log_rows(session, model, rows)
         return
     rec = recorder(session)
+    author = session.info.get(ACTOR_KEY) or ""
     names = list(field_types(model))
     entities, changes = [], []
     for row in _stamped(rec, model, names, rows):
@@ -176,6 +179,7 @@ def bulk_create(session: Session, model: type[Synced], rows: list[dict[str, Any]
                 "kind": "upsert" if model.sync_kind == "register" else "insert",
                 "fields": {n: encode_value(row.get(n)) for n in names},
                 "hlc": hlc,
+                "author": author,
             }
         )
     set_state(session, HLC_KEY, rec.clock.last)
@@ -277,8 +281,18 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
     ]
     entities = list(zip(*bound_columns, strict=True))
     table_name = model.__tablename__
+    author = session.info.get(ACTOR_KEY) or ""
     changes = [
-        (new_id(), table_name, row["id"], row["estate_id"], "insert", fields, row["updated_hlc"])
+        (
+            new_id(),
+            table_name,
+            row["id"],
+            row["estate_id"],
+            "insert",
+            fields,
+            row["updated_hlc"],
+            author,
+        )
         for row, fields in zip(full, encode_fields(full), strict=True)
     ]
     set_state(session, HLC_KEY, rec.clock.last)
@@ -291,7 +305,7 @@ def _bulk_log_rows(session: Session, model: type[Synced], rows: list[dict[str, A
         entities,
     )
     connection.exec_driver_sql(
-        "INSERT INTO sync_outbox (change_id, table_name, row_id, estate_id, kind, fields, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sync_outbox (change_id, table_name, row_id, estate_id, kind, fields, hlc, "
+        "author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         changes,
     )

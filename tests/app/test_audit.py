@@ -310,3 +310,26 @@ def test_only_auditors_and_directors_read_and_export_the_trail(desk, tmp_path):
     with pytest.raises(DomainError) as refused:
         audit.read_page(db, query)
     assert refused.value.params["permission"] == "audit.view"
+
+
+def test_every_recorded_change_names_its_author(desk):
+    """The outbox keeps who made each change (the server checks the author's role)."""
+    db, estate_id, unit, _resident, staff = desk
+    db.actor = staff["finance_lead"]
+    _billed_line(db, unit)  # a bulk insert of bill lines
+    _payment(db, unit)  # ORM rows
+    with db.session() as s:
+        authors = {
+            (table, author)
+            for table, author in s.execute(
+                select(SyncOutbox.table_name, SyncOutbox.author).where(
+                    SyncOutbox.table_name.in_(("bill_lines", "payments"))
+                )
+            )
+        }
+        paid = s.scalar(select(AuditEntry.id).where(AuditEntry.action == "payments.take"))
+        entry_author = s.scalar(select(SyncOutbox.author).where(SyncOutbox.row_id == paid))
+    assert authors == {("bill_lines", staff["finance_lead"]), ("payments", staff["finance_lead"])}
+    assert entry_author == staff["finance_lead"]
+    with db.session() as s:  # what the system made (the fixture's accounts) names nobody
+        assert s.scalar(select(SyncOutbox.author).where(SyncOutbox.table_name == "staff")) == ""

@@ -63,9 +63,8 @@ def test_the_backup_before_a_migration_is_readable_by_its_user_only(tmp_path):
     path = tmp_path / "propdesk.sqlite3"
     Database(path).close()
     with sqlite3.connect(path) as conn:  # an older schema: the next open migrates it
-        conn.execute("UPDATE alembic_version SET version_num = '0005'")
-        conn.execute("DROP TABLE audit_entries")
-        conn.execute("DROP TABLE role_permissions")
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+        conn.execute("ALTER TABLE sync_outbox DROP COLUMN author")
     old = os.umask(0o022)
     try:
         db = Database(path)
