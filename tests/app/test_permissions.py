@@ -295,3 +295,21 @@ def test_password_rules_refuse_weak_passwords(db, estate_id, password, code):
 )
 def test_the_permission_a_synced_change_needs(table, fields, level, needed):
     assert rules.permission_for_change(table, fields, level) == needed
+
+
+def test_an_account_disabled_at_head_office_is_refused_after_the_pull(desk):
+    """The staff row arrives disabled by sync: offline log-in refuses it, and a window still
+    open under that account can do nothing more."""
+    from app.store.db import mark_source
+    from app.store.recorder import recorder
+
+    db, _estate, unit, staff = desk
+    assert accounts.log_in(db, "cashier", "s3cret-pass") is not None
+    db.actor = None
+    with db.session() as s:
+        mark_source(s, "sync")
+        recorder(s).update(s.get(StaffUser, staff["cashier"]), active=False)
+    db.actor = staff["cashier"]  # the window that was open
+    assert not outcome(lambda: counter.take_payment(db, unit, "1", "cash", "", "c"))
+    db.actor = None
+    assert accounts.log_in(db, "cashier", "s3cret-pass") is None
