@@ -119,7 +119,7 @@ def count_tile(
     if tile in (COMPLAINTS_OVERDUE, COMPLAINTS_DUE_TODAY):
         return complaints.count(db, complaint_query(estate_id, tile, now, zone), now)
     if tile == VISITS_DUE:
-        return order_queries.count_orders(db, estate_id, now, user_id)["visits"]
+        return order_queries.count_orders(db, estate_id, now, user_id, ("visits",))["visits"]
     if tile == KEYS_OUT:
         return len(key_ops.list_keys(db, estate_id, "lent"))
     if tile == MY_OPEN_ITEMS:
@@ -127,7 +127,7 @@ def count_tile(
     if tile == INSPECTIONS_DUE:
         return sum(r.status in DUE_NOW for r in due_ops.due_rows(db, estate_id, now))
     if tile == ACTIONS_OVERDUE:
-        return sum(r.overdue for r in action_ops.open_actions(db, estate_id, now))
+        return action_ops.count_open_actions(db, estate_id, now, overdue_only=True)
     raise ValueError(tile)
 
 

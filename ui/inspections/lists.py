@@ -325,15 +325,16 @@ class ActionsTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:
+        overdue = self.overdue_only.isChecked()
         op = self.ctx.runner.query(
             self,
-            lambda _p: action_ops.open_actions(self.ctx.db, self.ctx.estate_id, self.ctx.now()),
+            lambda _p: action_ops.open_actions(
+                self.ctx.db, self.ctx.estate_id, self.ctx.now(), overdue_only=overdue
+            ),
         )
         op.success(self.show_rows).run()
 
     def show_rows(self, rows) -> None:
-        if self.overdue_only.isChecked():
-            rows = [r for r in rows if r.overdue]
         texts = [
             [
                 r.number,

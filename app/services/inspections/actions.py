@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -185,15 +185,38 @@ def actions_in(session: Session, inspection_id: str, now: datetime) -> list[Acti
     return _rows(session, links, now)
 
 
-def open_actions(
-    db: Database, estate_id: str, now: datetime, target_id: str = ""
-) -> list[ActionRow]:
-    """Every action not closed yet (optionally of one target: what to verify, 消项)."""
+def _open_query(estate_id: str, now: datetime, target_id: str, overdue_only: bool):
+    """The open actions' SELECT: one WHERE for the list and its count. Closed ones are
+    left out in SQL, so the list costs what is open, not every action ever made."""
+    closed = select(WorkOrderStatus.work_order_id).where(WorkOrderStatus.status == "closed")
+    query = select(InspectionAction).where(
+        InspectionAction.estate_id == estate_id,
+        InspectionAction.work_order_id.not_in(closed),
+    )
+    if target_id:
+        ids = select(Inspection.id).where(Inspection.target_id == target_id)
+        query = query.where(InspectionAction.inspection_id.in_(ids))
+    if overdue_only:
+        query = query.where(InspectionAction.due_at < now)
+    return query
+
+
+def count_open_actions(
+    db: Database, estate_id: str, now: datetime, target_id: str = "", overdue_only: bool = False
+) -> int:
+    """How many actions ``open_actions`` lists."""
+    query = _open_query(estate_id, now, target_id, overdue_only)
     with db.session() as s:
-        query = select(InspectionAction).where(InspectionAction.estate_id == estate_id)
-        if target_id:
-            ids = select(Inspection.id).where(Inspection.target_id == target_id)
-            query = query.where(InspectionAction.inspection_id.in_(ids))
+        return s.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def open_actions(
+    db: Database, estate_id: str, now: datetime, target_id: str = "", overdue_only: bool = False
+) -> list[ActionRow]:
+    """Every action not closed yet (optionally of one target: what to verify, 消项; or
+    only those past their due time at ``now``)."""
+    with db.session() as s:
+        query = _open_query(estate_id, now, target_id, overdue_only)
         rows = _rows(s, list(s.scalars(query.order_by(InspectionAction.due_at))), now)
         return [r for r in rows if not r.closed]
 

@@ -168,7 +168,9 @@ def add_inspection_demo(session: Session, estate_id: str, rng: random.Random) ->
                 finalise_in(session, row.id, staff, at + timedelta(minutes=30), blobs)
         # close one corrective action: done with an after photo, checked by a second person
         some = session.scalars(
-            select(Inspection).where(Inspection.failed_count > 0).order_by(Inspection.finalised_at)
+            select(Inspection)
+            .where(Inspection.estate_id == estate_id, Inspection.failed_count > 0)
+            .order_by(Inspection.finalised_at)
         ).first()
         if some is not None and staff and checker != staff:
             for action in actions_in(session, some.id, now)[:1]:

@@ -119,15 +119,21 @@ def list_orders(
         return _rows(s, s.execute(query.limit(limit)).all())
 
 
-def count_orders(db: Database, estate_id: str, now: datetime, staff_id: str = "") -> dict[str, int]:
-    """How many orders each filter shows (the filter bar's counts)."""
+def count_orders(
+    db: Database,
+    estate_id: str,
+    now: datetime,
+    staff_id: str = "",
+    names: tuple[str, ...] = ("open", "overdue", "due_soon", "chase", "visits", "mine"),
+) -> dict[str, int]:
+    """How many orders each filter of ``names`` shows (the filter bar's counts)."""
     with db.session() as s:
         refresh_status(s)
         rules = load_rules(s, estate_id)
         warn = timedelta(minutes=rules.warn_minutes)
         chase = timedelta(hours=rules.progress_hours)
         out = {}
-        for name in ("open", "overdue", "due_soon", "chase", "visits", "mine"):
+        for name in names:
             out[name] = s.scalar(
                 select(func.count())
                 .select_from(WorkOrderStatus)
