@@ -165,3 +165,37 @@ def test_a_role_that_may_not_reveal_sees_why(qtbot, db, estate_id, desk, app):
     panel.table.selectRow(0)
     assert not panel.reveal_button.isEnabled()
     assert "Reveal phone and ID numbers" in panel.reveal_button.toolTip()
+
+
+@pytest.mark.parametrize(("role", "may"), [("director", True), ("supervisor", False)])
+def test_approving_an_important_complaint_s_extension_is_the_director_s(
+    qtbot, db, estate_id, app, role, may
+):
+    from datetime import UTC, datetime, timedelta
+
+    from app.domain.complaints import ComplaintInput
+    from app.services import complaints as cs
+    from ui.complaints.page import ComplaintsPage
+
+    now = datetime.now(UTC) - timedelta(hours=3)
+    data = ComplaintInput(
+        complainant_name="李强",
+        content="噪音",
+        severity="important",
+        category="noise",
+        department="engineering",
+    )
+    made = cs.record_complaint(db, estate_id, data, now=now)
+    cs.record_step(db, made.id, "dispatched", now=now + timedelta(minutes=5))
+    cs.record_step(db, made.id, "extension_requested", note="等配件", now=now + timedelta(hours=1))
+    ctx = context(db, estate_id, role, app)
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(page.list_settled)
+    page.show_complaint(made.id)
+    approve = page.step_actions["extension_approved"]
+    assert approve.isEnabled() is may
+    if not may:
+        assert "Extend important complaints" in approve.toolTip()
+    ctx.runner.shutdown()

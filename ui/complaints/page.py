@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.complaints import CATEGORIES, DEPARTMENTS, STATUSES, allowed_steps, severities_for
 from app.domain.errors import DomainError, FieldErrors
+from app.domain.permissions import EXTEND_BY_LEVEL
 from app.services import complaints as service
 from app.services.complaints import ComplaintQuery
 from ui.complaints.detail import DetailPanel, StepDialog
@@ -52,6 +53,7 @@ from ui.context import AppContext
 from ui.messages import describe, field_messages
 from ui.widgets.changes import on_changes
 from ui.widgets.paged_model import on_runner
+from ui.widgets.permits import guard
 from ui.widgets.printing import print_preview, write_pdf
 from ui.widgets.tables import RememberedLayout, list_view_defaults
 
@@ -353,6 +355,9 @@ class ComplaintsPage(StepToolbar, QWidget):
         in_list = self.views.currentWidget() is self.splitter
         for kind, action in self.step_actions.items():
             action.setEnabled(in_list and kind in allowed)
+        if state is not None and "extension_approved" in self.step_actions:
+            # who may approve depends on the severity: off with the reason for others
+            guard(self.step_actions["extension_approved"], self.ctx, EXTEND_BY_LEVEL[state.level])
         self.print_action.setEnabled(in_list and state is not None)
         self.pdf_action.setEnabled(in_list and state is not None)
 
