@@ -199,3 +199,16 @@ def test_approving_an_important_complaint_s_extension_is_the_director_s(
     if not may:
         assert "Extend important complaints" in approve.toolTip()
     ctx.runner.shutdown()
+
+
+@pytest.mark.parametrize(("role", "sees"), [("receptionist", False), ("cashier", True)])
+def test_receptionists_do_not_see_the_arrears_tabs(qtbot, db, estate_id, app, role, sees):
+    from ui.fees.page import FeesPage
+
+    page = FeesPage(context(db, estate_id, role, app))
+    qtbot.addWidget(page)
+    for tab in (page.arrears, page.reminders):
+        index = page.tabs.indexOf(tab)
+        assert page.tabs.isTabEnabled(index) is sees
+        if not sees:
+            assert "See arrears reports" in page.tabs.tabToolTip(index)

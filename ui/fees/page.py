@@ -12,6 +12,7 @@ from ui.fees.collection import CollectionTab
 from ui.fees.counter import CounterTab
 from ui.fees.reminders import RemindersTab
 from ui.fees.schedule import ScheduleTab
+from ui.widgets.permits import may, why_not
 
 VIEWS = ("counter", "bills", "arrears", "collection", "reminders", "schedule")
 
@@ -36,6 +37,10 @@ class FeesPage(QWidget):
             (self.schedule, self.tr("Fee schedule")),
         ):
             self.tabs.addTab(widget, title)
+        if not may(ctx, "fees.arrears.view"):  # receptionists do not see arrears reports
+            for tab in (self.arrears, self.reminders):
+                self.tabs.setTabEnabled(self.tabs.indexOf(tab), False)
+                self.tabs.setTabToolTip(self.tabs.indexOf(tab), why_not(ctx, "fees.arrears.view"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
