@@ -180,7 +180,7 @@ class _Painted:
         return Watcher()
 
 
-def first_paint_ms(db: Database, estate_id: str, user, runs: int) -> tuple[float, float, float]:
+def first_paint_ms(db: Database, estate_id: str, user, runs: int):
     """From log-in (the window attached to its context, the dashboard asked for as the
     start page) to the dashboard's first paint with its numbers; and to the page built
     (tiles empty, the status bar made) and to the numbers arriving from the runner."""
@@ -192,7 +192,7 @@ def first_paint_ms(db: Database, estate_id: str, user, runs: int) -> tuple[float
 
     make_application("zh_CN")
     times: list[float] = []
-    parts: list[tuple[float, float]] = []
+    parts: list[tuple[float, float, float | None]] = []
     for _ in range(runs + 1):
         ctx = AppContext(
             db=db,
@@ -218,21 +218,27 @@ def first_paint_ms(db: Database, estate_id: str, user, runs: int) -> tuple[float
         page = window.pages["dashboard"]
         built = time.perf_counter()
         page.loaded.connect(lambda got=arrived: got.append(time.perf_counter()))
+        fees: list[float] = []
+        page.finance_loaded.connect(lambda got=fees: got.append(time.perf_counter()))
         for tile in page.tiles.values():
             tile.number.installEventFilter(watcher)
         while not painted:
             QApplication.processEvents()
             if time.perf_counter() - started > 30:
                 raise RuntimeError("the dashboard did not paint its numbers in 30 s")
+        while page.finance_loading:  # the fee figures, an operation of their own
+            QApplication.processEvents()
         times.append((painted[0] - started) * 1000)
-        parts.append(((built - started) * 1000, (arrived[0] - started) * 1000))
+        fee_ms = (fees[0] - started) * 1000 if fees else None
+        parts.append(((built - started) * 1000, (arrived[0] - started) * 1000, fee_ms))
         window.close()
         window.deleteLater()
         QApplication.processEvents()
         ctx.runner.shutdown()
     built = statistics.median(p[0] for p in parts[1:])
     arrived = statistics.median(p[1] for p in parts[1:])
-    return statistics.median(times[1:]), built, arrived
+    fees = [p[2] for p in parts[1:] if p[2] is not None]
+    return statistics.median(times[1:]), built, arrived, statistics.median(fees) if fees else None
 
 
 def main() -> int:
@@ -276,13 +282,17 @@ def main() -> int:
             part = median_ms(lambda: ops.finance_figures(db, estate_id, now, zone), args.runs)
             print(f"{'  finance (collection rate, arrears)':48} {part:10.1f}")
     for role in ("receptionist", "director"):
-        paint, built, arrived = first_paint_ms(db, estate_id, users[role], max(3, args.runs // 2))
+        paint, built, arrived, fees = first_paint_ms(
+            db, estate_id, users[role], max(3, args.runs // 2)
+        )
         ok = "ok" if paint <= TARGET_MS else "OVER"
         print(
             f"{'log-in to dashboard painted with numbers, ' + role:48} {paint:10.1f} {TARGET_MS:8.0f}  {ok}"
         )
         print(f"{'  page built (tiles empty)':48} {built:10.1f}")
         print(f"{'  numbers in from the runner':48} {arrived:10.1f}")
+        if fees is not None:
+            print(f"{'  fee figures in (their own operation, after)':48} {fees:10.1f}")
     db.close()
     return 0
 

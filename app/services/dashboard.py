@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from app.domain.collection import COLLECTION_TARGET
@@ -151,23 +152,45 @@ def finance_figures(db: Database, estate_id: str, now: datetime, zone: ZoneInfo)
     )
 
 
-def read_dashboard(
+def read_finance(
+    db: Database, estate_id: str, role: str, now: datetime
+) -> tuple[Finance | None, bool]:
+    """The fee figures of a finance role: (figures, refused). None for other roles; refused
+    when the estate's permissions keep the fee reports from this role."""
+    if role not in FINANCE_ROLES:
+        return None, False
+    try:
+        return finance_figures(db, estate_id, now, zone_of(db, estate_id)), False
+    except DomainError as error:
+        if error.code != "permission.denied":
+            raise
+        return None, True
+
+
+class Counts(NamedTuple):
+    today: date  # at the estate
+    counts: dict[str, int]  # tile -> number, in TILES order
+
+
+def read_counts(
     db: Database, estate_id: str, user_id: str, role: str, now: datetime, progress=None
-) -> Dashboard:
-    """Every number of the logged-in user's dashboard at ``now``."""
+) -> Counts:
+    """The role's tiles and their numbers at ``now``."""
     zone = zone_of(db, estate_id)
     tiles = tiles_for(role)
     counts = {}
     for done, tile in enumerate(tiles):
         if progress is not None:
-            progress.step(done, len(tiles) + 1)
+            progress.step(done, len(tiles))
         counts[tile] = count_tile(db, estate_id, user_id, tile, now, zone)
-    finance, refused = None, False
-    if role in FINANCE_ROLES:
-        try:
-            finance = finance_figures(db, estate_id, now, zone)
-        except DomainError as error:
-            if error.code != "permission.denied":
-                raise
-            refused = True
-    return Dashboard(now, now.astimezone(zone).date(), counts, finance, refused)
+    return Counts(now.astimezone(zone).date(), counts)
+
+
+def read_dashboard(
+    db: Database, estate_id: str, user_id: str, role: str, now: datetime, progress=None
+) -> Dashboard:
+    """Every number of the logged-in user's dashboard at ``now`` (the page reads the
+    counts and the fee figures as two operations, so the counts show first)."""
+    today, counts = read_counts(db, estate_id, user_id, role, now, progress)
+    finance, refused = read_finance(db, estate_id, role, now)
+    return Dashboard(now, today, counts, finance, refused)

@@ -118,7 +118,7 @@ def test_dashboard_is_the_first_page_and_each_number_opens_a_list_of_that_many(d
     assert window.start_page() == "dashboard"
     dash = window.show_page(window.start_page())
     window.show()
-    qtbot.waitUntil(lambda: dash.data is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dash.data is not None and dash.data.finance is not None, timeout=10000)
     numbers = dict(dash.data.counts)
     assert set(numbers) == set(ops.TILES)
     assert sum(numbers.values()) > 0

@@ -8,6 +8,8 @@ their tables (local or pulled by sync) and on the clock's tick (deadlines pass).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -113,7 +115,8 @@ class Tile(QPushButton):
 
 class DashboardPage(QWidget):
     open_requested = Signal(str, str)  # page key, the filtered list's name
-    loaded = Signal()
+    loaded = Signal()  # the counts are on screen
+    finance_loaded = Signal()  # the fee figures are on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +124,8 @@ class DashboardPage(QWidget):
         self.data: ops.Dashboard | None = None
         self._stale = False
         self.loading = False
+        self.finance_loading = False
+        self._finance: tuple[ops.Finance | None, bool] = (None, False)
         self.title = QLabel(self.tr("Today"))
         self.title.setProperty("role", "title")
         self.subtitle = QLabel()
@@ -169,22 +174,33 @@ class DashboardPage(QWidget):
     # ---- reading ----
 
     def refresh(self) -> None:
-        """F5, a change, the clock: read every number again (on the runner)."""
+        """F5, a change, the clock: read every number again (on the runner): the counts,
+        then the fee figures (a report of every unit) as an operation of their own, so
+        the counts are on screen first."""
         ctx = self.ctx
         now = ctx.clock.now()
         self.loading = True
+        db, estate, user, role = ctx.db, ctx.estate_id, ctx.user_id, ctx.role
         (
-            ctx.runner.query(
-                self,
-                lambda p: ops.read_dashboard(ctx.db, ctx.estate_id, ctx.user_id, ctx.role, now, p),
-            )
-            .success(self._show)
+            ctx.runner.query(self, lambda p: ops.read_counts(db, estate, user, role, now, p))
+            .success(lambda counts: self._show_counts(now, counts))
             .finally_(self._done)
             .run()
         )
+        if role in ops.FINANCE_ROLES:
+            self.finance_loading = True
+            (
+                ctx.runner.query(self, lambda _p: ops.read_finance(db, estate, role, now))
+                .success(lambda found: self._show_finance(now, *found))
+                .finally_(self._finance_done)
+                .run()
+            )
 
     def _done(self) -> None:
         self.loading = False
+
+    def _finance_done(self) -> None:
+        self.finance_loading = False
 
     def _reload_changed(self) -> None:
         if self.isVisible():
@@ -198,29 +214,31 @@ class DashboardPage(QWidget):
             self._stale = False
             self.refresh()
 
-    def _show(self, data: ops.Dashboard) -> None:
-        self.data = data
+    def _show_counts(self, now, found: ops.Counts) -> None:
+        today, counts = found
+        self.data = ops.Dashboard(now, today, counts, *self._finance)
         self.subtitle.setText(
             self.tr("%1 · %2 · %3")
-            .replace("%1", formats.day(data.today))
+            .replace("%1", formats.day(today))
             .replace("%2", self.ctx.user_name)
             .replace("%3", self.ctx.estate_name)
         )
-        for tile, number in data.counts.items():
+        for tile, number in counts.items():
             alarm = tile in URGENT and number > 0
             note = "✓ " + self.tr("none") if not number else ""
             self.tiles[tile].show_value(f"{number:,}", note, alarm)
-        if "fees.collection" in self.tiles:
-            self._show_finance(data)
         self.loaded.emit()
 
-    def _show_finance(self, data: ops.Dashboard) -> None:
+    def _show_finance(self, now, finance: ops.Finance | None, refused: bool) -> None:
+        self._finance = (finance, refused)  # kept for the counts read after
+        if self.data is not None:
+            self.data = replace(self.data, finance=finance, finance_refused=refused)
         collection, arrears = self.tiles["fees.collection"], self.tiles["fees.arrears"]
-        finance = data.finance
         if finance is None:
-            text = self.tr("Your role may not see the fee reports.") if data.finance_refused else ""
+            text = self.tr("Your role may not see the fee reports.") if refused else ""
             for tile in (collection, arrears):
                 tile.show_value("—", text)
+            self.finance_loaded.emit()
             return
         target = f"{percent_shown(finance.target * 1, 0)}%"
         if finance.rate is None:
@@ -246,6 +264,7 @@ class DashboardPage(QWidget):
             ),
             alarm=finance.debtors > 0,
         )
+        self.finance_loaded.emit()
 
     # ---- opening a list ----
 
