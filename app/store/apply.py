@@ -32,6 +32,7 @@ from app.memory import collector_paused
 from app.store.base import SYNCED_TABLES, Synced
 from app.store.codec import decode_value, encode_value, field_types
 from app.store.db import mark_changed
+from app.store.fee_ledger import refresh_after_apply
 from app.store.models import SyncConflict
 from app.store.unit_search import search_index_deferred_for
 
@@ -167,13 +168,21 @@ class _Row:
 def _load(session: Session, model: type[Synced], ids: Iterable[str]) -> dict[str, _Row]:
     table = model.__table__
     names = list(field_types(model))
-    cols = [table.c.id, table.c.estate_id, table.c.field_clocks, *(table.c[n] for n in names)]
+    cols = [
+        table.c.id,
+        table.c.estate_id,
+        table.c.field_clocks,
+        table.c.updated_hlc,
+        *(table.c[n] for n in names),
+    ]
     rows: dict[str, _Row] = {}
     ids = list(ids)
     for start in range(0, len(ids), 500):
         for rec in session.execute(select(*cols).where(table.c.id.in_(ids[start : start + 500]))):
             values = {n: rec._mapping[n] for n in names}
             rows[rec.id] = _Row(rec.estate_id, values, dict(rec.field_clocks or {}), new=False)
+            if model.sync_kind == "log":
+                rows[rec.id].log_hlc = rec.updated_hlc or ""
     return rows
 
 
@@ -183,17 +192,26 @@ def _defer_foreign_keys(session: Session) -> None:
         session.execute(text("PRAGMA defer_foreign_keys=ON"))
 
 
-def apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
+def apply_changes(
+    session: Session, changes: Sequence[Change], judge_documents: bool = False
+) -> ApplyResult:
     """Merge ``changes`` (in order) into the entity tables within the caller's transaction.
+
+    ``judge_documents`` (the server): a copy of a document row (a log table whose model
+    sets ``sync_document``, such as an issued bill line) that differs from the copy
+    already stored loses, and is reported as a conflict on field "document" with both
+    copies whole, so its author can take the stored one (:func:`take_documents`).
 
     Raises :class:`ApplyError` for a malformed change or one that would move a row to
     another estate; the caller rolls back.
     """
     with collector_paused():  # a page of a first pull builds tens of thousands of rows
-        return _apply_changes(session, changes)
+        return _apply_changes(session, changes, judge_documents)
 
 
-def _apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
+def _apply_changes(
+    session: Session, changes: Sequence[Change], judge_documents: bool = False
+) -> ApplyResult:
     result = ApplyResult()
     if not changes:
         return result
@@ -221,6 +239,10 @@ def _apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
                     change.estate_id, incoming, {}, new=True, dirty=True, log_hlc=change.hlc
                 )
                 result.touched[change.table_name].add(change.row_id)
+            elif judge_documents and getattr(model, "sync_document", False):
+                loss = _document_loss(row, incoming, change.hlc)
+                if loss is not None:
+                    result.conflicts.append(Conflict(change, loss))
             continue
         merged = merge_register(
             None if row is None else row.values,
@@ -246,7 +268,7 @@ def _apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
         session, dirty.get("units", set()), dirty.get("residents", set())
     ):
         _write(session, state)
-    for hook in AFTER_APPLY:
+    for hook in (*AFTER_APPLY, refresh_after_apply):
         hook(session, result.touched)
     # written with executemany, unseen by the ORM: announced for the change event
     for table_name, ids in result.touched.items():
@@ -314,6 +336,81 @@ def synced_tables_sorted():
     names = set(SYNCED_TABLES)
     metadata = next(iter(SYNCED_TABLES.values())).metadata
     return [t for t in metadata.sorted_tables if t.name in names]
+
+
+# ---- documents: the copy the server accepted first stands ----
+
+DOCUMENT = "document"
+# where two copies of a document may differ without any money in it
+_DOCUMENT_ORIGIN = frozenset({"issued_at", "issued_by"})
+
+
+def _document_loss(row: _Row, incoming: dict[str, Any], hlc: str) -> Loss | None:
+    kept = {k: encode_value(v) for k, v in row.values.items()}
+    lost = {k: encode_value(v) for k, v in incoming.items()}
+    if all(kept.get(k) == v for k, v in lost.items()):
+        return None
+    return Loss(DOCUMENT, kept, row.log_hlc, lost, hlc, True)
+
+
+def take_documents(session: Session, items: Sequence[Conflict]) -> list[Conflict]:
+    """A desk told its copy of a document lost (a notice on field "document"): its row
+    becomes the kept copy, whole, and each field where the copies differ in substance is
+    returned as a conflict to keep (the copy's origin, who issued it and when, is not a
+    difference). Other conflicts pass through unchanged."""
+    out: list[Conflict] = []
+    touched: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        model = SYNCED_TABLES.get(item.change.table_name)
+        loss = item.loss
+        if (
+            model is None
+            or not getattr(model, "sync_document", False)
+            or loss.field != DOCUMENT
+            or not isinstance(loss.kept_value, dict)
+            or not isinstance(loss.lost_value, dict)
+        ):
+            out.append(item)
+            continue
+        table = model.__table__
+        try:
+            kept = decode_fields(model, loss.kept_value)
+        except (KeyError, ValueError, TypeError):
+            out.append(item)
+            continue
+        stored = session.execute(
+            select(table.c.updated_hlc).where(table.c.id == item.change.row_id)
+        ).first()
+        if stored is not None and stored.updated_hlc != loss.kept_hlc:
+            session.execute(
+                update(table)
+                .where(table.c.id == item.change.row_id)
+                .values(updated_hlc=loss.kept_hlc, **kept)
+            )
+            touched[item.change.table_name].add(item.change.row_id)
+        for name in sorted(set(loss.kept_value) | set(loss.lost_value)):
+            if name in _DOCUMENT_ORIGIN:
+                continue
+            if loss.kept_value.get(name) != loss.lost_value.get(name):
+                out.append(
+                    Conflict(
+                        item.change,
+                        Loss(
+                            name,
+                            loss.kept_value.get(name),
+                            loss.kept_hlc,
+                            loss.lost_value.get(name),
+                            loss.lost_hlc,
+                            True,
+                        ),
+                    )
+                )
+    if touched:
+        for hook in (*AFTER_APPLY, refresh_after_apply):
+            hook(session, touched)
+        for table_name, ids in touched.items():
+            mark_changed(session, table_name, ids)
+    return out
 
 
 def record_conflicts(session: Session, items: Iterable[Conflict]) -> int:

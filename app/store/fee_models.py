@@ -45,9 +45,14 @@ class ParkingSpace(Synced, Base):
 
 @register_synced
 class BillLine(Synced, Base):
-    """One issued charge; id = natural_id(estate, unit, fee code, period[, space])."""
+    """One issued charge; id = natural_id(estate, unit, fee code, period[, space]).
+
+    An issued bill is a document: the copy the server accepted first stands everywhere,
+    and a desk whose copy differs takes it, keeping the difference as a conflict
+    (``sync_document``; ``app.store.apply.take_documents``)."""
 
     sync_kind = "log"
+    sync_document = True
     __tablename__ = "bill_lines"
     # no index of its own: ix_bill_lines_period starts with it (migration 0003n)
     estate_id: Mapped[str] = mapped_column(String(36))

@@ -24,6 +24,7 @@ from app.store.apply import (
     Conflict,
     apply_changes,
     record_conflicts,
+    take_documents,
 )
 from app.store.db import Database, mark_source
 from app.store.models import SyncOutbox, SyncRejected
@@ -87,7 +88,8 @@ class Pull:
             pending = _pending_fields(s, changes)
             result, set_aside = _apply_what_applies(s, changes)
             lost_here = [c for c in result.conflicts if _lost_here(c, pending)]
-            lost_here += [_notice_conflict(n) for n in page.conflicts]
+            # a notice that this desk's copy of a document lost: take the kept copy
+            lost_here += take_documents(s, [_notice_conflict(n) for n in page.conflicts])
             conflicts = record_conflicts(s, lost_here)
             _drop_landed(s, page.last_change_id)
             set_state(s, CURSOR, str(page.cursor))

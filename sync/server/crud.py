@@ -332,7 +332,7 @@ def append(
         return
     items = [to_change(w) for w in fresh]
     try:
-        result = apply_changes(session, items)
+        result = apply_changes(session, items, judge_documents=True)
     except ApplyError as exc:
         raise SyncError(409, "bad_change", str(exc), exc.change_id, permanent=True) from exc
     received = utcnow()

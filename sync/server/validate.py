@@ -299,6 +299,46 @@ def check_against_rows(session: Session, changes: Sequence[protocol.WireChange])
                     "cross_estate_reference",
                     f"{name} names {target} row {value} of another estate",
                 )
+    _check_receipts(session, changes, stored)
+
+
+RECEIPT_TABLES = ("payments", "fee_deposits")
+
+
+def _check_receipts(session: Session, changes, stored) -> None:
+    """A receipt number names one receipt in its estate: a new payment or deposit with a
+    number the estate already has (in the server's rows or earlier in this batch) is
+    refused as a conflict (409, permanent), so the desk sets it aside where people see
+    it; it is never taken silently beside the other one."""
+    seen: dict[tuple[str, str], str] = {}  # (estate, number) -> row id
+    for change in changes:
+        number = change.fields.get("receipt_no")
+        if change.table not in RECEIPT_TABLES or not isinstance(number, str) or not number:
+            continue
+        if (change.table, change.row_id) in stored:
+            continue  # a repeat of a row the server has
+        key = (change.estate_id, number)
+        other = seen.get(key)
+        if other is None:
+            for table_name in RECEIPT_TABLES:
+                table = SYNCED_TABLES[table_name].__table__
+                other = session.scalar(
+                    select(table.c.id).where(
+                        table.c.estate_id == change.estate_id,
+                        table.c.receipt_no == number,
+                        table.c.id != change.row_id,
+                    )
+                )
+                if other is not None:
+                    break
+        if other is not None and other != change.row_id:
+            raise refuse(
+                change,
+                "receipt_number_taken",
+                f"receipt {number} is already receipt {other} of this estate",
+                status=409,
+            )
+        seen[key] = change.row_id
 
 
 def _stored_estates(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:

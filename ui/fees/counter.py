@@ -61,13 +61,26 @@ LINE_COLUMNS = (
     Column("period", lambda: translate("CounterTab", "Period"), lambda r: r.period),
     Column("item", lambda: translate("CounterTab", "Item"), lambda r: word(r.fee_code)),
     Column("due", lambda: translate("CounterTab", "Due"), lambda r: formats.day(r.due_date)),
-    Column("amount", lambda: translate("CounterTab", "Amount"), lambda r: r.amount, right=True),
+    Column("amount", lambda: translate("CounterTab", "Amount"), lambda r: _amount(r), right=True),
     Column(
         "adjusted", lambda: translate("CounterTab", "Adjusted"), lambda r: r.adjusted, right=True
     ),
     Column("paid", lambda: translate("CounterTab", "Paid"), lambda r: r.paid, right=True),
     Column("open", lambda: translate("CounterTab", "Open"), lambda r: r.open_amount, right=True),
 )
+
+
+def _amount(line: account.AccountLine):
+    """A line two desks issued differently shows the copy kept and the other one."""
+    if line.other_amount is None:
+        return line.amount
+    return messages.describe(
+        DomainError(
+            "fees.line.other_copy", amount=f"{line.amount:.2f}", other=f"{line.other_amount:.2f}"
+        )
+    )
+
+
 PAYMENT_COLUMNS = (
     Column("receipt", lambda: translate("CounterTab", "Receipt No."), lambda r: r.receipt_no),
     Column(

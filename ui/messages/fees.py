@@ -43,6 +43,14 @@ MESSAGES = {
         "Enter a non-zero amount; negative lowers the bill",
         "请输入非零金额；负数为减免",
     ),
+    "fees.line.other_copy": (
+        "{amount} (another desk issued {other}: adjust)",
+        "{amount}（另一工作站开出 {other}，请调整）",
+    ),
+    "fees.adjustment.too_large": (
+        "The line charges only {due}: a reduction cannot be larger",
+        "该账单行应收只有 {due}，减免不能超过此数",
+    ),
     # deposits
     "fees.deposit.kind_unknown": ("Choose the kind of deposit", "请选择押金类别"),
     "fees.deposit.nothing_held": (

@@ -6,6 +6,11 @@ add that message as the detail.
 """
 
 MESSAGES = {
+    "server.receipt_number_taken": (
+        "Another receipt of this estate already has this number; the receipt was set "
+        "aside. Finance should check both receipts.",
+        "本小区已有同号收据；此收据已搁置，请财务核对两张收据。",
+    ),
     "server.server_only_table": (
         "Staff accounts, roles and permissions are managed on the server; this change "
         "was set aside. Change them in Settings while online.",

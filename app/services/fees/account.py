@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.domain.money import ZERO, from_fen
+from app.domain.money import ZERO
 from app.domain.numerals import capital_amount
 from app.domain.units import unit_code
 from app.services.fees.common import get_live
 from app.services.units import UnitQuery, page_units
+from app.store.fee_ledger import unit_ledger
 from app.store.fee_models import BillLine, Payment, PaymentAllocation
-from app.store.models import Building, Estate, Resident, Unit
+from app.store.models import Building, Estate, Resident, SyncConflict, Unit
 
 if TYPE_CHECKING:
     from app.store.db import Database
@@ -36,10 +37,15 @@ class AccountLine:
     amount: Decimal
     adjusted: Decimal
     paid: Decimal
+    # the amount of another desk's copy of this line, when two desks issued it differently
+    # (the copy the server accepted first is ``amount``): shown beside it until corrected
+    other_amount: Decimal | None = None
 
     @property
     def open_amount(self) -> Decimal:
-        return self.amount + self.adjusted - self.paid
+        """What is still owed: a line adjusted below zero owes nothing (its excess is
+        credit of the unit)."""
+        return max(self.amount + self.adjusted, ZERO) - self.paid
 
     @property
     def id(self) -> str:
@@ -47,19 +53,29 @@ class AccountLine:
 
 
 def account_lines_in(session: Session, unit_id: str, only_open: bool = True) -> list[AccountLine]:
-    sql = """
-        SELECT b.id, b.period, b.fee_code, b.due_date, b.amount,
-               coalesce((SELECT sum(a.amount) FROM fee_adjustments a WHERE a.bill_line_id = b.id), 0),
-               coalesce((SELECT sum(p.amount) FROM payment_allocations p WHERE p.bill_line_id = b.id), 0)
-        FROM bill_lines b WHERE b.unit_id = :u
-        ORDER BY b.due_date, b.period, b.fee_code, b.id
-    """
-    lines = [
-        AccountLine(
-            lid, per, code, date.fromisoformat(due), from_fen(amt), from_fen(adj), from_fen(paid)
+    """The unit's bill lines, oldest due first, with what was paid on each as derived from
+    the logs (recorded parts, then credit oldest first: ``app.domain.ledger``)."""
+    ledger = unit_ledger(session, unit_id)
+    meta = session.execute(
+        text("SELECT id, period, fee_code FROM bill_lines WHERE unit_id = :u"), {"u": unit_id}
+    ).all()
+    others = _other_copies(session, unit_id)
+    lines = []
+    for lid, period, code in meta:
+        state = ledger.lines[lid]
+        lines.append(
+            AccountLine(
+                lid,
+                period,
+                code,
+                state.due_date,
+                state.amount,
+                state.adjusted,
+                state.paid,
+                others.get(lid),
+            )
         )
-        for lid, per, code, due, amt, adj, paid in session.execute(text(sql), {"u": unit_id})
-    ]
+    lines.sort(key=lambda ln: (ln.due_date, ln.period, ln.fee_code, ln.line_id))
     return [ln for ln in lines if ln.open_amount > 0] if only_open else lines
 
 
@@ -80,15 +96,9 @@ class UnitAccount:
 
 
 def unit_account_in(session: Session, unit_id: str) -> UnitAccount:
-    billed, adjusted, paid = session.execute(
-        text(
-            "SELECT (SELECT coalesce(sum(amount), 0) FROM bill_lines WHERE unit_id = :u), "
-            "(SELECT coalesce(sum(amount), 0) FROM fee_adjustments WHERE unit_id = :u), "
-            "(SELECT coalesce(sum(amount), 0) FROM payments WHERE unit_id = :u)"
-        ),
-        {"u": unit_id},
-    ).one()
-    return UnitAccount(from_fen(billed), from_fen(adjusted), from_fen(paid))
+    """Billed, adjusted and paid (payments not reversed, less refunds) from the logs."""
+    ledger = unit_ledger(session, unit_id)
+    return UnitAccount(ledger.billed, ledger.adjusted, ledger.paid - ledger.refunded)
 
 
 @dataclass(frozen=True)
@@ -254,3 +264,32 @@ def receipt_view(db: Database, payment_id: str) -> ReceiptView:
             lines=tuple((per, code, amt) for per, code, amt in rows),
             balance_after=unit_account_in(s, p.unit_id).balance,
         )
+
+
+# ---- bills whose copies differed between desks ----
+
+
+def line_conflicts(db: Database, unit_id: str) -> dict[str, tuple[Decimal, Decimal]]:
+    """Bill line id -> (the amount kept, the other copy's amount) for the unit's lines
+    that two desks issued with different amounts: the bill shows both until finance
+    corrects it with an adjustment (docs/money-rules.md §6)."""
+    with db.session() as s:
+        return _line_conflicts_in(s, unit_id)
+
+
+def _other_copies(session: Session, unit_id: str) -> dict[str, Decimal]:
+    return {lid: lost for lid, (_, lost) in _line_conflicts_in(session, unit_id).items()}
+
+
+def _line_conflicts_in(session: Session, unit_id: str) -> dict[str, tuple[Decimal, Decimal]]:
+    rows = session.execute(
+        select(SyncConflict.row_id, SyncConflict.kept_value, SyncConflict.lost_value)
+        .join(BillLine, BillLine.id == SyncConflict.row_id)
+        .where(
+            BillLine.unit_id == unit_id,
+            SyncConflict.table_name == "bill_lines",
+            SyncConflict.field == "amount",
+        )
+        .order_by(SyncConflict.id)
+    ).all()
+    return {line_id: (Decimal(kept), Decimal(lost)) for line_id, kept, lost in rows}

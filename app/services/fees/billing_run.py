@@ -1,5 +1,6 @@
 """Issuing bills: the month's run over every unit, shared costs apportioned by area, the
-one-off renovation fee, and advance payments used on new bills.
+one-off renovation fee. Advance payments are applied to the new lines by the derivation
+of each account (``app.domain.ledger``), never by rows written here.
 
 Bill lines get deterministic ids (estate, unit, fee code, period[, space]), so running a
 period twice, or on two offline workstations, yields the same rows once synced.
@@ -24,7 +25,6 @@ from app.domain.fees import (
     LineDraft,
     OpenLine,
     UnitFacts,
-    allocate,
     due_date,
     late_fee,
     monthly_lines,
@@ -45,7 +45,8 @@ from app.services.fees.common import (
 from app.services.fees.schedule import ensure_default_schedule_in, rules_in, schedule_in
 from app.services.permissions import require
 from app.store.db import mark_changed
-from app.store.fee_models import BillLine, PaymentAllocation
+from app.store.fee_ledger import ensure_derived, refresh_units
+from app.store.fee_models import BillLine
 from app.store.models import Unit
 from app.store.recorder import bulk_create, recorder
 
@@ -141,17 +142,11 @@ def _existing_ids(session: Session, estate_id: str, period: str) -> set[str]:
 
 
 def open_lines_by_unit(session: Session, estate_id: str, due_before: date | None = None):
-    """Unit id -> [OpenLine] of lines with something left to pay (SQL-aggregated)."""
+    """Unit id -> [OpenLine] of lines with something left to pay, as derived from the logs
+    (``fee_open_lines``, kept by ``app.store.fee_ledger``)."""
     sql = """
-        SELECT b.unit_id, b.id, b.due_date,
-               b.amount + coalesce(a.total, 0) - coalesce(p.total, 0) AS open_fen
-        FROM bill_lines b
-        LEFT JOIN (SELECT bill_line_id, sum(amount) AS total FROM fee_adjustments
-                   WHERE estate_id = :e GROUP BY bill_line_id) a ON a.bill_line_id = b.id
-        LEFT JOIN (SELECT bill_line_id, sum(amount) AS total FROM payment_allocations
-                   WHERE estate_id = :e GROUP BY bill_line_id) p ON p.bill_line_id = b.id
-        WHERE b.estate_id = :e AND (:before IS NULL OR b.due_date < :before)
-          AND b.amount + coalesce(a.total, 0) - coalesce(p.total, 0) > 0
+        SELECT unit_id, line_id, due_date, open_fen FROM fee_open_lines
+        WHERE estate_id = :e AND open_fen > 0 AND (:before IS NULL OR due_date < :before)
     """
     result: dict[str, list[OpenLine]] = {}
     before = due_before.isoformat() if due_before else None
@@ -164,97 +159,48 @@ def open_lines_by_unit(session: Session, estate_id: str, due_before: date | None
     return result
 
 
-# units that may hold unapplied money: money on no bill line (fee_unit_money, kept by
-# SQLite triggers) or an adjustment to no line, which could offset it to zero
-_MAY_HOLD_CREDIT = """
-    SELECT unit_id FROM fee_unit_money WHERE estate_id = :e AND off_line_fen <> 0
-    UNION SELECT unit_id FROM fee_adjustments WHERE estate_id = :e AND bill_line_id IS NULL
-"""
-
-
-def unallocated_payments(
-    session: Session, estate_id: str, unit_id: str | None = None, *, candidates_only=False
-):
-    """Unit id -> [(payment id, amount not yet applied to any bill line)], oldest first.
-    ``candidates_only`` looks only at units that may hold such money (fast on SQLite)."""
-    only = ""
-    if candidates_only and session.get_bind().dialect.name == "sqlite":
-        only = f"AND p.unit_id IN ({_MAY_HOLD_CREDIT})"
-    sql = f"""
-        SELECT unit_id, id, left_fen FROM (
-            SELECT p.unit_id, p.id, p.paid_at,
-                   p.amount - coalesce((SELECT sum(a.amount) FROM payment_allocations a
-                                        WHERE a.payment_id = p.id), 0) AS left_fen
-            FROM payments p
-            WHERE p.estate_id = :e AND p.kind = 'payment' {only}
-              AND (:unit IS NULL OR p.unit_id = :unit)
-              AND p.id NOT IN (SELECT reverses_id FROM payments
-                               WHERE estate_id = :e AND reverses_id IS NOT NULL))
-        WHERE left_fen > 0
-        ORDER BY paid_at, id
-    """
-    result: dict[str, list[tuple[str, Decimal]]] = {}
-    for uid, pid, left in session.execute(text(sql), {"e": estate_id, "unit": unit_id}):
-        result.setdefault(uid, []).append((pid, from_fen(left)))
-    return result
-
-
-def _refunded_credit(session: Session, estate_id: str) -> dict[str, Decimal]:
-    rows = session.execute(
-        text(
-            "SELECT unit_id, -sum(amount) FROM payments WHERE estate_id = :e AND kind = 'refund' "
-            "GROUP BY unit_id"
-        ),
-        {"e": estate_id},
+def _derive_where_needed(session: Session, estate_id: str, first_rowid: int) -> Decimal:
+    """After new lines went in with their plain open amounts: derive the units where that
+    is not the whole story (money on no line, such as an advance, or rows that arrived
+    naming the new lines first). Credit is applied by the derivation, at read time, never
+    by rows written here. Returns the credit the new lines took."""
+    units = set(
+        session.scalars(
+            text(
+                "SELECT u.unit_id FROM fee_unit_money u WHERE u.estate_id = :e "
+                "AND u.off_line_fen <> 0 AND u.unit_id IN "
+                "(SELECT unit_id FROM bill_lines WHERE rowid > :r) "
+                "UNION SELECT o.unit_id FROM fee_open_lines o JOIN bill_lines b "
+                "ON b.id = o.line_id WHERE b.rowid > :r AND o.open_fen <> b.amount"
+            ),
+            {"e": estate_id, "r": first_rowid},
+        )
     )
-    return {uid: from_fen(total) for uid, total in rows}
-
-
-def apply_credits(
-    session: Session, estate_id: str, unit_ids: set[str] | None = None, now: datetime | None = None
-) -> Decimal:
-    """Use advance payments (unallocated money) on the unit's open lines, oldest first."""
-    credits = unallocated_payments(session, estate_id, candidates_only=True)
-    if unit_ids is not None:
-        credits = {u: c for u, c in credits.items() if u in unit_ids}
-    if not credits:
+    if not units:
         return ZERO
-    refunded = _refunded_credit(session, estate_id)
-    open_by_unit = open_lines_by_unit(session, estate_id)
-    now = now_or(now)
-    rows, applied = [], ZERO
-    for unit_id, payments in credits.items():
-        lines = open_by_unit.get(unit_id)
-        if not lines:
-            continue
-        spent_by_refund = refunded.get(unit_id, ZERO)
-        for payment_id, left in payments:
-            usable = left - spent_by_refund
-            spent_by_refund = max(spent_by_refund - left, ZERO)
-            if usable <= 0:
-                continue
-            parts, _ = allocate(usable, lines)
-            taken = dict(parts)
-            lines = [
-                OpenLine(ln.line_id, ln.due, ln.open_amount - taken.get(ln.line_id, ZERO))
-                for ln in lines
-            ]
-            for line_id, amount in parts:
-                rows.append(
-                    {
-                        "estate_id": estate_id,
-                        "payment_id": payment_id,
-                        "bill_line_id": line_id,
-                        "unit_id": unit_id,
-                        "amount": amount,
-                        "allocated_at": now,
-                    }
-                )
-                applied += amount
-    bulk_create(session, PaymentAllocation, rows)
-    if rows:
-        mark_changed(session, "payment_allocations", None)
-    return applied
+    before = _credit_of(session, units)
+    refresh_units(session, units)
+    return before - _credit_of(session, units)
+
+
+def _credit_of(session: Session, units: set[str]) -> Decimal:
+    ids = sorted(units)
+    total = 0
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join(f":u{i}" for i in range(len(chunk)))
+        total += session.execute(
+            text(
+                "SELECT coalesce(sum(max(off_line_fen, 0)), 0) FROM fee_unit_money "  # noqa: S608
+                f"WHERE unit_id IN ({marks})"
+            ),
+            {f"u{i}": uid for i, uid in enumerate(chunk)},
+        ).scalar_one()
+    return from_fen(total)
+
+
+def _last_rowid(session: Session) -> int:
+    return session.execute(text("SELECT coalesce(max(rowid), 0) FROM bill_lines")).scalar_one()
 
 
 def _late_fee_drafts(session, estate_id, period, rules: FeeRules) -> list[LineDraft]:
@@ -319,6 +265,7 @@ def issue_bills_in(
 
 
 def _run_billing(session, estate_id, period, issued_by, progress, now) -> BillingResult:
+    ensure_derived(session)
     rules = rules_in(session, estate_id)
     items = schedule_in(session, estate_id)
     existing = _existing_ids(session, estate_id, period)
@@ -336,12 +283,13 @@ def _run_billing(session, estate_id, period, issued_by, progress, now) -> Billin
     # in id order the lines' random-uuid keys (and the open-amount rows the trigger adds)
     # go into their indexes page by page: a quarter off the insert at 20,000 units
     rows.sort(key=lambda row: row["id"])
+    first_rowid = _last_rowid(session)
     with open_amounts_written_once(session):
         bulk_create(session, BillLine, rows)
     credited = ZERO
     if rows:
         mark_changed(session, "bill_lines", None)  # every unit's account: rows not listed
-        credited = apply_credits(session, estate_id, {r["unit_id"] for r in rows}, now)
+        credited = _derive_where_needed(session, estate_id, first_rowid)
     return BillingResult(period, len(rows), skipped, total, credited)
 
 
@@ -414,10 +362,12 @@ def _bill_shared(session, estate_id, period, total, issued_by, now) -> BillingRe
     rows, skipped, billed = _rows(
         estate_id, period, drafts, existing, rules_in(session, estate_id), issued_by, now
     )
+    first_rowid = _last_rowid(session)
     with open_amounts_written_once(session):
         bulk_create(session, BillLine, rows)
     mark_changed(session, "bill_lines", [r["id"] for r in rows])
-    return BillingResult(period, len(rows), skipped, billed, ZERO)
+    credited = _derive_where_needed(session, estate_id, first_rowid)
+    return BillingResult(period, len(rows), skipped, billed, credited)
 
 
 @dataclass(frozen=True)
@@ -460,4 +410,6 @@ def charge_renovation(
             issued_at=now_or(now),
             issued_by=issued_by,
         )
+        s.flush()
+        refresh_units(s, [unit.id])
         return IssuedLine(line_id, unit.id, "renovation", period, unit.area_m2, rate, amount)

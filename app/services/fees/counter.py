@@ -28,6 +28,7 @@ from app.services.fees.account import (
 )
 from app.services.fees.common import check_method, get_live, money, now_or, positive_money
 from app.services.permissions import require
+from app.store.fee_ledger import refresh_units
 from app.store.fee_models import BillLine, FeeAdjustment, Payment, PaymentAllocation
 from app.store.models import Unit
 from app.store.recorder import device_id, get_state, recorder, set_state
@@ -37,15 +38,25 @@ if TYPE_CHECKING:
 
 RECEIPT_PREFIX_KEY = "fees.receipt_prefix"
 RECEIPT_SEQ_KEY = "fees.receipt_seq"
+# written by the sync client at enrolment (sync.client.base.DEVICE_NUMBER)
+DEVICE_NUMBER_KEY = "device_number"
 
 
 # ---- receipt numbers ----
 
 
 def receipt_prefix(session: Session) -> str:
-    """This workstation's receipt prefix: the random tail of its device id (uuid7's last
-    hex digits are random, its first are the clock, which two laptops may share)."""
+    """This workstation's receipt prefix: the short number the server gave it when it
+    enrolled (``03``, read aloud as 零三), so a desk set up from a copy of another's
+    database numbers its receipts apart once enrolled. A desk never enrolled uses the
+    random tail of its device id (uuid7's last hex digits are random)."""
     prefix = get_state(session, RECEIPT_PREFIX_KEY)
+    number = get_state(session, DEVICE_NUMBER_KEY)
+    if number and number.isdigit() and int(number) > 0:
+        enrolled = f"{int(number):02d}"
+        if prefix != enrolled:
+            prefix = enrolled
+            set_state(session, RECEIPT_PREFIX_KEY, prefix)
     if prefix is None:
         prefix = device_id(session).replace("-", "")[-6:].upper()
         set_state(session, RECEIPT_PREFIX_KEY, prefix)
@@ -121,6 +132,7 @@ def take_payment_in(session, unit, amount, method, payer, cashier, picked, note,
         paid_at=now,
         note=note,
     )
+    # what it paid, recorded with the payment by this desk alone and never written again
     for line_id, part in parts:
         rec.create(
             PaymentAllocation,
@@ -131,6 +143,8 @@ def take_payment_in(session, unit, amount, method, payer, cashier, picked, note,
             amount=part,
             allocated_at=now,
         )
+    session.flush()
+    refresh_units(session, [unit.id])
     return Receipt(payment_row(payment), tuple(parts), credit)
 
 
@@ -172,25 +186,10 @@ def _reverse(session: Session, original: Payment, cashier: str, reason: str, now
         reverses_id=original.id,
         note=reason,
     )
-    allocated = session.execute(
-        select(PaymentAllocation.bill_line_id, PaymentAllocation.amount).where(
-            PaymentAllocation.payment_id == original.id
-        )
-    ).all()
-    totals: dict[str, Decimal] = {}
-    for line_id, part in allocated:
-        totals[line_id] = totals.get(line_id, ZERO) + part
-    for line_id, part in totals.items():
-        if part:
-            rec.create(
-                PaymentAllocation,
-                estate_id=original.estate_id,
-                payment_id=original.id,
-                bill_line_id=line_id,
-                unit_id=original.unit_id,
-                amount=-part,
-                allocated_at=now,
-            )
+    # the reversal voids the payment and what it paid (app.domain.ledger): no rows undo
+    # its parts, so two desks reversing it offline cannot take its money back twice
+    session.flush()
+    refresh_units(session, [original.unit_id])
     return reversal
 
 
@@ -235,6 +234,8 @@ def refund_credit(
             paid_at=now_or(now),
             note=reason.strip(),
         )
+        s.flush()
+        refresh_units(s, [unit.id])
         return payment_row(refund)
 
 
@@ -281,6 +282,15 @@ def adjust(
     with db.session() as s:
         require(s, None, "fees.adjust")
         line = get_live(s, BillLine, line_id)
+        due = line.amount + sum(
+            s.scalars(select(FeeAdjustment.amount).where(FeeAdjustment.bill_line_id == line.id)),
+            ZERO,
+        )
+        if value < 0 and -value > due:
+            # larger than what the line still charges: refused, never a hidden credit
+            raise FieldErrors(
+                {"amount": DomainError("fees.adjustment.too_large", due=format_yuan(due))}
+            )
         recorder(s).create(
             FeeAdjustment,
             estate_id=line.estate_id,
@@ -291,4 +301,6 @@ def adjust(
             made_by=made_by,
             made_at=now_or(now),
         )
+        s.flush()
+        refresh_units(s, [line.unit_id])
     return value

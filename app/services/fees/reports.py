@@ -30,6 +30,7 @@ from app.domain.units import mask_phone, unit_code
 from app.memory import collector_paused
 from app.services.permissions import require
 from app.services.units import building_tree
+from app.store.fee_ledger import ensure_derived
 
 if TYPE_CHECKING:
     from app.store.db import Database
@@ -111,7 +112,7 @@ _UNITS_IN_ORDER_SQL = """
 """
 
 # money of each unit not on any bill line: payments - allocations - adjustments to no line
-# (fee_unit_money, kept by triggers); only units where it is not zero
+# (fee_unit_money, derived by app.store.fee_ledger); only units where it is not zero
 _OFF_LINE_SQL = (
     "SELECT unit_id, off_line_fen FROM fee_unit_money WHERE estate_id = :e AND off_line_fen <> 0"
 )
@@ -144,7 +145,7 @@ def arrears_in(
     """Units with overdue amounts, by ageing bucket (days past the due date: 1-30, 31-90,
     91-180, over 180), summed in SQL over the unsettled lines of ``fee_open_lines``; the
     unit's balance (bills + adjustments - payments) is that open total minus its money on
-    no line (``fee_unit_money``), both kept by triggers. Ordered as the unit list: building
+    no line (``fee_unit_money``), both derived from the logs (``app.store.fee_ledger``). Ordered as the unit list: building
     (sort key, name), entrance, room.
 
     ``credit`` is money the unit has paid but that is not applied to these overdue lines
@@ -155,6 +156,7 @@ def arrears_in(
     from the driver's cursor, as SQLAlchemy's rows cost tens of milliseconds at 20,000.
     """
     unit_in_building = _UNIT_IN_BUILDING if building_id else ""
+    ensure_derived(session)
     session.flush()  # the driver's cursor does not autoflush as session.execute does
     cursor = session.connection().connection.cursor()
     # up to 20,000 rows read and as many built: tuples and dicts, no reference cycles
@@ -264,21 +266,22 @@ def collection(
     building_id: str | None = None,
 ) -> list[CollectionPoint]:
     """Per month and fee kind: receivable = that month's bills after adjustments;
-    collected = payments applied to them so far (never more than each line's amount).
+    collected = what payments and credit paid on them so far, as derived
+    (``app.domain.ledger``: never more than each line owes).
     The point's own figures are the management fee's."""
     first = shift_period(last_period, -(months - 1))
-    # paid per line by a lookup in ix_payment_allocations_bill_line_id: grouping the
-    # estate's allocations first took 3x as long at 20,000 units; units joined only to
-    # filter a building
+    # paid per line = what it owes less what is open, derived from the logs (parts
+    # capped, credit oldest first) and looked up by line in fee_open_lines' key; units
+    # joined only to filter a building
     in_building = (
         "JOIN units u ON u.id = b.unit_id AND u.building_id = :building" if building_id else ""
     )
     sql = f"""
         SELECT b.period, b.fee_code,
                sum(max(b.amount + coalesce(adj.total, 0), 0)),
-               sum(min(max(coalesce((SELECT sum(pa.amount) FROM payment_allocations pa
-                                     WHERE pa.bill_line_id = b.id), 0), 0),
-                       max(b.amount + coalesce(adj.total, 0), 0)))
+               sum(max(b.amount + coalesce(adj.total, 0), 0)
+                   - coalesce((SELECT o.open_fen FROM fee_open_lines o WHERE o.line_id = b.id),
+                              max(b.amount + coalesce(adj.total, 0), 0)))
         FROM bill_lines b {in_building}
         LEFT JOIN (SELECT bill_line_id, sum(amount) AS total FROM fee_adjustments
                    WHERE estate_id = :e GROUP BY bill_line_id) adj ON adj.bill_line_id = b.id
@@ -286,6 +289,7 @@ def collection(
         GROUP BY b.period, b.fee_code
     """
     with db.session() as session:
+        ensure_derived(session)
         rows = session.execute(
             text(sql),
             {"e": estate_id, "first": first, "last": last_period, "building": building_id},

@@ -1,0 +1,176 @@
+"""A unit's fee account derived from its logs: what each payment paid, what credit paid,
+what each bill line still owes (docs/money-rules.md §6).
+
+One pure function of the rows, so every desk holding the same rows shows the same money,
+whatever order the rows arrived in and whichever desk wrote them:
+
+1. A line owes its amount plus its adjustments (its *due*). A line whose adjustments take
+   it below zero owes nothing and the excess is credit.
+2. Payments are taken in order (paid time, id). A reversed payment counts for nothing (a
+   second reversal of it changes nothing). Each payment's recorded parts are applied to
+   their lines, each part at most what the line still owes and what the payment still
+   holds. What a payment keeps beyond its applied parts is credit.
+3. Credit (those leftovers, adjustments to no line that lower what is owed, the excess of
+   lines adjusted below zero) less refunds and adjustments to no line that raise what is
+   owed is applied to the lines still open, oldest due first, ties by line id. Credit is
+   spent in the order it arose (refunds take the oldest first), so each payment knows
+   how much of it credit applied.
+
+Invariants (tested): Σ applied ≤ amount for every payment; no line paid above its due;
+balance = billed + adjustments − paid + refunded = Σ open − unapplied money.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    id: str
+    due_date: date
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class LedgerAdjustment:
+    id: str
+    line_id: str | None
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class LedgerPayment:
+    id: str
+    kind: str  # payment / refund / reversal
+    amount: Decimal  # refunds and reversals negative
+    paid_at: datetime
+    reverses_id: str | None = None
+    parts: tuple[tuple[str, Decimal], ...] = ()  # (line id, amount) as recorded when taken
+
+
+@dataclass
+class LineState:
+    id: str
+    due_date: date
+    amount: Decimal
+    adjusted: Decimal = ZERO
+    paid: Decimal = ZERO  # by recorded parts and by credit
+
+    @property
+    def due(self) -> Decimal:
+        return self.amount + self.adjusted
+
+    @property
+    def open(self) -> Decimal:
+        return max(self.due, ZERO) - self.paid
+
+
+@dataclass
+class Ledger:
+    lines: dict[str, LineState]
+    applied: dict[str, Decimal]  # payment id -> what it paid on lines (parts and credit)
+    billed: Decimal = ZERO
+    adjusted: Decimal = ZERO
+    paid: Decimal = ZERO  # payments not reversed
+    refunded: Decimal = ZERO  # money handed back (positive)
+    unapplied: Decimal = ZERO  # credit left (positive) or owed on no line (negative)
+    reversed_ids: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def balance(self) -> Decimal:
+        """What the unit owes; negative is a credit."""
+        return self.billed + self.adjusted - self.paid + self.refunded
+
+    @property
+    def open_total(self) -> Decimal:
+        return sum((ln.open for ln in self.lines.values()), ZERO)
+
+
+def _order(payment: LedgerPayment) -> tuple:
+    return (payment.paid_at, payment.id)
+
+
+def derive(
+    lines: Iterable[LedgerLine],
+    adjustments: Iterable[LedgerAdjustment],
+    payments: Sequence[LedgerPayment],
+) -> Ledger:
+    states = {ln.id: LineState(ln.id, ln.due_date, ln.amount) for ln in lines}
+    ledger = Ledger(states, {})
+    ledger.billed = sum((ln.amount for ln in states.values()), ZERO)
+    sources: list[list] = []  # [key, what is left of this credit, payment id or None]
+    charges = ZERO  # refunds and charges to no line, taken from the oldest credit first
+    for adj in sorted(adjustments, key=lambda a: a.id):
+        ledger.adjusted += adj.amount
+        line = states.get(adj.line_id) if adj.line_id else None
+        if line is not None:
+            line.adjusted += adj.amount
+        elif adj.amount < 0:
+            sources.append([("adjustment", adj.id), -adj.amount, None])
+        else:
+            charges += adj.amount
+    for line in states.values():
+        if line.due < 0:
+            sources.append([("line", line.id), -line.due, None])
+
+    ordered = sorted(payments, key=_order)
+    reversed_ids: set[str] = set()
+    for p in ordered:
+        if p.kind == "reversal" and p.reverses_id:
+            reversed_ids.add(p.reverses_id)
+    ledger.reversed_ids = frozenset(reversed_ids)
+    for p in ordered:
+        if p.kind == "refund":
+            ledger.refunded += -p.amount
+            charges += -p.amount
+            continue
+        if p.kind != "payment" or p.id in reversed_ids:
+            continue
+        ledger.paid += p.amount
+        left = p.amount
+        for line_id, part in p.parts:
+            line = states.get(line_id)
+            if line is None or part <= 0 or left <= 0:
+                continue
+            take = min(part, line.open, left)
+            if take > 0:
+                line.paid += take
+                left -= take
+        ledger.applied[p.id] = p.amount - left
+        if left > 0:
+            sources.append([("payment", _order(p)), left, p.id])
+
+    # refunds and charges to no line spend the oldest credit first
+    sources.sort(key=lambda s: (s[0][0] != "payment", s[0]))
+    for source in sources:
+        if charges <= 0:
+            break
+        take = min(source[1], charges)
+        source[1] -= take
+        charges -= take
+    pool = sum((s[1] for s in sources), ZERO)
+    applied_credit = ZERO
+    if pool > 0:
+        for line in sorted(states.values(), key=lambda ln: (ln.due_date, ln.id)):
+            if pool - applied_credit <= 0:
+                break
+            take = min(line.open, pool - applied_credit)
+            if take > 0:
+                line.paid += take
+                applied_credit += take
+        spend = applied_credit
+        for source in sources:
+            if spend <= 0:
+                break
+            take = min(source[1], spend)
+            spend -= take
+            if source[2] is not None:
+                ledger.applied[source[2]] += take
+    ledger.unapplied = pool - applied_credit - charges
+    return ledger
