@@ -70,6 +70,10 @@ YES_NO = {
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$")
 MAX_ROWS = 200_000
+# 200,000 rows of a units list are about 20 MB as CSV: a larger file is not one
+MAX_FILE_BYTES = 40 * 2**20
+MAX_UNPACKED_BYTES = 400 * 2**20
+MAX_ZIP_RATIO = 200  # spreadsheets compress 5-20 times; bombs thousands of times
 BATCH = 2000  # rows between two progress reports (and chances to cancel)
 
 
@@ -144,7 +148,9 @@ def read_units_file(path: Path | str) -> ImportPreview:
     path = Path(path)
     preview = ImportPreview(path=path)
     try:
+        check_file_size(path)
         if path.suffix.lower() in (".xlsx", ".xlsm"):
+            check_zip(path)
             table = _xlsx_rows(path)
         else:
             table, preview.encoding = _csv_rows(path.read_bytes())
@@ -157,6 +163,29 @@ def read_units_file(path: Path | str) -> ImportPreview:
         return preview
     _check(table, preview)
     return preview
+
+
+def check_file_size(path: Path) -> None:
+    """A file larger than any estate's units list is refused before it is read."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DomainError("import.file.too_large", max_mb=MAX_FILE_BYTES // 2**20)
+
+
+def check_zip(path: Path) -> None:
+    """An XLSX is a zip: refuse one that would unpack to far more than it holds (a zip
+    bomb) before openpyxl inflates it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile as error:
+        raise DomainError("import.file.unreadable", detail=str(error)) from error
+    unpacked = sum(m.file_size for m in members)
+    packed = max(1, sum(m.compress_size for m in members))
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_ZIP_RATIO:
+        raise DomainError("import.file.zip_bomb", max_mb=MAX_UNPACKED_BYTES // 2**20)
 
 
 def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:

@@ -44,6 +44,14 @@ MESSAGES = {
         "Screen lock after: from {low} to {high} minutes (0: never)",
         "自动锁屏：{low} 至 {high} 分钟（0 表示从不）",
     ),
+    "import.file.too_large": (
+        "The file is larger than {max_mb} MB: a units list is far smaller. Check the file.",
+        "文件超过 {max_mb} MB，房屋清单不会这么大，请检查文件。",
+    ),
+    "import.file.zip_bomb": (
+        "The workbook would unpack to more than {max_mb} MB: it is not a normal spreadsheet.",
+        "该工作簿解压后超过 {max_mb} MB，不是正常的表格文件。",
+    ),
     # roles
     "role.receptionist": ("Receptionist", "前台客户助理"),
     "role.team_lead": ("Team lead", "领班"),
