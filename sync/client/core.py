@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from app.domain.hlc import HybridClock
+from app.memory import collector_paused
 from app.store.blobs import BlobStore
 from app.store.db import Database
 from app.store.recorder import DEVICE_KEY, HLC_KEY, device_id, get_state, set_state
@@ -208,10 +209,14 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
         self._progress = progress or (lambda _report: None)
         try:
             try:
-                async with self._http(url, token) as http:
-                    await self._check_epoch(http, report)
-                    await self._push(http, report)
-                    await self._pull(http, report)
+                # building the client reads the TLS certificates: not on the UI's thread
+                async with await asyncio.to_thread(self._http, url, token) as http:
+                    # no cycle collections while pages come and go: a full one walks
+                    # everything the window holds and stalls it for a third of a second
+                    with collector_paused():
+                        await self._check_epoch(http, report)
+                        await self._push(http, report)
+                        await self._pull(http, report)
                 await in_worker(self._finish, report, started)
             except Exception as exc:
                 if database_locked(exc):

@@ -10,6 +10,7 @@ coming from sync, so open screens refresh from it.
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime
 
 import httpx
@@ -32,6 +33,7 @@ from app.store.recorder import set_state
 from sync import protocol
 from sync.client import base
 from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker
+from sync.client.errors import SyncFailure
 
 
 class Pull:
@@ -73,7 +75,7 @@ class Pull:
         )
         if response.status_code != 200:
             raise self._refusal(response)
-        page = protocol.PullResponse.model_validate_json(response.content)
+        page = await asyncio.to_thread(parse_page, response.content)
         return page, self._offset(response, page.server_time_ms)
 
     def _apply_page(self, page: protocol.PullResponse, offset: int) -> tuple[int, int]:
@@ -96,6 +98,20 @@ class Pull:
             set_state(s, CLOCK_OFFSET, str(offset))
             self._advance_clock(s, [page.server_hlc, result.max_hlc])
             return conflicts, set_aside
+
+
+def parse_page(content: bytes) -> protocol.PullResponse:
+    """A pulled page, checked like ``PullResponse.model_validate_json`` but change by
+    change: run in a worker, it then gives the UI thread the interpreter between changes
+    (one validation of a whole page of megabytes would hold it for a tenth of a second)."""
+    try:
+        data = json.loads(content)
+        changes = data.pop("changes")
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SyncFailure("sync.refused", reason=f"not a page of changes: {error}") from error
+    page = protocol.PullResponse.model_validate({**data, "changes": []})
+    page.changes = [protocol.WireChange.model_validate(c) for c in changes]
+    return page
 
 
 def _apply_what_applies(s: Session, changes: list[Change]) -> tuple[ApplyResult, int]:
