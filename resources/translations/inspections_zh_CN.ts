@@ -4,7 +4,7 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location filename="../../ui/inspections/lists.py" line="+300"/>
+        <location filename="../../ui/inspections/lists.py" line="+304"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>DueTab</name>
     <message>
-        <location line="-309"/>
+        <location line="-313"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -557,6 +557,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{n} file(s) waiting to sync</source>
+        <translation>{n} 个文件待同步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{n} repeat</source>
         <translation>{n} 项重复</translation>
     </message>
@@ -940,7 +945,7 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/inspections/lists.py" line="-114"/>
+        <location filename="../../ui/inspections/lists.py" line="-118"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>

@@ -121,7 +121,8 @@ def test_in_progress_walk_keeps_its_version_and_answers_save_fast(db, estate_id,
     started = time.perf_counter()
     for i in range(50):
         run.answer(db, iid, "roads", inspector, NOW, value="pass" if i % 2 else "fail")
-    assert (time.perf_counter() - started) / 50 < 0.010
+    # the 10 ms target is bench/inspections.py's; here a loose bound that a loaded machine keeps
+    assert (time.perf_counter() - started) / 50 < 0.050
     with pytest.raises(DomainError) as bad:
         run.answer(db, iid, "roads", inspector, NOW, value="maybe")
     assert bad.value.code == "inspection.answer.pass_fail"

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.services.inspections import photos, run, templates
 from app.services.inspections.common import Target
+from app.services.inspections.sync_state import files_waiting
 from app.store.blobs import BlobStore
 from app.store.inspection_models import Inspection, InspectionPhoto
 from sync.server import crud
@@ -68,11 +69,14 @@ def test_photos_cut_after_three_then_retried(server, make_device, tmp_path):
     stored, rows, photo_rows = server_counts(server, shas)
     assert stored == 3  # three went up...
     assert rows == 0 and photo_rows == 0  # ...and no row naming them: never "complete"
+    assert [(w.inspection_id, w.files) for w in files_waiting(a.db, estate)] == [(iid, 10)]
+    assert all(blobs.has(sha) for sha in shas)  # the local copies stay
 
     a.client.transport = inner
     a.sync()
     stored, rows, photo_rows = server_counts(server, shas)
     assert (stored, rows, photo_rows) == (10, 1, 10)  # each photo once
+    assert files_waiting(a.db, estate) == []
     a.sync()  # a repeat sends nothing twice
     assert server_counts(server, shas) == (10, 1, 10)
 

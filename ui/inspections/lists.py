@@ -228,6 +228,10 @@ class InspectionsTab(QWidget):
             state = status_word(r.status)
             if r.open_actions:
                 state += " · " + self.tr("{n} action(s) open").replace("{n}", str(r.open_actions))
+            if r.files_waiting:  # not synced until the server has every photo and signature
+                state += " · " + self.tr("{n} file(s) waiting to sync").replace(
+                    "{n}", str(r.files_waiting)
+                )
             failed = str(r.failed_count) + (
                 " · " + self.tr("{n} repeat").replace("{n}", str(r.repeat_count))
                 if r.repeat_count

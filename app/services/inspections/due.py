@@ -13,6 +13,7 @@ from app.domain.errors import DomainError
 from app.domain.inspection_schedule import Completion, ScheduleSpec, apply_edit, due_list
 from app.services.inspections.common import Target
 from app.services.inspections.run import start_in
+from app.services.inspections.sync_state import waiting_counts
 from app.services.reception.common import local_day, tz_of
 from app.store.db import Database
 from app.store.inspection_models import (
@@ -54,6 +55,7 @@ class InspectionRow:
     failed_count: int
     repeat_count: int
     open_actions: int
+    files_waiting: int = 0  # photos and signatures the server has not confirmed yet
 
 
 def due_rows(db: Database, estate_id: str, now: datetime, days_back: int = 14) -> list[DueRow]:
@@ -184,6 +186,7 @@ def list_inspections(
         ):
             if not closed:
                 open_count[iid] = open_count.get(iid, 0) + 1
+        waiting = waiting_counts(s, estate_id)
         return [
             InspectionRow(
                 r.id,
@@ -198,6 +201,7 @@ def list_inspections(
                 r.failed_count,
                 len(r.repeat_items or ()),
                 open_count.get(r.id, 0),
+                waiting.get(r.id, 0),
             )
             for r, name in rows
         ]
