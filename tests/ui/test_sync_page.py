@@ -413,6 +413,16 @@ def test_a_unit_made_on_another_desk_appears_in_the_open_unit_list_with_no_click
         }
 
     wait(lambda: any("707" in text for text in listed()))
+    window.background_sync.every.stop()
+    other = Database(tmp_path / "other.sqlite3")
+    try:
+        add_unit(other, ctx.estate_id, "7栋", "708")
+        elsewhere(sync_client.run_sync, other)
+    finally:
+        other.close()
+    units.setFocus()
+    wait.do(lambda: qtbot.keyClick(units, Qt.Key.Key_F9))  # on demand, from any page
+    wait(lambda: any("708" in text for text in listed()))
     # the status bar says how it stands, in words
     wait(lambda: window.status.sync.text().endswith(" · online"))
     assert window.status.sync.text().startswith("0 change(s) waiting · last sync ")
