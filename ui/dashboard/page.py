@@ -168,7 +168,7 @@ class DashboardPage(QWidget):
         self._changed.setInterval(200)
         self._changed.timeout.connect(self._reload_changed)
         on_changes(ctx.changes, self, WATCHED, lambda _c: self._changed.start())
-        ctx.ticker.ticked.connect(lambda _now: self._reload_changed())
+        ctx.ticker.ticked.connect(self._ticked)  # a bound slot: gone with the page
         self.refresh()
 
     # ---- reading ----
@@ -201,6 +201,9 @@ class DashboardPage(QWidget):
 
     def _finance_done(self) -> None:
         self.finance_loading = False
+
+    def _ticked(self, _now) -> None:
+        self._reload_changed()
 
     def _reload_changed(self) -> None:
         if self.isVisible():

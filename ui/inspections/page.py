@@ -105,11 +105,14 @@ class InspectionsPage(QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
         on_changes(ctx.changes, self, WATCHED, lambda _c: self._timer.start())
-        ctx.ticker.ticked.connect(lambda _now: self.refresh())
+        ctx.ticker.ticked.connect(self._ticked)  # a bound slot: gone with the page
         op = ctx.runner.write(
             self, lambda _p: template_ops.ensure_default_templates(ctx.db, ctx.estate_id, ctx.now())
         )
         op.finally_(self.refresh).run()
+
+    def _ticked(self, _now) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """F5, tab changes, change events: read what is shown again."""
