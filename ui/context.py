@@ -9,22 +9,25 @@ local or pulled by sync) and ``ticker`` (the clock, once a minute and on F5).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.clock import Clock, SystemClock
 
 if TYPE_CHECKING:  # the window frame is shown before the database layer is imported
-    from app.store.db import Database
     from ui.widgets.changes import ChangeBridge, ClockTicker
     from ui.widgets.ops import Runner
+
+
+# The open local database, handed round unopened: screens pass it to operations and never
+# use it themselves. Only the composition root (ui/app.py) imports the store to open it.
+Database = Any
 
 
 class AppEvents(QObject):
     """Signals of the window itself (not of the data: those are ``AppContext.changes``)."""
 
-    data_changed = Signal(str)  # a table name, or "*" after a sync
     status_message = Signal(str)
     sync_state_changed = Signal()
 

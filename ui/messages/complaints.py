@@ -1,5 +1,4 @@
-"""Messages of the complaints area (app.domain.complaints, app.services.complaints) and of
-the blob store its attachments live in (app.store.blobs)."""
+"""Messages of the complaints area and of the blob store its attachments live in."""
 
 MESSAGES = {
     # intake form

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from app.store.db import Database
+    from ui.context import Database
     from ui.widgets.ops import Runner
 
 DEMO_UNITS = 2000

@@ -21,7 +21,7 @@ from ui.widgets.forms import mark_fields
 
 if TYPE_CHECKING:
     from app.services.accounts import StaffSummary
-    from app.store.db import Database
+    from ui.context import Database
 
 MIN_PASSWORD = 8  # app.services.accounts.MIN_PASSWORD, not imported here to keep start-up light
 

@@ -20,7 +20,7 @@ from ui.widgets.fields import banner
 
 if TYPE_CHECKING:
     from app.services.accounts import StaffSummary
-    from app.store.db import Database
+    from ui.context import Database
 
 
 class LoginDialog(QDialog):

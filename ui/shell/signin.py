@@ -9,7 +9,7 @@ from app.services.units import operations as units
 from ui.context import AppContext
 
 if TYPE_CHECKING:
-    from app.store.db import Database
+    from ui.context import Database
 
 
 class Account(Protocol):  # accounts.StaffSummary (or a staff row in tests)
