@@ -36,6 +36,11 @@ class WireChange(BaseModel):
     kind: str
     fields: dict[str, Any]
     hlc: str = Field(min_length=1, max_length=80)
+    author: str = Field(
+        "",
+        max_length=36,
+        description="the staff account that made the change; empty for the desk's system work",
+    )
 
 
 class EnrollRequest(BaseModel):

@@ -108,6 +108,7 @@ class Push:
                     kind=r.kind,
                     fields=r.fields,
                     hlc=r.hlc,
+                    author=r.author,
                 )
                 for r in rows
             ]

@@ -23,6 +23,7 @@ from app.store.base import SYNCED_TABLES, new_id
 from app.store.models import SyncOutbox
 from app.store.recorder import HLC_KEY, get_state, set_state
 from sync import protocol
+from sync.server.authority import check_authors
 from sync.server.errors import SyncError
 from sync.server.models import (
     SERVER_DEVICE,
@@ -310,6 +311,7 @@ def push(
                 known.add(wire.change_id)
                 fresh.append(wire)
         check_against_rows(session, fresh)
+        check_authors(session, fresh)  # each author's role may make their changes
         append(session, device.id, fresh, cursor, clock)
         if changes:
             device.last_change_id = changes[-1].change_id
