@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from app.domain.errors import DomainError, FieldErrors
+from app.domain.text import text_problem
 
 _BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|楼)$")
 # "3-1502", "3-2-1502", "3栋1502", "3栋2单元1502", "3栋 2单元 1502", "A座-1502"
@@ -170,6 +171,9 @@ def validate_unit(data: UnitInput) -> UnitValues:
 RESIDENT_ROLES = ("owner", "co_owner", "tenant", "family")
 
 
+NAME_MAX = 100  # residents.name is String(100)
+
+
 def validate_resident(
     name: str, phone: str, role: str, id_number: str = ""
 ) -> dict[str, DomainError]:
@@ -177,6 +181,8 @@ def validate_resident(
     errors: dict[str, DomainError] = {}
     if not name.strip():
         errors["name"] = DomainError("resident.name.required")
+    elif (problem := text_problem(name, NAME_MAX)) is not None:
+        errors["name"] = problem
     if phone.strip() and not PHONE.match(phone.strip()):
         errors["phone"] = DomainError("resident.phone.invalid")
     if role not in RESIDENT_ROLES:

@@ -52,6 +52,19 @@ MESSAGES = {
         "The workbook would unpack to more than {max_mb} MB: it is not a normal spreadsheet.",
         "该工作簿解压后超过 {max_mb} MB，不是正常的表格文件。",
     ),
+    "text.too_long": ("At most {max} characters", "最多 {max} 个字符"),
+    "text.control_character": (
+        "Holds an invisible control character ({code}); type it again without it",
+        "含有不可见的控制字符（{code}），请删除后重新输入",
+    ),
+    "text.direction_mark": (
+        "Holds an invisible text-direction mark ({code}); type it again without it",
+        "含有不可见的文字方向标记（{code}），请删除后重新输入",
+    ),
+    "text.invalid": (
+        "Holds a character that is not valid text; type it again",
+        "含有无效字符，请重新输入",
+    ),
     # roles
     "role.receptionist": ("Receptionist", "前台客户助理"),
     "role.team_lead": ("Team lead", "领班"),
