@@ -170,6 +170,15 @@ MESSAGES = {
         "The server failed to handle the request and logged it; try again later.",
         "服务器处理请求失败，已记录日志；请稍后再试。",
     ),
+    "server.bad_credentials": (
+        "Wrong login or password on the server.",
+        "服务器上的登录名或密码错误。",
+    ),
+    "server.permission_denied": (
+        "The person who made this change may not make it (their role's permissions on the "
+        "server); it was set aside.",
+        "做出此更改的人无权进行此操作（以服务器上其角色的权限为准）；此更改已搁置。",
+    ),
     "server.server_clock_wrong": (
         "The server's clock is wrong (most desks disagree with it); it goes by the desks' "
         "time until it is corrected. This computer's clock is not to blame.",
