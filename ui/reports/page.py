@@ -119,6 +119,7 @@ class ReportsPage(QWidget):
         self.estate_button = QToolButton()
         self.estate_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.estate_menu = QMenu(self.estate_button)
+        self.estate_label = QLabel()
         self.estate_button.setMenu(self.estate_menu)
         self.presets = QComboBox()
         for name, text in zip(
@@ -160,6 +161,7 @@ class ReportsPage(QWidget):
         bar.addWidget(print_button)
         controls = QHBoxLayout()
         controls.addWidget(self.estate_button)
+        controls.addWidget(self.estate_label)
         controls.addWidget(self.presets)
         controls.addWidget(self.from_label)
         controls.addWidget(self.date_from)
@@ -246,7 +248,10 @@ class ReportsPage(QWidget):
     def _estate_text(self) -> None:
         names = [n for e, n in self.estates if e in self.chosen]
         self.estate_button.setText(self.tr("Estates: %1").replace("%1", "、".join(names)))
-        self.estate_button.setEnabled(len(self.estates) > 1)
+        several = len(self.estates) > 1  # one estate: its name, nothing to pick
+        self.estate_label.setText(self.tr("Estates: %1").replace("%1", "、".join(names)))
+        self.estate_button.setVisible(several)
+        self.estate_label.setVisible(not several)
 
     def estate_ids(self) -> list[str]:
         return [e for e, _n in self.estates if e in self.chosen]
