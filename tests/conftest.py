@@ -1,9 +1,17 @@
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests (and the processes they start) never write into the user's data folder: the
+# installation id, blobs and backups default to a folder of this run, removed at its end.
+if "PROPDESK_DATA_DIR" not in os.environ:
+    os.environ["PROPDESK_DATA_DIR"] = _data = tempfile.mkdtemp(prefix="propdesk-tests-")
+    atexit.register(shutil.rmtree, _data, ignore_errors=True)
 
 # CI bounds the examples so the whole run stays well under 20 minutes; locally, dig deeper
 # with HYPOTHESIS_PROFILE=thorough.
