@@ -1,7 +1,7 @@
 """A hub report to XLSX: one sheet per estate, the report's title, estate and period
 above its table; numbers stay numbers (money with two decimals), times in the estate's
-time zone. A text cell that a spreadsheet would run as a formula (starting with = + - @,
-a tab or a carriage return) is written with a leading apostrophe, as plain text."""
+time zone. A text cell that a spreadsheet would run as a formula is written as plain text
+(``app.domain.spreadsheet``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from app.domain.spreadsheet import safe_cell as neutralise
 from app.services.reports_hub import DAY, INT, MONEY, PERCENT, SCORE, TIME, Report
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {
     MONEY: "#,##0.00",
     PERCENT: "0.00",
@@ -22,13 +22,6 @@ FORMATS = {
     TIME: "yyyy-mm-dd hh:mm",
     INT: "#,##0",
 }
-
-
-def neutralise(value):
-    """Text that would start a formula, as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
