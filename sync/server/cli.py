@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
 from app.paths import data_dir
 
@@ -53,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--certfile", help="TLS certificate (PEM): serve HTTPS (docs/deploy.md)")
+    serve.add_argument("--keyfile", help="the certificate's private key (PEM)")
 
     estates = sub.add_parser("estates", parents=[common], help="estates")
     est_sub = estates.add_subparsers(dest="estates_command", required=True)
@@ -174,15 +177,28 @@ def cmd_migrate(args, engine) -> int:
 
 
 def cmd_serve(args, engine) -> int:
-    problem = _ready(engine)
+    problem = _ready(engine) or tls_problem(args)
     if problem:
         return fail(problem, 2)
     import uvicorn
 
     from sync.server.main import create_app
 
-    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+    tls = {"ssl_certfile": args.certfile, "ssl_keyfile": args.keyfile} if args.certfile else {}
+    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info", **tls)
     return 0
+
+
+def tls_problem(args) -> str | None:
+    """Both files or neither; each readable. Plain HTTP off loopback is for a trusted LAN
+    behind a TLS reverse proxy only (docs/deploy.md)."""
+    certfile, keyfile = getattr(args, "certfile", None), getattr(args, "keyfile", None)
+    if bool(certfile) != bool(keyfile):
+        return "give both --certfile and --keyfile for HTTPS"
+    for path in (certfile, keyfile):
+        if path and not Path(path).is_file():
+            return f"cannot read {path}"
+    return None
 
 
 def _session(engine):

@@ -9,6 +9,7 @@ from app import __version__
 from sync.server import accounts, errors
 from sync.server.crud import ServerClock
 from sync.server.limits import BodyLimits
+from sync.server.ratelimit import RateLimits
 from sync.server.routes import router
 
 
@@ -22,6 +23,7 @@ def create_app(engine: Engine) -> FastAPI:
     api.state.clock = ServerClock()
     errors.install(api)
     api.add_middleware(BodyLimits, engine=engine)
+    api.add_middleware(RateLimits)  # outermost: a flood is turned away before anything else
     api.include_router(router)
     api.include_router(accounts.router)
     return api
