@@ -855,3 +855,18 @@ def test_bill_notes_are_codes_in_the_synced_rows(db, estate_id):
         "renovation": '[["bill_note.once",{}]]',
     }
     assert sorted(outbox) == sorted(notes.values())
+
+
+def test_an_adjustment_larger_than_its_line_is_refused(db, estate):
+    """Issue 11: an adjustment larger than its line is refused, never a hidden credit."""
+    estate_id, a, _, _ = estate
+    billing_run.run_billing(db, estate_id, "2026-03", "cashier")
+    line_id = bill_line_id(estate_id, a, "mgmt_residential", "2026-03")  # 170.05
+    with pytest.raises(FieldErrors) as refused:
+        counter.adjust(db, line_id, "-170.06", "too much", "finance")
+    assert refused.value.errors["amount"].code == "fees.adjustment.too_large"
+    counter.adjust(db, line_id, "-70.05", "part", "finance")
+    with pytest.raises(FieldErrors):
+        counter.adjust(db, line_id, "-100.01", "the rest and a fen", "finance")
+    counter.adjust(db, line_id, "-100.00", "the rest", "finance")
+    assert [ln.line_id for ln in account.account_lines(db, a)].count(line_id) == 0
