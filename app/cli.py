@@ -13,9 +13,19 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from app import __version__
+from app.domain.errors import DomainError
 from app.paths import default_db_path
 
 Extension = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]
+Describe = Callable[[BaseException], str]
+
+# How a refusal is worded on the terminal. The core has only codes; the installed entry
+# point (ui.launcher) passes the catalogue's words, in the user's language.
+_describe: Describe = str
+
+
+def describe(error: BaseException) -> str:
+    return _describe(error)
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -40,8 +50,9 @@ def open_db(args: argparse.Namespace):
     return Database(db_path(args))
 
 
-def fail(message: str, code: int = 1) -> int:
-    print(f"propdesk: {message}", file=sys.stderr)
+def fail(message: str | BaseException, code: int = 1) -> int:
+    text = describe(message) if isinstance(message, BaseException) else message
+    print(f"propdesk: {text}", file=sys.stderr)
     return code
 
 
@@ -67,11 +78,24 @@ def _core_extensions() -> list[Extension]:
     return commands.EXTENSIONS
 
 
-def main(argv: Sequence[str] | None = None, extensions: Iterable[Extension] = ()) -> int:
-    parser = build_parser(extensions)
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 2
-    return int(handler(args) or 0)
+def main(
+    argv: Sequence[str] | None = None,
+    extensions: Iterable[Extension] = (),
+    describe_error: Describe | None = None,
+) -> int:
+    global _describe
+    previous = _describe
+    _describe = describe_error or previous  # for this command only
+    try:
+        parser = build_parser(extensions)
+        args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 2
+        try:
+            return int(handler(args) or 0)
+        except DomainError as error:  # a refusal, in words, never a traceback
+            return fail(error)
+    finally:
+        _describe = previous

@@ -17,7 +17,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if _only_gui_options(args):
         args = ["gui", *args]
-    return cli_main(args, extensions=[sync_commands, ui_commands])
+    return cli_main(args, extensions=[sync_commands, ui_commands], describe_error=_words)
+
+
+def _words(error: BaseException) -> str:
+    """A refusal on the terminal in the user's language, from the one catalogue."""
+    from ui.messages import describe
+
+    return describe(error)
 
 
 GUI_OPTIONS = ("--db", "--lang", "--page")  # `propdesk --lang zh_CN` opens the window

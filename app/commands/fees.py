@@ -49,15 +49,13 @@ def _estate(db, name: str | None):
 
 
 def _refusal(error) -> str:
-    """A refusal for the terminal: codes and parameters (the words live in ui.messages)."""
+    """A refusal for the terminal, in the words the entry point gave ``app.cli``."""
+    from app.cli import describe
     from app.domain.errors import FieldErrors
-    from app.domain.fees import PeriodError
 
-    if isinstance(error, PeriodError):
-        return f"the period must look like 2026-03 (year-month), not {error.params['period']!r}"
     if isinstance(error, FieldErrors):
         return "; ".join(f"{name}: {_refusal(e)}" for name, e in error.errors.items())
-    return str(error)
+    return describe(error)
 
 
 def run_bill(args) -> int:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import getpass
 import sys
 
+from app import cli
 from app.cli import fail, open_db
 from app.domain.errors import DomainError, FieldErrors
 
 
 def error_text(error: DomainError) -> str:
-    """A refusal for the terminal: codes and parameters (the words live in ui.messages)."""
+    """A refusal for the terminal, in the words the entry point gave ``app.cli``."""
     if isinstance(error, FieldErrors):
         return "; ".join(f"{name}: {error_text(e)}" for name, e in error.errors.items())
-    return str(error)
+    return cli.describe(error)
 
 
 def register(sub, common) -> None:

@@ -1,8 +1,8 @@
 """`propdesk bill` and `propdesk export bills` on a real database file."""
 
-from app.cli import main
 from app.domain.units import UnitInput
 from app.services.units import create_unit
+from ui.launcher import main  # the installed `propdesk` command
 
 
 def test_bill_twice_then_export_csv_and_xlsx(db, estate_id, tmp_path, capsys):

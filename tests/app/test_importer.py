@@ -220,13 +220,34 @@ class _Args:
 
 
 def test_command_prints_bad_rows_and_writes_nothing(tmp_path, capsys):
+    from ui.launcher import main  # the installed `propdesk` command, with its words
+
     db_path = tmp_path / "cli.sqlite3"
-    code = import_units(_Args(FIXTURES / "units_bad.csv", db_path, "阳光花园"))
+    file = str(FIXTURES / "units_bad.csv")
+    with _english():
+        code = main(["--db", str(db_path), "import", "units", file, "--estate", "阳光花园"])
     out = capsys.readouterr().out
     assert code == 1
     assert "nothing was imported" in out
-    assert "line 4 [建筑面积]: unit.area.not_positive" in out
+    assert "line 4 [建筑面积]: Area must be greater than 0" in out
     assert not db_path.exists()
+
+
+def _english():
+    from contextlib import contextmanager
+
+    from PySide6.QtCore import QLocale
+
+    @contextmanager
+    def english():
+        before = QLocale()
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        try:
+            yield
+        finally:
+            QLocale.setDefault(before)
+
+    return english()
 
 
 def test_command_imports_and_creates_the_first_estate(tmp_path, capsys):
