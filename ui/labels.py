@@ -22,6 +22,8 @@ def staff_role(role: str) -> str:
         "engineer": QCoreApplication.translate("Roles", "Engineer"),
         "inspector": QCoreApplication.translate("Roles", "Inspector"),
         "cashier": QCoreApplication.translate("Roles", "Cashier"),
+        "finance_lead": QCoreApplication.translate("Roles", "Finance lead"),
+        "auditor": QCoreApplication.translate("Roles", "Auditor"),
         "archivist": QCoreApplication.translate("Roles", "Archivist"),
         "admin": QCoreApplication.translate("Roles", "Administrator"),
     }.get(role, role)

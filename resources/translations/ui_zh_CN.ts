@@ -931,7 +931,7 @@ SQLite 检查结果：%2</translation>
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../ui/labels.py" line="+39"/>
+        <location filename="../../ui/labels.py" line="+41"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -1041,7 +1041,7 @@ ID number: %3</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/labels.py" line="-24"/>
+        <location filename="../../ui/labels.py" line="-26"/>
         <source>Receptionist</source>
         <translation>前台客服</translation>
     </message>
@@ -1074,6 +1074,16 @@ ID number: %3</source>
         <location line="+1"/>
         <source>Cashier</source>
         <translation>收银员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finance lead</source>
+        <translation>财务主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
     </message>
     <message>
         <location line="+1"/>
