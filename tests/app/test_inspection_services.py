@@ -3,7 +3,6 @@ a new version, answers saved as given, finalise -> corrective work orders, closi
 after photo and a second person, repeat marking, photos (downscale, stamp, 20 MB refusal,
 10 per item), signing locks (locally and against a late sync change)."""
 
-import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -104,7 +103,7 @@ def answer_all(db, inspection_id, staff_id, fail=(), skip=()):
         run.answer(db, inspection_id, item.id, staff_id, NOW, value=value)
 
 
-def test_in_progress_walk_keeps_its_version_and_answers_save_fast(db, estate_id, shipped, staff):
+def test_in_progress_walk_keeps_its_version_and_each_answer_is_saved(db, estate_id, shipped, staff):
     inspector, _ = staff
     tpl = shipped["quality.cleaning"]
     iid = walk(db, tpl, inspector, "南区", "area")
@@ -117,12 +116,11 @@ def test_in_progress_walk_keeps_its_version_and_answers_save_fast(db, estate_id,
     view = run.run_view(db, iid)
     assert view.header.version == 1 and view.content.item("lanes") is not None
     assert view.answers["lanes"].value == "pass"
-    # each answer is its own unit of work: timed over 50 saves
-    started = time.perf_counter()
-    for i in range(50):
+    # each answer is its own unit of work, the last one given stands (its speed is
+    # bench/inspections.py's figure, not a test's)
+    for i in range(5):
         run.answer(db, iid, "roads", inspector, NOW, value="pass" if i % 2 else "fail")
-    # the 10 ms target is bench/inspections.py's; here a loose bound that a loaded machine keeps
-    assert (time.perf_counter() - started) / 50 < 0.050
+    assert run.run_view(db, iid).answers["roads"].value == "fail"
     with pytest.raises(DomainError) as bad:
         run.answer(db, iid, "roads", inspector, NOW, value="maybe")
     assert bad.value.code == "inspection.answer.pass_fail"
