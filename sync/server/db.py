@@ -23,7 +23,6 @@ from sqlalchemy.schema import AddConstraint, CreateColumn, ForeignKeyConstraint 
 import app.store.all_models  # noqa: F401  (registers every synced table)
 from app.store.base import SYNCED_TABLES, Base
 from app.store.models import SyncConflict, SyncOutbox, SyncState
-from sync.server.models import ServerBase
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "server_alembic_version"
@@ -195,7 +194,3 @@ def schema_problems(engine: Engine) -> list[str]:
         if lacking:
             problems.append(f"table {table.name} lacks {', '.join(lacking)}")
     return problems
-
-
-def server_tables() -> MetaData:
-    return ServerBase.metadata

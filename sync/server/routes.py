@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic_core import PydanticSerializationError
@@ -29,8 +28,6 @@ ERRORS = {
     status: {"model": protocol.ErrorBody}
     for status in (400, 401, 403, 404, 409, 411, 413, 422, 426, 500)
 }
-# Test hook for the crash-safety test: die after a push commits, before it is answered.
-CRASH_AFTER_PUSH_COMMIT = "PROPDESK_SERVER_CRASH_AFTER_COMMIT"
 
 
 @router.get("/health", response_model=protocol.Health, responses=ERRORS)
@@ -98,8 +95,6 @@ def push(
     server_id, epoch = identity(s)
     device = crud.device_for_token(s, who.token)
     result = crud.push(s, device, body.changes, body.cursor, c)  # commits
-    if os.environ.get(CRASH_AFTER_PUSH_COMMIT):
-        os._exit(70)
     return protocol.PushResponse(
         server_id=server_id,
         epoch=epoch,
