@@ -212,3 +212,23 @@ def test_receptionists_do_not_see_the_arrears_tabs(qtbot, db, estate_id, app, ro
         assert page.tabs.isTabEnabled(index) is sees
         if not sees:
             assert "See arrears reports" in page.tabs.tabToolTip(index)
+
+
+def test_the_period_is_the_estate_s_days_from_the_context_clock(qtbot, db, estate_id, desk, app):
+    """01:00 in Shanghai is still the day before in UTC: today's entries are shown."""
+    from datetime import UTC, datetime
+
+    from app.clock import ManualClock
+    from ui.audit.page import AuditPage
+
+    _unit, resident = desk
+    late = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)  # 2026-03-03 01:00 in Shanghai
+    ctx = context(db, estate_id, "auditor", app)
+    ctx.clock = ManualClock(late)
+    db.actor = None
+    audit.reveal(db, resident, "phone", now=late)
+    db.actor = ctx.user_id
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    assert page.until.date().toString("yyyy-MM-dd") == "2026-03-03"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)

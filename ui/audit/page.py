@@ -33,6 +33,7 @@ from ui.widgets.paged_model import Column, PagedModel, on_runner
 from ui.widgets.permits import may, why_not
 from ui.widgets.tables import list_view_defaults
 
+ZONE = ZoneInfo("Asia/Shanghai")  # the estates' time zone (DESIGN.md: shown in it)
 # kinds of change offered by the filter: an action prefix each
 KINDS = (
     "payments.",
@@ -122,7 +123,8 @@ class AuditPage(QWidget):
         self.allowed = may(ctx, "audit.view")
         heading = QLabel(self.tr("Audit trail"))
         heading.setProperty("role", "title")
-        today = QDate.currentDate()
+        # the estate's day from the context's clock (not the computer's date in UTC)
+        today = QDate(ctx.clock.now().astimezone(ZONE).date())
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):
@@ -202,7 +204,7 @@ class AuditPage(QWidget):
         return words[prefix]
 
     def query(self) -> audit.AuditQuery:
-        zone = ZoneInfo("Asia/Shanghai")
+        zone = ZONE
 
         def start_of(day: QDate) -> datetime:
             local = datetime.combine(day.toPython(), time(0), zone)
