@@ -232,3 +232,23 @@ def test_the_period_is_the_estate_s_days_from_the_context_clock(qtbot, db, estat
     qtbot.addWidget(page)
     assert page.until.date().toString("yyyy-MM-dd") == "2026-03-03"
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+
+
+@pytest.mark.parametrize(("role", "may"), [("inspector", True), ("cashier", False)])
+def test_inspections_are_edited_by_inspectors_not_cashiers(qtbot, db, estate_id, app, role, may):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.inspections.lists import DueTab, InspectionsTab
+
+    ctx = context(db, estate_id, role, app)
+    for tab_class, label in (
+        (DueTab, "Start or continue (Enter)"),
+        (InspectionsTab, "New inspection…"),
+    ):
+        tab = tab_class(ctx)
+        qtbot.addWidget(tab)
+        (button,) = [b for b in tab.findChildren(QPushButton) if b.text() == label]
+        assert button.isEnabled() is may
+        if not may:
+            assert "Edit inspections" in button.toolTip()
+    ctx.runner.shutdown()

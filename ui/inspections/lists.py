@@ -38,6 +38,7 @@ from ui.inspections.common import (
     severity_word,
     status_word,
 )
+from ui.widgets.permits import guard
 
 # the occurrences to do now: due today, or late but still inside their window
 DUE_NOW = ("due", "overdue")
@@ -68,6 +69,8 @@ class DueTab(QWidget):
         start.clicked.connect(self.start)
         makeup = QPushButton(self.tr("Make-up inspection"))
         makeup.clicked.connect(lambda: self.start(make_up=True))
+        for button in (start, makeup):  # inspectors, engineers and managers edit inspections
+            guard(button, ctx, "inspections.edit")
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
         bar.addWidget(self.due_now)
@@ -202,6 +205,8 @@ class InspectionsTab(QWidget):
         )
         amend = QPushButton(self.tr("Amend (new revision)"))
         amend.clicked.connect(self.amend)
+        for button in (new, amend):
+            guard(button, ctx, "inspections.edit")
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)

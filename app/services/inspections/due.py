@@ -14,6 +14,7 @@ from app.domain.inspection_schedule import Completion, ScheduleSpec, apply_edit,
 from app.services.inspections.common import Target
 from app.services.inspections.run import start_in
 from app.services.inspections.sync_state import waiting_counts
+from app.services.permissions import require
 from app.services.reception.common import local_day, tz_of
 from app.store.db import Database
 from app.store.inspection_models import (
@@ -125,6 +126,7 @@ def start_due(
     """Start (or continue) the inspection of one occurrence; a missed one only as a
     make-up, and only where the plan allows it."""
     with db.session() as s:
+        require(s, None, "inspections.edit")
         plan = s.get(InspectionSchedule, schedule_id)
         if plan is None or plan.deleted:
             raise DomainError("inspection.schedule.gone")
