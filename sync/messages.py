@@ -17,6 +17,11 @@ ENGLISH: dict[str, str] = {
         "Cannot reach the sync server at {url}. Work goes on offline; sync again when the "
         "network is back."
     ),
+    "sync.plain_http": (
+        "{url} is plain HTTP to another computer: the token and residents' data would cross "
+        "the network readable. Use https:// (docs/deploy.md), or have the administrator "
+        "allow plain HTTP on this computer (PROPDESK_ALLOW_PLAIN_HTTP=1)."
+    ),
     "sync.upgrade_needed": "The server needs a newer PropDesk: {reason}",
     "sync.device_refused": (
         "The server refused this computer: {reason} Ask the administrator for a new "

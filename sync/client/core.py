@@ -55,6 +55,7 @@ from sync.client.errors import SyncFailure, encode
 from sync.client.identity import EPOCH, SERVER_ID, ServerIdentity, installation_id
 from sync.client.pull import Pull
 from sync.client.push import Push
+from sync.client.transport_security import check_server_url
 
 log = logging.getLogger(__name__)
 RUNS_KEPT = 20  # recent runs listed on the Sync page
@@ -87,6 +88,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             return get_state(s, key)
 
     def _http(self, base_url: str, token: str | None = None) -> httpx.AsyncClient:
+        check_server_url(base_url)  # no token or residents' data over plain HTTP off this PC
         headers = {
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
             protocol.INSTALLATION_HEADER: installation_id(),

@@ -12,6 +12,10 @@ _CHINESE = {
         "`propdesk enroll --server URL --code CODE`）。"
     ),
     "sync.unreachable": "无法连接同步服务器 {url}。可继续离线工作；网络恢复后再同步。",
+    "sync.plain_http": (
+        "{url} 是连到其他电脑的明文 HTTP：登记令牌和住户资料会在网络上被看到。请使用 https://"
+        "（见 docs/deploy.md），或由管理员在本机允许明文 HTTP（PROPDESK_ALLOW_PLAIN_HTTP=1）。"
+    ),
     "sync.upgrade_needed": "服务器需要更新版本的 PropDesk：{reason}",
     "sync.device_refused": "服务器拒绝了这台电脑：{reason} 请向管理员索取新的登记码后重新连接。",
     "sync.refused": "服务器拒绝：{reason}",
