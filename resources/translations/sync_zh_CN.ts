@@ -5,18 +5,18 @@
     <name>EnrolForm</name>
     <message>
         <location filename="../../ui/sync_page/form.py" line="+29"/>
-        <source>Enter the server&apos;s address, e.g. http://192.168.1.10:8000</source>
-        <translation>请输入服务器地址，例如 http://192.168.1.10:8000</translation>
+        <source>Enter the server&apos;s address, e.g. https://192.168.1.10:8470</source>
+        <translation>请输入服务器地址，例如 https://192.168.1.10:8470</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The address starts with http:// or https://, e.g. http://192.168.1.10:8000</source>
-        <translation>地址须以 http:// 或 https:// 开头，例如 http://192.168.1.10:8000</translation>
+        <source>The address starts with http:// or https://, e.g. https://192.168.1.10:8470</source>
+        <translation>地址须以 http:// 或 https:// 开头，例如 https://192.168.1.10:8470</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Add the server&apos;s name or IP address after http://, e.g. http://192.168.1.10:8000</source>
-        <translation>请在 http:// 后填写服务器名称或 IP 地址，例如 http://192.168.1.10:8000</translation>
+        <source>Add the server&apos;s name or IP address after http://, e.g. https://192.168.1.10:8470</source>
+        <translation>请在 http:// 后填写服务器名称或 IP 地址，例如 https://192.168.1.10:8470</translation>
     </message>
     <message>
         <location line="+16"/>

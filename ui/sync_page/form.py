@@ -27,19 +27,19 @@ def url_problem(text: str) -> str:
     text = text.strip()
     if not text:
         return QT_TRANSLATE_NOOP(
-            "EnrolForm", "Enter the server's address, e.g. http://192.168.1.10:8000"
+            "EnrolForm", "Enter the server's address, e.g. https://192.168.1.10:8470"
         )
     scheme, sep, rest = text.partition("://")
     if not sep or scheme.lower() not in ("http", "https"):
         return QT_TRANSLATE_NOOP(
             "EnrolForm",
-            "The address starts with http:// or https://, e.g. http://192.168.1.10:8000",
+            "The address starts with http:// or https://, e.g. https://192.168.1.10:8470",
         )
     host = rest.split("/")[0]
     if not host or " " in text or host.startswith(":"):
         return QT_TRANSLATE_NOOP(
             "EnrolForm",
-            "Add the server's name or IP address after http://, e.g. http://192.168.1.10:8000",
+            "Add the server's name or IP address after http://, e.g. https://192.168.1.10:8470",
         )
     return ""
 
@@ -64,7 +64,7 @@ class EnrolForm(QWidget):
         self.intro.setProperty("role", "hint")
         self.intro.setWordWrap(True)
         self.server = QLineEdit()
-        self.server.setPlaceholderText("http://192.168.1.10:8470")
+        self.server.setPlaceholderText("https://192.168.1.10:8470")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM")
         self.name = QLineEdit(platform.node())
