@@ -44,6 +44,11 @@ def blob_refs(fields: dict[str, Any]) -> list[str]:
     ]
 
 
+def blob_scopes(session: Session, changes: Iterable[protocol.WireChange]) -> None:
+    """Each blob a pushed row references becomes readable in the row's estate."""
+    add_scopes(session, {(sha, w.estate_id) for w in changes for sha in blob_refs(w.fields)})
+
+
 def add_scopes(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
     pairs = set(pairs)
     if not pairs:

@@ -299,6 +299,8 @@ def push(
 ) -> PushResult:
     """Check, then append, merge and commit, all in one transaction under the append lock
     (on SQLite the lock is a process lock, so the commit must happen inside it)."""
+    from sync.server.blobs import blob_scopes  # it imports this module
+
     check_batch(device, changes, clock.accept_until_ms())
     ids = [c.change_id for c in changes]
     with append_lock(session):
@@ -443,17 +445,6 @@ def row_versions(
         for r in found
     ]
     return rows[:limit], len(rows) > limit
-
-
-# ---- blobs ----
-
-
-def blob_scopes(session: Session, changes: Sequence[protocol.WireChange]) -> None:
-    """Each blob a pushed row references becomes readable in the row's estate."""
-    from sync.server.blobs import add_scopes, blob_refs
-
-    pairs = {(sha, w.estate_id) for w in changes for sha in blob_refs(w.fields)}
-    add_scopes(session, pairs)
 
 
 # ---- writes made on the server itself (admin commands) ----
