@@ -22,14 +22,15 @@ from sqlalchemy.orm import Session
 
 from app.domain import fee_notes
 from app.domain.errors import DomainError
-from app.domain.fees import receipt_number
+from app.services.fees.counter import take_payment_in
 from app.services.permissions import require
 from app.services.reception.common import get_live, local_day, tz_of
-from app.services.units import natural_id
 from app.store.db import Database
 from app.store.fee_models import BillLine, Payment, PaymentAllocation
+from app.store.ids import natural_id
+from app.store.models import Unit
 from app.store.reception_models import WorkOrder
-from app.store.recorder import device_id, get_state, recorder, set_state
+from app.store.recorder import recorder
 
 PAID_REPAIR_CODE = "paid_repair"
 PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "transfer")
@@ -67,16 +68,6 @@ def bill_paid_order(session: Session, order: WorkOrder, actor_id: str, now: date
     )
 
 
-def _next_receipt_no(session: Session) -> str:
-    prefix = get_state(session, "fees.receipt_prefix")
-    if prefix is None:
-        prefix = device_id(session).replace("-", "")[-6:].upper()
-        set_state(session, "fees.receipt_prefix", prefix)
-    sequence = int(get_state(session, "fees.receipt_seq") or "0") + 1
-    set_state(session, "fees.receipt_seq", str(sequence))
-    return receipt_number(prefix, sequence)
-
-
 @dataclass(frozen=True)
 class PaidReceipt:
     receipt_no: str
@@ -107,30 +98,14 @@ def take_payment(
         open_amount = line.amount - Decimal(paid or 0)
         if open_amount <= 0:
             raise DomainError("workorder.already_paid", number=order.number)
-        rec = recorder(s)
-        payment = rec.create(
-            Payment,
-            estate_id=order.estate_id,
-            unit_id=line.unit_id,
-            receipt_no=_next_receipt_no(s),
-            kind="payment",
-            method=method,
-            amount=open_amount,
-            payer=payer.strip(),
-            cashier=cashier,
-            paid_at=now,
-            note=order.number,
+        # the counter's own payment: its receipt numbering, allocations and report cache
+        unit = get_live(s, Unit, line.unit_id, "unit.gone")
+        receipt = take_payment_in(
+            s, unit, open_amount, method, payer, cashier, [line.id], order.number, now
         )
-        rec.create(
-            PaymentAllocation,
-            estate_id=order.estate_id,
-            payment_id=payment.id,
-            bill_line_id=line.id,
-            unit_id=line.unit_id,
-            amount=open_amount,
-            allocated_at=now,
+        return PaidReceipt(
+            receipt.payment.receipt_no, open_amount, order.number, now, method, payer
         )
-        return PaidReceipt(payment.receipt_no, open_amount, order.number, now, method, payer)
 
 
 @dataclass(frozen=True)
