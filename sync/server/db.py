@@ -26,7 +26,7 @@ from app.store.models import SyncConflict, SyncOutbox, SyncState
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "server_alembic_version"
-HEAD = "s0002"
+HEAD = "s0005"
 log = logging.getLogger(__name__)
 
 
