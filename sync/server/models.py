@@ -81,6 +81,8 @@ class ChangeLog(ServerBase):
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     hlc: Mapped[str] = mapped_column(String(80))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The staff account that made the change ("" for a desk's or the server's system work).
+    author: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
     __table_args__ = (
         Index("ix_server_changes_estate_seq", "estate_id", "seq"),
@@ -131,3 +133,17 @@ class ServerState(ServerBase):
     __tablename__ = "server_state"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class RateHit(ServerBase):
+    """One request to a rate-limited endpoint, kept for its window: the counters live in
+    the database so every server process behind a load balancer counts the same hits."""
+
+    __tablename__ = "server_rate_hits"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    bucket: Mapped[str] = mapped_column(String(200))  # endpoint group and client address
+    at_ms: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_server_rate_hits_bucket_at", "bucket", "at_ms"),)
