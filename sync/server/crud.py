@@ -235,6 +235,7 @@ def to_wire(row: ChangeLog) -> protocol.WireChange:
         kind=row.kind,
         fields=row.fields,
         hlc=row.hlc,
+        author=row.author,
     )
 
 
@@ -353,8 +354,9 @@ def append(
                 "fields": c.fields,
                 "hlc": c.hlc,
                 "received_at": received,
+                "author": w.author,
             }
-            for c in items
+            for w, c in zip(fresh, items, strict=True)
         ],
     )
     clock.receive(max(c.hlc for c in items))
@@ -480,6 +482,7 @@ def server_writes(session: Session) -> Iterator[None]:
                         "fields": o.fields,
                         "hlc": o.hlc,
                         "received_at": received,
+                        "author": o.author,
                     }
                     for o in outbox
                 ],
