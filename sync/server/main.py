@@ -23,7 +23,9 @@ def create_app(engine: Engine) -> FastAPI:
     api.state.clock = ServerClock()
     errors.install(api)
     api.add_middleware(BodyLimits, engine=engine)
-    api.add_middleware(RateLimits)  # outermost: a flood is turned away before anything else
+    api.add_middleware(
+        RateLimits, engine=engine
+    )  # outermost: a flood is turned away before anything else
     api.include_router(router)
     api.include_router(accounts.router)
     return api

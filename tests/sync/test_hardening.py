@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from sync import protocol
+from sync.server.db import make_engine
 from sync.server.ratelimit import LIMITS, RateLimits
 
 HEADERS = {protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)}
@@ -57,15 +58,32 @@ def test_guessing_an_administrator_password_is_slowed_too(server):
     assert all(a.status_code != 429 for a in answers[:allowed])
 
 
-def test_the_window_slides():
-    now = [0.0]
-    limits = RateLimits(None, {"/x": (2, 10.0)}, clock=lambda: now[0])
+def test_the_window_slides(server_url):
+    engine = make_engine(server_url)
+    now = [1_000.0]
+    limits = RateLimits(None, engine, {"/x": (2, 10.0)}, clock=lambda: now[0])
     assert limits.wait_for("/x", "10.0.0.1") == 0
     assert limits.wait_for("/x", "10.0.0.1") == 0
     assert limits.wait_for("/x", "10.0.0.1") == 10.0
     assert limits.wait_for("/x", "10.0.0.2") == 0  # another address counts on its own
-    now[0] = 10.5
+    now[0] = 1_010.5
     assert limits.wait_for("/x", "10.0.0.1") == 0
+    engine.dispose()
+
+
+def test_server_processes_count_the_same_hits(server_url):
+    """Issue 15: rate-limit counters are shared by every process behind a load balancer,
+    so spreading guesses over two processes gains nothing."""
+    engines = [make_engine(server_url), make_engine(server_url)]  # one per process
+    now = [1_000.0]
+    first, second = (
+        RateLimits(None, engine, {"/x": (3, 60.0)}, clock=lambda: now[0]) for engine in engines
+    )
+    waits = [limiter.wait_for("/x", "10.0.0.9") for limiter in (first, second, first, second)]
+    assert waits[:3] == [0, 0, 0]
+    assert waits[3] == 60.0
+    for engine in engines:
+        engine.dispose()
 
 
 def test_no_cross_origin_access(server):
