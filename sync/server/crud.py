@@ -394,6 +394,10 @@ def pull(
     more = len(rows) > limit
     rows = rows[:limit]
     new_cursor = rows[-1].seq if more else max(cursor, newest)
+    if rows:
+        # The clock's high-water mark is the shared change log's: another process may have
+        # accepted these, and the answer's clock must come after everything it serves.
+        clock.receive(max(r.hlc for r in rows))
     # Addressed to the device that wrote the lost value, for rows still in its scope:
     # never by a clock id, which a device could choose to be another's.
     notice_query = select(ConflictNoticeRow).where(
