@@ -31,6 +31,7 @@ from app.store.apply import wire_types
 from app.store.base import SYNCED_TABLES, Synced
 from sync import protocol
 from sync.server.errors import SyncError
+from sync.server.inspection_lock import check_signed
 
 # Written only by the server (its commands and administrators' requests): a desk's raw
 # push of these is refused whatever its user's role.
@@ -300,6 +301,7 @@ def check_against_rows(session: Session, changes: Sequence[protocol.WireChange])
                     f"{name} names {target} row {value} of another estate",
                 )
     _check_receipts(session, changes, stored)
+    check_signed(session, changes)  # a signed inspection's content never changes
 
 
 RECEIPT_TABLES = ("payments", "fee_deposits")

@@ -6,6 +6,11 @@ add that message as the detail.
 """
 
 MESSAGES = {
+    "server.inspection_signed": (
+        "The inspection was signed before this change reached the server; the change was "
+        "set aside and the signed content kept. Amend the inspection to change it.",
+        "该检查在此更改到达服务器前已签字；此更改已搁置，保留已签内容。如需修改，请做修订。",
+    ),
     "server.receipt_number_taken": (
         "Another receipt of this estate already has this number; the receipt was set "
         "aside. Finance should check both receipts.",

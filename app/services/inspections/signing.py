@@ -129,14 +129,20 @@ def verify_signed(db: Database, inspection_id: str) -> bool:
 
 def _keep_signed(session: Session, touched: dict[str, set[str]]) -> None:
     """After a sync page: answers of a signed inspection that differ from what was signed
-    are written back, the incoming value kept as a conflict (never merged)."""
-    ids = touched.get("inspection_answers")
-    if not ids:
+    are written back, the incoming (or this desk's own unsynced) value kept as a conflict,
+    never merged. Checked for the answers the page brought and for every answer of an
+    inspection the page brought signed (a desk that edited its unsigned copy offline)."""
+    ids = list(touched.get("inspection_answers") or ())
+    inspection_ids = list(touched.get("inspections") or ())
+    if not ids and not inspection_ids:
         return
     rows = session.execute(
         select(InspectionAnswer, Inspection)
         .join(Inspection, Inspection.id == InspectionAnswer.inspection_id)
-        .where(InspectionAnswer.id.in_(list(ids)), Inspection.status == "signed")
+        .where(
+            InspectionAnswer.id.in_(ids) | InspectionAnswer.inspection_id.in_(inspection_ids),
+            Inspection.status == "signed",
+        )
         .execution_options(populate_existing=True)
     ).all()
     now = datetime.now(UTC)
