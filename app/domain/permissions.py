@@ -102,6 +102,7 @@ _BY_TABLE = {
     "fee_items": "fees.schedule",
     "bill_lines": "fees.bill",
     "fee_reminders": "fees.reminders",
+    "temporary_stays": "payments.take",
     "inspections": "inspections.edit",
     "inspection_answers": "inspections.edit",
     "inspection_photos": "inspections.edit",
@@ -113,7 +114,7 @@ _PAYMENT_KINDS = {
     "refund": "fees.refund",
 }
 # settings whose change is a fee-schedule change
-FEE_SETTING_KEYS = frozenset({"fees.rules"})
+FEE_SETTING_KEYS = frozenset({"fees.rules", "fees.counter"})
 
 
 def permission_for_change(table: str, fields: Mapping, level: str = "") -> str | None:

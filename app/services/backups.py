@@ -227,6 +227,10 @@ def note_receipt_sequence(session, sequence: int) -> None:
         os.replace(partial, mark)
 
 
+# every table holding receipt numbers of the counter's one numbering
+RECEIPT_TABLES = ("payments", "fee_deposits", "temporary_stays")
+
+
 def next_receipt_sequence(session, prefix: str, stored: int) -> int:
     """The counter's next receipt sequence: after ``stored`` (its own count) and after any
     number of this prefix already in the tables (pulled back from the server after a
@@ -234,7 +238,7 @@ def next_receipt_sequence(session, prefix: str, stored: int) -> int:
     from sqlalchemy import text
 
     highest = stored
-    for table in ("payments", "fee_deposits"):
+    for table in RECEIPT_TABLES:
         number = session.execute(
             text(
                 f"SELECT receipt_no FROM {table} WHERE receipt_no >= :low AND receipt_no < :high "  # noqa: S608
@@ -260,7 +264,7 @@ def highest_receipt_in(connection: sqlite3.Connection, prefix: str) -> int:
     """The highest sequence among receipt numbers ``PREFIX-NNNNNN`` in payments and
     deposits (both paid and pulled from the server); 0 when none."""
     highest = 0
-    for table in ("payments", "fee_deposits"):
+    for table in RECEIPT_TABLES:
         try:
             rows = connection.execute(
                 f"SELECT receipt_no FROM {table} WHERE receipt_no >= ? AND receipt_no < ?",  # noqa: S608

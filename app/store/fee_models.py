@@ -100,6 +100,8 @@ class Payment(Synced, Base):
     paid_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reverses_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # cash handed over at the counter (the change is tendered - amount); None otherwise
+    tendered: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
 
 
 @register_synced
@@ -184,3 +186,25 @@ class FeeUnitMoney(Base):
     __table_args__ = (
         Index("ix_fee_unit_money_nonzero", "estate_id", sqlite_where=text("off_line_fen <> 0")),
     )
+
+
+@register_synced
+class TemporaryStay(Synced, Base):
+    """A vehicle's temporary stay charged at the counter (临时停放): not a bill of any unit,
+    so it stays out of unit balances and collection rates; its receipt is numbered by the
+    counter's own numbering."""
+
+    sync_kind = "log"
+    __tablename__ = "temporary_stays"
+    plate: Mapped[str] = mapped_column(String(20))
+    entered: Mapped[datetime] = mapped_column(UTCDateTime)
+    left: Mapped[datetime] = mapped_column(UTCDateTime)
+    rate: Mapped[Decimal] = mapped_column(Money)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    method: Mapped[str] = mapped_column(String(20))
+    tendered: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
+    receipt_no: Mapped[str] = mapped_column(String(30), index=True)
+    cashier: Mapped[str] = mapped_column(String(100), default="")
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_temporary_stays_taken", "estate_id", "taken_at"),)

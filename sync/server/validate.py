@@ -304,7 +304,7 @@ def check_against_rows(session: Session, changes: Sequence[protocol.WireChange])
     check_signed(session, changes)  # a signed inspection's content never changes
 
 
-RECEIPT_TABLES = ("payments", "fee_deposits")
+RECEIPT_TABLES = ("payments", "fee_deposits", "temporary_stays")
 
 
 def _check_receipts(session: Session, changes, stored) -> None:

@@ -51,6 +51,24 @@ MESSAGES = {
         "The line charges only {due}: a reduction cannot be larger",
         "该账单行应收只有 {due}，减免不能超过此数",
     ),
+    # cash at the counter, temporary parking
+    "fees.cash.tendered_short": (
+        "Cash tendered {tendered} is less than the amount {amount}",
+        "实收现金 {tendered} 少于应收金额 {amount}",
+    ),
+    "fees.cash.tendered_required": (
+        "Enter the cash handed over, to work out the change",
+        "请输入客户所付现金，以计算找零",
+    ),
+    "fees.stay.plate_required": ("Enter the plate, e.g. 粤B12345", "请输入车牌号，例如 粤B12345"),
+    "fees.stay.plate_too_long": (
+        "A plate has at most {limit} characters",
+        "车牌号最多 {limit} 个字符",
+    ),
+    "fees.stay.free": (
+        "A stay under 1 hour is free: nothing to charge",
+        "停放不足 1 小时免费，无需收费",
+    ),
     # deposits
     "fees.deposit.kind_unknown": ("Choose the kind of deposit", "请选择押金类别"),
     "fees.deposit.nothing_held": (

@@ -73,6 +73,7 @@ _TABLES = {
     "payment_allocations": QT_TRANSLATE_NOOP("SyncTables", "Payment allocation"),
     "fee_deposits": QT_TRANSLATE_NOOP("SyncTables", "Deposit"),
     "fee_reminders": QT_TRANSLATE_NOOP("SyncTables", "Payment reminder"),
+    "temporary_stays": QT_TRANSLATE_NOOP("SyncTables", "Temporary parking"),
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -219,6 +219,17 @@ def find_units(db: Database, estate_id: str, text_: str, limit: int = 30) -> lis
 # ---- receipts ----
 
 
+class ReceiptLine(NamedTuple):
+    """One line of a receipt: what it paid of a bill line, with the line's quantity and
+    rate (89.50 ㎡ × 1.90) and period."""
+
+    period: str
+    fee_code: str
+    amount: Decimal
+    quantity: Decimal | None = None
+    rate: Decimal | None = None
+
+
 @dataclass(frozen=True)
 class ReceiptView:
     estate_name: str
@@ -230,8 +241,14 @@ class ReceiptView:
     amount: Decimal
     cashier: str
     paid_at: datetime
-    lines: tuple[tuple[str, str, Decimal], ...] = ()  # (period, fee code, amount)
+    lines: tuple[ReceiptLine, ...] = ()
     balance_after: Decimal = ZERO
+    tendered: Decimal | None = None  # cash handed over; None unless cash was counted
+
+    @property
+    def change(self) -> Decimal | None:
+        """找零: what the cashier handed back (tendered - amount)."""
+        return None if self.tendered is None else self.tendered - self.amount
 
     @property
     def amount_in_words(self) -> str:
@@ -246,7 +263,13 @@ def receipt_view(db: Database, payment_id: str) -> ReceiptView:
         unit = s.get(Unit, p.unit_id)
         estate = s.get(Estate, p.estate_id)
         rows = s.execute(
-            select(BillLine.period, BillLine.fee_code, PaymentAllocation.amount)
+            select(
+                BillLine.period,
+                BillLine.fee_code,
+                PaymentAllocation.amount,
+                BillLine.quantity,
+                BillLine.rate,
+            )
             .join(BillLine, BillLine.id == PaymentAllocation.bill_line_id)
             .where(PaymentAllocation.payment_id == p.id)
             .order_by(BillLine.period, BillLine.fee_code)
@@ -261,8 +284,9 @@ def receipt_view(db: Database, payment_id: str) -> ReceiptView:
             amount=p.amount,
             cashier=p.cashier,
             paid_at=p.paid_at,
-            lines=tuple((per, code, amt) for per, code, amt in rows),
+            lines=tuple(ReceiptLine(*row) for row in rows),
             balance_after=unit_account_in(s, p.unit_id).balance,
+            tendered=p.tendered,
         )
 
 

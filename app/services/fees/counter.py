@@ -30,7 +30,8 @@ from app.services.fees.common import check_method, get_live, money, now_or, posi
 from app.services.permissions import require
 from app.store.fee_ledger import refresh_units
 from app.store.fee_models import BillLine, FeeAdjustment, Payment, PaymentAllocation
-from app.store.models import Unit
+from app.store.ids import natural_id
+from app.store.models import Setting, Unit
 from app.store.recorder import device_id, get_state, recorder, set_state
 
 if TYPE_CHECKING:
@@ -74,6 +75,70 @@ def next_receipt_no(session: Session) -> str:
     return receipt_number(prefix, sequence)
 
 
+# ---- cash at the counter ----
+
+COUNTER_SETTINGS_KEY = "fees.counter"
+DEFAULT_CONFIRM_ABOVE = Decimal("5000.00")
+
+
+def confirm_above_in(session: Session, estate_id: str) -> Decimal:
+    """The amount above which the counter asks once more before a payment is recorded
+    (an estate setting beside the fee rules, synced like them)."""
+    row = session.get(Setting, natural_id(estate_id, "setting", COUNTER_SETTINGS_KEY))
+    if row is None or row.deleted or not isinstance(row.value, dict):
+        return DEFAULT_CONFIRM_ABOVE
+    return Decimal(str(row.value.get("confirm_above", DEFAULT_CONFIRM_ABOVE)))
+
+
+def confirm_above(db: Database, estate_id: str) -> Decimal:
+    with db.session() as s:
+        return confirm_above_in(s, estate_id)
+
+
+def set_confirm_above(db: Database, estate_id: str, amount: Decimal | str) -> Decimal:
+    """Save the confirmation threshold from typed text (more than zero, two decimals)."""
+    try:
+        value = positive_money(amount)
+    except DomainError as error:
+        raise FieldErrors({"confirm_above": error}) from None
+    with db.session() as s:
+        require(s, None, "fees.schedule")
+        setting_id = natural_id(estate_id, "setting", COUNTER_SETTINGS_KEY)
+        row = s.get(Setting, setting_id)
+        stored = {"confirm_above": str(value)}
+        if row is None:
+            recorder(s).create(
+                Setting, id=setting_id, estate_id=estate_id, key=COUNTER_SETTINGS_KEY, value=stored
+            )
+        else:
+            recorder(s).update(row, value=stored, deleted=False)
+    return value
+
+
+def check_tendered(
+    amount: Decimal, method: str, tendered: Decimal | str | None
+) -> Decimal | None:
+    """The cash handed over for a cash payment (at least the amount), or None when none
+    was counted or the method is not cash."""
+    if method != "cash" or tendered is None or (isinstance(tendered, str) and not tendered.strip()):
+        return None
+    try:
+        value = money(tendered)
+    except DomainError as error:
+        raise FieldErrors({"tendered": error}) from None
+    if value < amount:
+        raise FieldErrors(
+            {
+                "tendered": DomainError(
+                    "fees.cash.tendered_short",
+                    amount=format_yuan(amount),
+                    tendered=format_yuan(value),
+                )
+            }
+        )
+    return value
+
+
 # ---- taking payments ----
 
 
@@ -94,9 +159,12 @@ def take_payment(
     picked: list[str] | None = None,
     note: str = "",
     now: datetime | None = None,
+    tendered: Decimal | str | None = None,
 ) -> Receipt:
     """Record a payment and apply it to the picked lines, or the oldest open lines first;
-    what is left over stays as a credit used by the next bills."""
+    what is left over stays as a credit used by the next bills. For cash, ``tendered`` is
+    what the payer handed over: it may not be less than the amount, and the receipt
+    prints it with the change."""
     errors: dict[str, DomainError] = {}
     try:
         value = positive_money(amount)
@@ -106,13 +174,18 @@ def take_payment(
         errors["method"] = bad_method
     if errors:
         raise FieldErrors(errors)
+    cash = check_tendered(value, method, tendered)
     with db.session() as s:
         require(s, None, "payments.take")
         unit = get_live(s, Unit, unit_id)
-        return take_payment_in(s, unit, value, method, payer, cashier, picked, note, now_or(now))
+        return take_payment_in(
+            s, unit, value, method, payer, cashier, picked, note, now_or(now), tendered=cash
+        )
 
 
-def take_payment_in(session, unit, amount, method, payer, cashier, picked, note, now) -> Receipt:
+def take_payment_in(
+    session, unit, amount, method, payer, cashier, picked, note, now, tendered=None
+) -> Receipt:
     lines = [
         OpenLine(ln.line_id, ln.due_date, ln.open_amount)
         for ln in account_lines_in(session, unit.id)
@@ -131,6 +204,7 @@ def take_payment_in(session, unit, amount, method, payer, cashier, picked, note,
         cashier=cashier,
         paid_at=now,
         note=note,
+        tendered=tendered,
     )
     # what it paid, recorded with the payment by this desk alone and never written again
     for line_id, part in parts:
