@@ -47,6 +47,7 @@ AGEING_BUCKETS = ("0-30", "31-90", "91-180", "180+")
 # Seed 003 writes the vacancy clause in the residential management-fee entry only.
 DEFAULT_VACANCY_CODES = frozenset({"mgmt_residential"})
 REMINDER_DAYS = (10, 25)
+DEFAULT_SHARED_PREPAYMENT = Decimal("500.00")  # seed 003: 公摊水电费:预收500元/户
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,10 @@ class FeeRules:
     late_fee: LateFeeRule = field(default_factory=LateFeeRule)
     # fee codes the vacancy ratio applies to (rules saved before it existed get the default)
     vacancy_codes: frozenset[str] = DEFAULT_VACANCY_CODES
+    # seed 003 公摊水电费:预收500元/户 — what each household prepays for shared utilities,
+    # and the least it should keep (a top-up is also due below last month's share)
+    shared_prepayment: Decimal = DEFAULT_SHARED_PREPAYMENT
+    prepayment_floor: Decimal = ZERO
 
     def to_json(self) -> dict:
         return {
@@ -108,6 +113,8 @@ class FeeRules:
             "vacancy_ratio": str(self.vacancy_ratio),
             "vacancy_months": self.vacancy_months,
             "vacancy_codes": sorted(self.vacancy_codes),
+            "shared_prepayment": str(self.shared_prepayment),
+            "prepayment_floor": str(self.prepayment_floor),
             "late_fee": {
                 "enabled": self.late_fee.enabled,
                 "rate_per_day": str(self.late_fee.rate_per_day),
@@ -126,6 +133,10 @@ class FeeRules:
             vacancy_ratio=Decimal(str(value.get("vacancy_ratio", "0.70"))),
             vacancy_months=int(value.get("vacancy_months", 6)),
             vacancy_codes=frozenset(value.get("vacancy_codes", DEFAULT_VACANCY_CODES)),
+            shared_prepayment=Decimal(
+                str(value.get("shared_prepayment", DEFAULT_SHARED_PREPAYMENT))
+            ),
+            prepayment_floor=Decimal(str(value.get("prepayment_floor", ZERO))),
             late_fee=LateFeeRule(
                 enabled=bool(late.get("enabled", False)),
                 rate_per_day=Decimal(str(late.get("rate_per_day", default.rate_per_day))),
@@ -334,6 +345,32 @@ def shared_cost_lines(total: Decimal, units: Sequence[tuple[str, Decimal]]) -> l
         LineDraft(uid, "utilities_shared", area, ZERO, part, note=share_note)
         for (uid, area), part in zip(billable, parts, strict=True)
     ]
+
+
+# ---- the shared utilities prepayment ----
+
+PREPAYMENT_NOT_COLLECTED = "not_collected"
+PREPAYMENT_TOP_UP = "top_up"
+PREPAYMENT_OK = "ok"
+
+
+def prepayment_top_up(
+    collected: Decimal,
+    remaining: Decimal,
+    last_share: Decimal,
+    open_shared: Decimal,
+    rules: FeeRules,
+) -> tuple[str, Decimal]:
+    """Whether a household's shared-utilities prepayment needs topping up, and by how
+    much. A top-up is due when what is left is below the latest month's share or the
+    estate's floor, or shares are open because it ran out; the suggested amount brings it
+    back to the estate's prepayment (500) after paying those open shares."""
+    suggested = max(rules.shared_prepayment + open_shared - remaining, ZERO)
+    if collected <= 0 and remaining <= 0:
+        return PREPAYMENT_NOT_COLLECTED, suggested
+    if open_shared > 0 or remaining < max(last_share, rules.prepayment_floor):
+        return PREPAYMENT_TOP_UP, suggested
+    return PREPAYMENT_OK, ZERO
 
 
 TEMPORARY_STAY_MIN = timedelta(hours=1)

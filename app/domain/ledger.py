@@ -15,6 +15,10 @@ whatever order the rows arrived in and whichever desk wrote them:
    owed is applied to the lines still open, oldest due first, ties by line id. Credit is
    spent in the order it arose (refunds take the oldest first), so each payment knows
    how much of it credit applied.
+4. A prepayment (kind ``prepayment``, seed 003's 公摊水电费预收500元/户) is credit
+   earmarked for the shared water and electricity: it pays only those lines, oldest due
+   first, before any other credit does, and never a management fee. What is left of it is
+   ``Ledger.prepaid``; refunds take general credit before it.
 
 Invariants (tested): Σ applied ≤ amount for every payment; no line paid above its due;
 balance = billed + adjustments − paid + refunded = Σ open − unapplied money.
@@ -28,6 +32,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 ZERO = Decimal("0.00")
+PREPAYMENT = "prepayment"
+# the fee codes a prepayment may pay (seed 003: 公摊水电费:预收500元/户)
+PREPAID_CODES = frozenset({"utilities_shared"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class LedgerLine:
     id: str
     due_date: date
     amount: Decimal
+    fee_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ class LedgerAdjustment:
 @dataclass(frozen=True)
 class LedgerPayment:
     id: str
-    kind: str  # payment / refund / reversal
+    kind: str  # payment / prepayment / refund / reversal
     amount: Decimal  # refunds and reversals negative
     paid_at: datetime
     reverses_id: str | None = None
@@ -59,6 +67,7 @@ class LineState:
     id: str
     due_date: date
     amount: Decimal
+    fee_code: str = ""
     adjusted: Decimal = ZERO
     paid: Decimal = ZERO  # by recorded parts and by credit
 
@@ -80,6 +89,8 @@ class Ledger:
     paid: Decimal = ZERO  # payments not reversed
     refunded: Decimal = ZERO  # money handed back (positive)
     unapplied: Decimal = ZERO  # credit left (positive) or owed on no line (negative)
+    prepaid: Decimal = ZERO  # of ``unapplied``: what is left of the prepayments
+    prepaid_in: Decimal = ZERO  # prepayments taken, not reversed
     reversed_ids: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -101,10 +112,11 @@ def derive(
     adjustments: Iterable[LedgerAdjustment],
     payments: Sequence[LedgerPayment],
 ) -> Ledger:
-    states = {ln.id: LineState(ln.id, ln.due_date, ln.amount) for ln in lines}
+    states = {ln.id: LineState(ln.id, ln.due_date, ln.amount, ln.fee_code) for ln in lines}
     ledger = Ledger(states, {})
     ledger.billed = sum((ln.amount for ln in states.values()), ZERO)
     sources: list[list] = []  # [key, what is left of this credit, payment id or None]
+    earmarked: list[list] = []  # the same, of prepayments: they pay PREPAID_CODES only
     charges = ZERO  # refunds and charges to no line, taken from the oldest credit first
     for adj in sorted(adjustments, key=lambda a: a.id):
         ledger.adjusted += adj.amount
@@ -130,9 +142,14 @@ def derive(
             ledger.refunded += -p.amount
             charges += -p.amount
             continue
-        if p.kind != "payment" or p.id in reversed_ids:
+        if p.kind not in ("payment", PREPAYMENT) or p.id in reversed_ids:
             continue
         ledger.paid += p.amount
+        if p.kind == PREPAYMENT:  # no parts: the derivation alone spends it
+            ledger.prepaid_in += p.amount
+            ledger.applied[p.id] = ZERO
+            earmarked.append([("payment", _order(p)), p.amount, p.id])
+            continue
         left = p.amount
         for line_id, part in p.parts:
             line = states.get(line_id)
@@ -146,31 +163,44 @@ def derive(
         if left > 0:
             sources.append([("payment", _order(p)), left, p.id])
 
-    # refunds and charges to no line spend the oldest credit first
+    # refunds and charges to no line spend the oldest credit first, a prepayment last
     sources.sort(key=lambda s: (s[0][0] != "payment", s[0]))
-    for source in sources:
+    for source in [*sources, *earmarked]:
         if charges <= 0:
             break
         take = min(source[1], charges)
         source[1] -= take
         charges -= take
-    pool = sum((s[1] for s in sources), ZERO)
-    applied_credit = ZERO
-    if pool > 0:
-        for line in sorted(states.values(), key=lambda ln: (ln.due_date, ln.id)):
-            if pool - applied_credit <= 0:
-                break
-            take = min(line.open, pool - applied_credit)
-            if take > 0:
-                line.paid += take
-                applied_credit += take
-        spend = applied_credit
-        for source in sources:
-            if spend <= 0:
-                break
-            take = min(source[1], spend)
-            spend -= take
-            if source[2] is not None:
-                ledger.applied[source[2]] += take
-    ledger.unapplied = pool - applied_credit - charges
+    oldest_first = sorted(states.values(), key=lambda ln: (ln.due_date, ln.id))
+    prepaid_lines = [ln for ln in oldest_first if ln.fee_code in PREPAID_CODES]
+    prepaid_left = _spend(earmarked, prepaid_lines, ledger)
+    credit_left = _spend(sources, oldest_first, ledger)
+    ledger.prepaid = prepaid_left
+    ledger.unapplied = credit_left + prepaid_left - charges
     return ledger
+
+
+def _spend(sources: list[list], lines: list[LineState], ledger: Ledger) -> Decimal:
+    """Apply the credit of ``sources`` to the open ``lines`` in their order; each source is
+    spent in the order given, so each payment knows what of it was applied. Returns what
+    is left."""
+    pool = sum((s[1] for s in sources), ZERO)
+    applied = ZERO
+    if pool <= 0:
+        return pool
+    for line in lines:
+        if pool - applied <= 0:
+            break
+        take = min(line.open, pool - applied)
+        if take > 0:
+            line.paid += take
+            applied += take
+    spend = applied
+    for source in sources:
+        if spend <= 0:
+            break
+        take = min(source[1], spend)
+        spend -= take
+        if source[2] is not None:
+            ledger.applied[source[2]] += take
+    return pool - applied

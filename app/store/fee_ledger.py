@@ -45,14 +45,15 @@ def load_ledgers(session: Session, unit_ids: Iterable[str]) -> dict[str, Ledger]
     due_of: dict[str, tuple] = {}
     for chunk in _chunks(ids):
         marks, params = _in(chunk)
-        for lid, uid, due, amount in session.execute(
+        for lid, uid, due, amount, code in session.execute(
             text(
-                f"SELECT id, unit_id, due_date, amount FROM bill_lines WHERE unit_id IN ({marks})"
-            ),  # noqa: S608
+                "SELECT id, unit_id, due_date, amount, fee_code FROM bill_lines "  # noqa: S608
+                f"WHERE unit_id IN ({marks})"
+            ),
             params,
         ):
             day = due if isinstance(due, date) else date.fromisoformat(due)
-            lines[uid].append(LedgerLine(lid, day, from_fen(amount)))
+            lines[uid].append(LedgerLine(lid, day, from_fen(amount), code))
             due_of[lid] = (day, lid)
         for aid, uid, line_id, amount in session.execute(
             text(
@@ -145,7 +146,9 @@ def refresh_units(session: Session, unit_ids: Iterable[str]) -> None:
                 )
             estate = estates.get(uid) or next(iter(lines_estate.values()), None)
             if estate is not None:
-                money_rows.append((uid, estate, _fen(ledger.unapplied)))
+                # a prepayment left is not credit for other fees: the arrears report
+                # nets only money that could pay them
+                money_rows.append((uid, estate, _fen(ledger.unapplied - ledger.prepaid)))
         if open_rows:
             connection.exec_driver_sql(
                 "INSERT OR REPLACE INTO fee_open_lines (line_id, estate_id, unit_id, due_date, "

@@ -53,4 +53,8 @@ MESSAGES = {
         "The vacancy ratio applies only to a monthly fee per m² of the schedule; {code} is not one.",
         "空置比例只适用于收费标准中按平方米按月收取的费用；{code} 不是此类费用。",
     ),
+    "fees.rules.prepayment": (
+        "Enter an amount in yuan of 0 or more, e.g. 500.00",
+        "请输入不小于 0 的金额（元），例如 500.00",
+    ),
 }

@@ -84,11 +84,15 @@ class UnitAccount:
     billed: Decimal
     adjusted: Decimal
     paid: Decimal  # net of refunds and reversals
+    # what is left of the shared-utilities prepayment: held for those shares only, so it
+    # is not credit for other fees (app.services.fees.prepayment)
+    prepaid: Decimal = ZERO
 
     @property
     def balance(self) -> Decimal:
-        """What the unit owes; negative is a credit. Bills + adjustments - payments."""
-        return self.billed + self.adjusted - self.paid
+        """What the unit owes; negative is a credit. Bills + adjustments - payments, the
+        prepayment still held left out."""
+        return self.billed + self.adjusted - self.paid + self.prepaid
 
     @property
     def credit(self) -> Decimal:
@@ -98,7 +102,9 @@ class UnitAccount:
 def unit_account_in(session: Session, unit_id: str) -> UnitAccount:
     """Billed, adjusted and paid (payments not reversed, less refunds) from the logs."""
     ledger = unit_ledger(session, unit_id)
-    return UnitAccount(ledger.billed, ledger.adjusted, ledger.paid - ledger.refunded)
+    return UnitAccount(
+        ledger.billed, ledger.adjusted, ledger.paid - ledger.refunded, ledger.prepaid
+    )
 
 
 @dataclass(frozen=True)

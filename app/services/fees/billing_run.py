@@ -32,6 +32,7 @@ from app.domain.fees import (
     period_start,
     shared_cost_lines,
 )
+from app.domain.ledger import PREPAYMENT
 from app.domain.money import ZERO, from_fen, round_yuan
 from app.memory import collector_paused
 from app.progress import Progress
@@ -171,9 +172,12 @@ def _derive_where_needed(session: Session, estate_id: str, first_rowid: int) -> 
                 "AND u.off_line_fen <> 0 AND u.unit_id IN "
                 "(SELECT unit_id FROM bill_lines WHERE rowid > :r) "
                 "UNION SELECT o.unit_id FROM fee_open_lines o JOIN bill_lines b "
-                "ON b.id = o.line_id WHERE b.rowid > :r AND o.open_fen <> b.amount"
+                "ON b.id = o.line_id WHERE b.rowid > :r AND o.open_fen <> b.amount "
+                # a shared-utilities prepayment pays the new shares (app.domain.ledger)
+                "UNION SELECT p.unit_id FROM payments p WHERE p.kind = :prepaid "
+                "AND p.unit_id IN (SELECT unit_id FROM bill_lines WHERE rowid > :r)"
             ),
-            {"e": estate_id, "r": first_rowid},
+            {"e": estate_id, "r": first_rowid, "prepaid": PREPAYMENT},
         )
     )
     if not units:

@@ -184,20 +184,31 @@ def take_payment(
 
 
 def take_payment_in(
-    session, unit, amount, method, payer, cashier, picked, note, now, tendered=None
+    session,
+    unit,
+    amount,
+    method,
+    payer,
+    cashier,
+    picked,
+    note,
+    now,
+    tendered=None,
+    kind="payment",
 ) -> Receipt:
     lines = [
         OpenLine(ln.line_id, ln.due_date, ln.open_amount)
         for ln in account_lines_in(session, unit.id)
     ]
-    parts, credit = allocate(amount, lines, picked)
+    # a prepayment pays no line when taken: the derivation spends it (app.domain.ledger)
+    parts, credit = allocate(amount, lines, picked) if kind == "payment" else ([], amount)
     rec = recorder(session)
     payment = rec.create(
         Payment,
         estate_id=unit.estate_id,
         unit_id=unit.id,
         receipt_no=next_receipt_no(session),
-        kind="payment",
+        kind=kind,
         method=method,
         amount=amount,
         payer=payer.strip(),
@@ -236,7 +247,7 @@ def reverse_payment(
     with db.session() as s:
         require(s, None, "payments.reverse")
         original = get_live(s, Payment, payment_id)
-        if original.kind != "payment":
+        if original.kind not in ("payment", "prepayment"):
             raise DomainError("fees.payment.not_reversible")
         already = s.scalar(select(Payment.id).where(Payment.reverses_id == original.id))
         if already:

@@ -21,7 +21,7 @@ from app.domain.fees import (
     FeeRules,
     LateFeeRule,
 )
-from app.domain.money import parse_number
+from app.domain.money import MONEY_LIMIT, parse_number
 from app.services.fees.common import get_live, money
 from app.services.permissions import require
 from app.store.fee_models import FeeItem, ParkingSpace
@@ -81,9 +81,12 @@ def update_rules(
     late_rate_per_day: str,
     grace_days: int,
     cap_ratio: str,
+    shared_prepayment: str | None = None,
+    prepayment_floor: str | None = None,
 ) -> FeeRules:
     """Save the estate's billing rules from form text; every field is checked first
-    (``FieldErrors`` by field name), the vacancy fee codes are kept as they were."""
+    (``FieldErrors`` by field name), the vacancy fee codes are kept as they were, and so
+    is the shared-utilities prepayment (and its floor) when not given."""
     values = {
         "vacancy_ratio": _fraction(vacancy_ratio, 4, Decimal(1), "fees.rules.vacancy_ratio"),
         "late_rate_per_day": _fraction(
@@ -98,6 +101,15 @@ def update_rules(
         errors["vacancy_months"] = DomainError("fees.rules.vacancy_months")
     if not 0 <= grace_days <= 365:
         errors["grace_days"] = DomainError("fees.rules.grace_days")
+    prepayment = {
+        name: _yuan(typed)
+        for name, typed in (
+            ("shared_prepayment", shared_prepayment),
+            ("prepayment_floor", prepayment_floor),
+        )
+        if typed is not None
+    }
+    errors.update({name: v for name, v in prepayment.items() if isinstance(v, DomainError)})
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
@@ -111,9 +123,22 @@ def update_rules(
                 late_enabled, values["late_rate_per_day"], grace_days, values["cap_ratio"]
             ),
             vacancy_codes=before.vacancy_codes,
+            shared_prepayment=prepayment.get("shared_prepayment", before.shared_prepayment),
+            prepayment_floor=prepayment.get("prepayment_floor", before.prepayment_floor),
         )
         save_rules_in(s, estate_id, rules)
     return rules
+
+
+def _yuan(typed: str) -> Decimal | DomainError:
+    """An amount of the rules in yuan: two decimals at most, not negative."""
+    try:
+        value = money(typed)
+    except DomainError as error:
+        return error
+    if value < 0 or value >= MONEY_LIMIT:
+        return DomainError("fees.rules.prepayment")
+    return value
 
 
 def set_vacancy_codes(db: Database, estate_id: str, codes: Iterable[str]) -> FeeRules:

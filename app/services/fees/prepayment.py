@@ -1,0 +1,184 @@
+"""The shared water and electricity prepayment of seed 003 (公摊水电费:预收500元/户,按实际
+面积据实分摊): taken per household at the counter, spent on the unit's shared-utility
+lines only, oldest first, and what is left per unit with when a top-up is due.
+
+Nothing is written at billing: a prepayment is a payment of kind ``prepayment`` taken
+through the counter's own path (``counter.take_payment_in``, one receipt numbering), and
+what it paid is derived from the logs at read time (``app.domain.ledger``), so desks that
+billed or took money offline show the same remaining amount once synced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError, FieldErrors
+from app.domain.fees import PREPAYMENT_OK, FeeRules, prepayment_top_up
+from app.domain.ledger import PREPAID_CODES, PREPAYMENT, Ledger
+from app.domain.money import ZERO
+from app.domain.units import unit_code
+from app.services.fees.common import check_method, get_live, now_or, positive_money
+from app.services.fees.counter import Receipt, take_payment_in
+from app.services.fees.schedule import rules_in
+from app.services.permissions import require
+from app.store.fee_ledger import load_ledgers
+from app.store.models import Unit
+
+if TYPE_CHECKING:
+    from app.store.db import Database
+
+SHARED_CODE = "utilities_shared"
+
+
+@dataclass(frozen=True)
+class PrepaymentState:
+    """One unit's shared-utilities prepayment, derived from its logs."""
+
+    unit_id: str
+    collected: Decimal  # prepayments taken and not reversed
+    remaining: Decimal  # what is left after the shared-utility lines it paid
+    last_share: Decimal  # the latest month's apportioned shared-utility amount
+    last_period: str  # that month ("" before the first apportionment)
+    open_shared: Decimal  # shared-utility amounts still owed (the prepayment ran out)
+    status: str  # not_collected / top_up / ok (app.domain.fees)
+    suggested: Decimal  # brings the prepayment back to the estate's amount
+
+    @property
+    def top_up_due(self) -> bool:
+        return self.status != PREPAYMENT_OK
+
+
+def state_of(unit_id: str, ledger: Ledger, periods: dict[str, str], rules: FeeRules):
+    """The prepayment of a unit from its derived ledger; ``periods``: line id -> period."""
+    shared = [ln for ln in ledger.lines.values() if ln.fee_code in PREPAID_CODES]
+    last = max(shared, key=lambda ln: (periods.get(ln.id, ""), ln.due_date, ln.id), default=None)
+    open_shared = sum((max(ln.open, ZERO) for ln in shared), ZERO)
+    last_share = max(last.due, ZERO) if last is not None else ZERO
+    status, suggested = prepayment_top_up(
+        ledger.prepaid_in, ledger.prepaid, last_share, open_shared, rules
+    )
+    return PrepaymentState(
+        unit_id,
+        ledger.prepaid_in,
+        ledger.prepaid,
+        last_share,
+        periods.get(last.id, "") if last is not None else "",
+        open_shared,
+        status,
+        suggested,
+    )
+
+
+def _periods(session: Session, unit_ids: list[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for start in range(0, len(unit_ids), 500):
+        chunk = unit_ids[start : start + 500]
+        marks = ", ".join(f":u{i}" for i in range(len(chunk)))
+        result.update(
+            session.execute(
+                text(
+                    "SELECT id, period FROM bill_lines WHERE fee_code = :c "  # noqa: S608
+                    f"AND unit_id IN ({marks})"
+                ),
+                {"c": SHARED_CODE, **{f"u{i}": uid for i, uid in enumerate(chunk)}},
+            ).all()
+        )
+    return result
+
+
+def prepayment_in(session: Session, unit: Unit) -> PrepaymentState:
+    ledger = load_ledgers(session, [unit.id])[unit.id]
+    return state_of(
+        unit.id, ledger, _periods(session, [unit.id]), rules_in(session, unit.estate_id)
+    )
+
+
+def prepayment_of(db: Database, unit_id: str) -> PrepaymentState:
+    """What is left of the unit's prepayment, and whether a top-up is due."""
+    with db.session() as s:
+        return prepayment_in(s, get_live(s, Unit, unit_id))
+
+
+def collect_prepayment(
+    db: Database,
+    unit_id: str,
+    amount: Decimal | str,
+    method: str,
+    payer: str,
+    cashier: str,
+    now: datetime | None = None,
+) -> Receipt:
+    """Take a household's prepayment (or top-up) at the counter, with a receipt. It pays
+    no line now: each month's apportioned share is settled from it when read."""
+    errors: dict[str, DomainError] = {}
+    try:
+        value = positive_money(amount)
+    except DomainError as error:
+        errors["amount"] = error
+    if (bad_method := check_method(method)) is not None:
+        errors["method"] = bad_method
+    if errors:
+        raise FieldErrors(errors)
+    with db.session() as s:
+        require(s, None, "payments.take")
+        unit = get_live(s, Unit, unit_id)
+        return take_payment_in(
+            s, unit, value, method, payer, cashier, None, "", now_or(now), kind=PREPAYMENT
+        )
+
+
+@dataclass(frozen=True)
+class TopUpRow:
+    unit_id: str
+    unit_code: str
+    owner: str
+    state: PrepaymentState
+
+    @property
+    def id(self) -> str:
+        return self.unit_id
+
+
+_UNITS_SQL = """
+    SELECT u.id, bd.name, u.entrance, u.room,
+           (SELECT r.name FROM residents r WHERE r.unit_id = u.id AND r.deleted = 0
+             AND r.role = 'owner' ORDER BY r.name LIMIT 1)
+      FROM buildings bd JOIN units u ON u.building_id = bd.id
+     WHERE bd.estate_id = :e AND u.deleted = 0 AND u.handover_date IS NOT NULL
+     ORDER BY bd.sort_key, bd.name, u.entrance, length(u.room), u.room
+"""
+
+
+def units_to_top_up(db: Database, estate_id: str) -> list[TopUpRow]:
+    """The handed-over units whose prepayment was never taken or needs topping up, in the
+    unit list's order. Only units with a prepayment or a shared-utility line are derived;
+    the others have nothing left and need the estate's whole amount."""
+    with db.session() as s:
+        require(s, None, "fees.arrears.view")
+        rules = rules_in(s, estate_id)
+        units = s.execute(text(_UNITS_SQL), {"e": estate_id}).all()
+        involved = set(
+            s.scalars(
+                text(
+                    "SELECT unit_id FROM payments WHERE estate_id = :e AND kind = :k "
+                    "UNION SELECT unit_id FROM bill_lines WHERE estate_id = :e AND fee_code = :c"
+                ),
+                {"e": estate_id, "k": PREPAYMENT, "c": SHARED_CODE},
+            )
+        )
+        ids = sorted(involved)
+        ledgers = load_ledgers(s, ids) if ids else {}
+        periods = _periods(s, ids) if ids else {}
+        nothing = Ledger({}, {})
+        rows = []
+        for uid, building, entrance, room, owner in units:
+            state = state_of(uid, ledgers.get(uid, nothing), periods, rules)
+            if state.top_up_due:
+                rows.append(TopUpRow(uid, unit_code(building, entrance, room), owner or "", state))
+        return rows
