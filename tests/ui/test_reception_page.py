@@ -101,6 +101,18 @@ def test_refused_entry_keeps_what_was_typed(qtbot, page):
     assert tab.content.toPlainText() == "问一下" and tab.caller.text() == "123"
 
 
+def test_the_promised_reply_time_shows_a_time_near_now_before_it_is_ticked(qtbot, page):
+    """The greyed promise field showed 2000-01-01 00:00 until its box was ticked."""
+    from ui.reception.model import py_time
+
+    tab = page.register
+    assert not tab.promised.isEnabled()
+    assert py_time(tab.promised.dateTime()) == START + timedelta(hours=2)
+    tab.is_open.setChecked(True)
+    tab.clear_form()
+    assert py_time(tab.promised.dateTime()) == START + timedelta(hours=2)
+
+
 def test_repair_becomes_a_work_order_followed_to_its_return_visit(
     qtbot, page, ctx, db, estate_id, unit_id
 ):

@@ -249,6 +249,7 @@ class RegisterTab(QWidget):
         self.answer.clear()
         self.person.clear()
         self.is_open.setChecked(False)
+        self._open_toggled(False)
         self.referred.setCurrentIndex(0)
         self.category.setCurrentIndex(0)
         self.people = []
@@ -270,8 +271,8 @@ class RegisterTab(QWidget):
     def _open_toggled(self, on: bool) -> None:
         self.promised.setEnabled(on)
         self.referred.setEnabled(on)
-        if on:
-            self.promised.setDateTime(qt_time(self.actions.now() + timedelta(hours=2)))
+        # a reply promised two hours from now, shown (greyed) before the box is ticked too
+        self.promised.setDateTime(qt_time(self.actions.now() + timedelta(hours=2)))
 
     def _look_up(self) -> None:
         typed = self.caller.text().strip()
