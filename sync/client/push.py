@@ -1,12 +1,21 @@
 """Pushing the outbox: batches in outbox order, re-stamped first when this computer's
-clock runs ahead of the server's; a change the server will never take is set aside."""
+clock runs ahead of the server's; a change the server will never take is set aside.
+
+A batch stays within the server's ``max_batch`` and ``max_push_bytes`` (a body it would
+refuse for its size is never built), and it never ends between two changes of one row
+when a shorter batch can keep them together: the server checks a row it does not have
+yet against the fields of the whole batch (``incomplete_row``), and a row queued again
+after a restore comes as one change per clock. A change JSON cannot carry (NaN or an
+infinity in a JSON column) is set aside here, with the reason, before anything is sent."""
 
 from __future__ import annotations
 
+import json
+import math
 from datetime import UTC, datetime
 
 import httpx
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import HybridClock, Timestamp
@@ -50,18 +59,25 @@ class Push:
     async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         info, offset = await self._version(http, report)
         batch_size = min(info.max_batch, protocol.MAX_BATCH)
+        max_bytes = info.max_push_bytes
         asked_again = False
         while True:
-            batch, cursor, restamped = await in_worker(
-                self._outbox_batch, batch_size, offset, info.max_drift_ms
+            batch, body, restamped, unsendable = await in_worker(
+                self._outbox_batch, batch_size, offset, info.max_drift_ms, max_bytes
             )
             report.restamped += restamped
+            report.rejected.extend(unsendable)
             if not batch:
+                if unsendable:
+                    continue  # all set aside here: what follows them still goes
                 return
             report.blobs_up += await self._upload_blobs(http, batch)
-            body = protocol.PushRequest(changes=batch, cursor=cursor)
             response = await self._call(
-                http, "POST", f"{protocol.API}/sync/push", json=body.model_dump(mode="json")
+                http,
+                "POST",
+                f"{protocol.API}/sync/push",
+                content=body,
+                headers={"Content-Type": "application/json"},
             )
             if response.status_code == 200:
                 answer = protocol.PushResponse.model_validate(response.json())
@@ -73,10 +89,14 @@ class Push:
                 continue
             refusal = self._error(response)
             if refusal.get("permanent") and refusal.get("change_id"):
-                change_id, reason = refusal["change_id"], refusal["message"]
+                change_id = refusal["change_id"]
+                reason = refusal_reason(refusal)
                 if not await in_worker(self._set_aside, change_id, reason):
                     raise self._refusal(response)  # not ours: retrying repeats the refusal
                 report.rejected.append((change_id, reason))
+                continue
+            if refusal.get("error") == "body_too_large" and len(batch) > 1:
+                max_bytes = len(body) // 2  # the server takes less than it said: halve
                 continue
             if refusal.get("error") == "clock_ahead":
                 if not asked_again:  # the server's time moved (its desks' median): re-stamp
@@ -92,27 +112,43 @@ class Push:
             raise self._refusal(response)
 
     def _outbox_batch(
-        self, limit: int, offset_ms: int, max_drift_ms: int
-    ) -> tuple[list[protocol.WireChange], int, int]:
-        """The next changes to push, re-stamped first in the same transaction: a change
-        written while a sync runs is never sent with a clock the server's is behind."""
+        self, limit: int, offset_ms: int, max_drift_ms: int, max_bytes: int
+    ) -> tuple[list[protocol.WireChange], bytes, int, list[tuple[str, str]]]:
+        """The next changes to push and the body that carries them, re-stamped first in
+        the same transaction: a change written while a sync runs is never sent with a
+        clock the server's is behind. Returns (batch, body, re-stamped, set aside)."""
         with self.db.session() as s:
             restamped = self._restamp(s, offset_ms, max_drift_ms)
-            rows = s.scalars(select(SyncOutbox).order_by(SyncOutbox.seq).limit(limit))
-            batch = [
-                protocol.WireChange(
-                    change_id=r.change_id,
-                    table=r.table_name,
-                    row_id=r.row_id,
-                    estate_id=r.estate_id,
-                    kind=r.kind,
-                    fields=r.fields,
-                    hlc=r.hlc,
-                    author=r.author,
-                )
-                for r in rows
-            ]
-            return batch, int(get_state(s, CURSOR) or 0), restamped
+            cursor = int(get_state(s, CURSOR) or 0)
+            head = f'{{"cursor":{cursor},"changes":['.encode()
+            room = max_bytes - len(head) - len(b"]}")
+            rows = list(s.scalars(select(SyncOutbox).order_by(SyncOutbox.seq).limit(limit)))
+            batch: list[tuple[SyncOutbox, protocol.WireChange, bytes]] = []
+            unsendable: list[tuple[str, str]] = []
+            for row in rows:
+                wire = _wire(row)
+                try:
+                    encoded = _encode(wire)
+                except ValueError:
+                    reason = "[not_finite] a value is NaN or infinite, which cannot be sent"
+                    _move_aside(s, row, reason)
+                    unsendable.append((row.change_id, reason))
+                    continue
+                if len(encoded) > max_bytes - len(head) - len(b"]}"):  # never fits
+                    reason = (
+                        f"[body_too_large] the change holds {len(encoded)} bytes; "
+                        f"the server takes at most {max_bytes} in one push"
+                    )
+                    _move_aside(s, row, reason)
+                    unsendable.append((row.change_id, reason))
+                    continue
+                if len(encoded) + 1 > room:
+                    break
+                room -= len(encoded) + 1
+                batch.append((row, wire, encoded))
+            batch = batch[: _whole_rows(s, [row for row, _w, _e in batch])]
+            body = head + b",".join(e for _r, _w, e in batch) + b"]}"
+            return [w for _r, w, _e in batch], body, restamped, unsendable
 
     def _acknowledge(self, answer: protocol.PushResponse, offset: int) -> None:
         with self.db.session() as s:
@@ -130,20 +166,7 @@ class Push:
             row = s.scalar(select(SyncOutbox).where(SyncOutbox.change_id == change_id))
             if row is None:
                 return False
-            s.add(
-                SyncRejected(
-                    change_id=row.change_id,
-                    table_name=row.table_name,
-                    row_id=row.row_id,
-                    estate_id=row.estate_id,
-                    kind=row.kind,
-                    fields=row.fields,
-                    hlc=row.hlc,
-                    reason=reason,
-                    rejected_at=datetime.now(UTC),
-                )
-            )
-            s.delete(row)
+            _move_aside(s, row, reason)
             return True
 
     def _restamp(self, s: Session, offset_ms: int, max_drift_ms: int) -> int:
@@ -188,3 +211,88 @@ def _restamp_row(s: Session, change: SyncOutbox, new: str) -> None:
     obj.field_clocks = clocks
     if obj.updated_hlc == change.hlc:
         obj.updated_hlc = new
+
+
+def refusal_reason(refusal: dict) -> str:
+    """What is kept with a change the server refused: ``[code] the server's sentence``,
+    so a screen words it from the catalogue (``server.<code>``) in the user's language."""
+    code = str(refusal.get("error") or "")
+    message = str(refusal.get("message") or "")
+    return f"[{code}] {message}" if code else message
+
+
+def _wire(row: SyncOutbox) -> protocol.WireChange:
+    return protocol.WireChange(
+        change_id=row.change_id,
+        table=row.table_name,
+        row_id=row.row_id,
+        estate_id=row.estate_id,
+        kind=row.kind,
+        fields=row.fields,
+        hlc=row.hlc,
+        author=row.author,
+    )
+
+
+def _encode(wire: protocol.WireChange) -> bytes:
+    """The change as it travels; ValueError for NaN or an infinity, which JSON has not
+    (pydantic would send them as null: a value silently lost)."""
+    change = wire.model_dump(mode="json")
+    change["fields"] = wire.fields
+    return json.dumps(change, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+def _move_aside(s: Session, row: SyncOutbox, reason: str) -> None:
+    s.add(
+        SyncRejected(
+            change_id=row.change_id,
+            table_name=row.table_name,
+            row_id=row.row_id,
+            estate_id=row.estate_id,
+            kind=row.kind,
+            fields=_finite(row.fields),
+            hlc=row.hlc,
+            reason=reason,
+            rejected_at=datetime.now(UTC),
+        )
+    )
+    s.delete(row)
+
+
+def _finite(value):
+    """``value`` with NaN and infinities as text, so the set-aside copy can be stored and
+    read back as JSON anywhere."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _whole_rows(s: Session, rows: list[SyncOutbox]) -> int:
+    """How many of ``rows`` (the head of the outbox) to push so that no row's changes are
+    split between this batch and the next: the longest head after which none of its rows
+    has a change still waiting. All of them when that cannot be (or nothing follows)."""
+    if not rows:
+        return 0
+    keys = {(r.table_name, r.row_id) for r in rows}
+    last: dict[tuple[str, str], int] = {}
+    ids = sorted({r.row_id for r in rows})
+    for start in range(0, len(ids), 500):
+        query = (
+            select(SyncOutbox.table_name, SyncOutbox.row_id, func.max(SyncOutbox.seq))
+            .where(SyncOutbox.row_id.in_(ids[start : start + 500]))
+            .group_by(SyncOutbox.table_name, SyncOutbox.row_id)
+        )
+        for table_name, row_id, seq in s.execute(query):
+            if (table_name, row_id) in keys:
+                last[(table_name, row_id)] = seq
+    reach = 0  # the furthest change of the rows taken so far
+    whole = 0
+    for taken, row in enumerate(rows, start=1):
+        reach = max(reach, last.get((row.table_name, row.row_id), row.seq))
+        if reach <= row.seq:
+            whole = taken
+    return whole or len(rows)
