@@ -38,6 +38,9 @@ def register(sub, common) -> None:
         "A database without estates gets this one created; otherwise it must exist",
     )
     units.set_defaults(handler=import_units)
+    from app.commands.opening import register_opening
+
+    register_opening(what, common)
 
     demo = sub.add_parser(
         "demo",

@@ -37,6 +37,8 @@ DEFAULTS: dict[str, frozenset[str]] = {
     "fees.adjust": frozenset({"finance_lead", "director"}),
     "fees.schedule": frozenset({"finance_lead", "director"}),
     "fees.bill": frozenset({"cashier", "finance_lead", "director"}),
+    # an estate's opening balances (期初余额), imported once
+    "fees.opening": frozenset({"finance_lead", "director"}),
     "fees.reminders": frozenset({"team_lead", "cashier", "finance_lead", "director"}),
     "fees.arrears.view": frozenset(
         {"team_lead", "supervisor", "director", "cashier", "finance_lead", "auditor"}
@@ -102,6 +104,7 @@ _BY_TABLE = {
     "fee_items": "fees.schedule",
     "bill_lines": "fees.bill",
     "fee_reminders": "fees.reminders",
+    "fee_opening_entries": "fees.opening",
     "temporary_stays": "payments.take",
     "inspections": "inspections.edit",
     "inspection_answers": "inspections.edit",

@@ -6,6 +6,7 @@ from app.store import (
     fee_models,  # noqa: F401
     inspection_models,  # noqa: F401
     models,  # noqa: F401
+    opening_models,  # noqa: F401
     reception_models,  # noqa: F401
     unit_models,  # noqa: F401
 )

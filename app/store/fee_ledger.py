@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -21,7 +21,21 @@ from sqlalchemy.orm import Session
 from app.domain.ledger import Ledger, LedgerAdjustment, LedgerLine, LedgerPayment, derive
 from app.domain.money import from_fen
 
-FEE_TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations")
+FEE_TABLES = (
+    "bill_lines",
+    "fee_adjustments",
+    "payments",
+    "payment_allocations",
+    "fee_opening_entries",
+)
+# Opening balances (期初, app.store.opening_models) enter the derivation as what they are
+# to it: opening arrears are lines owed from their due date (never bill lines: the
+# collection rate reads bill_lines only), an opening prepayment is credit that arose on
+# the opening day, before any payment, so it is spent first. Deposits are not fees.
+_OPENING_SQL = (
+    "SELECT id, unit_id, kind, amount, due_date FROM fee_opening_entries "
+    "WHERE deleted = 0 AND kind IN ('arrears', 'prepayment') AND unit_id IN ({marks})"
+)
 _CHUNK = 500
 
 
@@ -79,6 +93,15 @@ def load_ledgers(session: Session, unit_ids: Iterable[str]) -> dict[str, Ledger]
             params,
         ):
             parts[pid][line_id] += amount
+        for oid, uid, kind, amount, due in session.execute(
+            text(_OPENING_SQL.format(marks=marks)), params
+        ):
+            day = due if isinstance(due, date) else date.fromisoformat(due)
+            if kind == "arrears":
+                lines[uid].append(LedgerLine(oid, day, from_fen(amount)))
+                due_of[oid] = (day, oid)
+            else:
+                payments[uid].append((oid, uid, "payment", amount, _day_start(session, day), None))
     result = {}
     for uid in ids:
         ledger_payments = []
@@ -100,6 +123,15 @@ def load_ledgers(session: Session, unit_ids: Iterable[str]) -> dict[str, Ledger]
             )
         result[uid] = derive(lines.get(uid, ()), adjustments.get(uid, ()), ledger_payments)
     return result
+
+
+def _day_start(session: Session, day: date):
+    """Midnight of ``day`` as the driver returns payments.paid_at to a text query (SQLite:
+    SQLAlchemy's text form), so it sorts among the payments."""
+    start = datetime.combine(day, time.min, tzinfo=UTC)
+    if session.get_bind().dialect.name == "sqlite":
+        return start.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return start
 
 
 def unit_ledger(session: Session, unit_id: str) -> Ledger:
@@ -127,7 +159,11 @@ def refresh_units(session: Session, unit_ids: Iterable[str]) -> None:
         )
         lines_estate = dict(
             session.execute(
-                text(f"SELECT id, estate_id FROM bill_lines WHERE unit_id IN ({marks})"),  # noqa: S608
+                text(
+                    f"SELECT id, estate_id FROM bill_lines WHERE unit_id IN ({marks}) "  # noqa: S608
+                    "UNION ALL SELECT id, estate_id FROM fee_opening_entries "
+                    f"WHERE unit_id IN ({marks}) AND kind = 'arrears'"
+                ),
                 params,
             ).all()
         )
@@ -211,6 +247,7 @@ def ensure_derived(session: Session) -> None:
         return
     units = session.scalars(text("SELECT DISTINCT unit_id FROM bill_lines"))
     everyone = set(units) | set(session.scalars(text("SELECT DISTINCT unit_id FROM payments")))
+    everyone |= set(session.scalars(text("SELECT DISTINCT unit_id FROM fee_opening_entries")))
     refresh_units(session, everyone)
     session.execute(
         text(

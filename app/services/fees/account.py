@@ -19,6 +19,7 @@ from app.services.fees.common import get_live
 from app.services.units import UnitQuery, page_units
 from app.store.fee_ledger import unit_ledger
 from app.store.fee_models import BillLine, Payment, PaymentAllocation
+from app.store.opening_models import OPENING_ARREARS
 from app.store.models import Building, Estate, Resident, SyncConflict, Unit
 
 if TYPE_CHECKING:
@@ -75,8 +76,36 @@ def account_lines_in(session: Session, unit_id: str, only_open: bool = True) -> 
                 others.get(lid),
             )
         )
+    lines.extend(_opening_arrears(session, unit_id, ledger))
     lines.sort(key=lambda ln: (ln.due_date, ln.period, ln.fee_code, ln.line_id))
     return [ln for ln in lines if ln.open_amount > 0] if only_open else lines
+
+
+def _opening_arrears(session: Session, unit_id: str, ledger) -> list[AccountLine]:
+    """The unit's opening arrears (期初欠费) as lines of its account: owed, aged and paid
+    like a bill line, and never a bill (fee code ``opening_arrears``)."""
+    rows = session.execute(
+        text(
+            "SELECT id, period FROM fee_opening_entries "
+            "WHERE unit_id = :u AND kind = 'arrears' AND deleted = 0"
+        ),
+        {"u": unit_id},
+    ).all()
+    lines = []
+    for lid, period in rows:
+        state = ledger.lines[lid]
+        lines.append(
+            AccountLine(
+                lid,
+                period,
+                OPENING_ARREARS,
+                state.due_date,
+                state.amount,
+                state.adjusted,
+                state.paid,
+            )
+        )
+    return lines
 
 
 @dataclass(frozen=True)
