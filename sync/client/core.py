@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.hlc import HybridClock
 from app.memory import collector_paused
+from app.services.backups import RESTORED_FROM_CURSOR
 from app.store.blobs import BlobStore
 from app.store.db import Database
 from app.store.recorder import DEVICE_KEY, HLC_KEY, device_id, get_state, set_state
@@ -37,6 +38,7 @@ from sync.client.base import (
     DEVICE_NUMBER,
     LAST_ERROR,
     LAST_SYNC,
+    PULL_PAGE,
     RECEIVED_HLC,
     RUNS,
     SCOPE,
@@ -53,7 +55,7 @@ from sync.client.base import (
 from sync.client.blobs import BlobTransfer
 from sync.client.errors import SyncFailure, encode
 from sync.client.identity import EPOCH, SERVER_ID, ServerIdentity, installation_id
-from sync.client.pull import Pull
+from sync.client.pull import Pull, parse_page
 from sync.client.push import Push
 from sync.client.transport_security import check_server_url
 
@@ -218,6 +220,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
                     with collector_paused():
                         await self._check_epoch(http, report)
                         await self._push(http, report)
+                        await self._take_back_own(http, report)
                         await self._pull(http, report)
                 await in_worker(self._finish, report, started)
             except Exception as exc:
@@ -236,6 +239,49 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             await self._note_outcome(failure, report, started)
             raise failure from exc
         return report
+
+    async def _take_back_own(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+        """After a restore from a local backup: pull from where the backup's pull stood,
+        this desk's own changes included (a normal pull leaves them out), so what it
+        synced after the backup was made comes back. Done once; an interrupted run goes
+        on from the cursor reached."""
+        cursor = await in_worker(self._restored_cursor)
+        if cursor is None:
+            return
+        while True:
+            response = await self._call(
+                http,
+                "GET",
+                f"{protocol.API}/sync/pull",
+                params={"cursor": cursor, "limit": PULL_PAGE, "own": "true"},
+            )
+            if response.status_code != 200:
+                raise self._refusal(response)
+            page = await asyncio.to_thread(parse_page, response.content)
+            offset = self._offset(response, page.server_time_ms)
+            conflicts, set_aside = await in_worker(self._apply_page, page, offset)
+            report.conflicts += conflicts
+            report.set_aside += set_aside
+            report.pulled += len(page.changes)
+            report.blobs_down += await self._download_blobs(http, page.changes)
+            self._progress(report)
+            cursor = page.cursor
+            if not page.more:
+                await in_worker(self._forget_restore)
+                return
+
+    def _restored_cursor(self) -> int | None:
+        """Where the restored copy's pull stood (the cursor if a new epoch reset it), or
+        None when there is nothing to take back."""
+        with self.db.session() as s:
+            restored = get_state(s, RESTORED_FROM_CURSOR)
+            if not restored:
+                return None
+            return min(int(restored), int(get_state(s, CURSOR) or 0))
+
+    def _forget_restore(self) -> None:
+        with self.db.session() as s:
+            set_state(s, RESTORED_FROM_CURSOR, "")
 
     def _credentials(self) -> tuple[str | None, str | None]:
         with self.db.session() as s:

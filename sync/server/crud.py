@@ -376,8 +376,11 @@ def pull(
     limit: int,
     clock: ServerClock,
     identity: tuple[str, str],
+    include_own: bool = False,
 ):
-    """One page of changes in the device's scope after ``cursor`` (one snapshot)."""
+    """One page of changes in the device's scope after ``cursor`` (one snapshot); with
+    ``include_own``, the device's own changes too (a desk restored from a local backup
+    takes back what it synced after the backup was made)."""
     limit = max(1, min(limit, protocol.MAX_PULL))
     # The newest sequence is read before the page and bounds it. Appends commit in
     # sequence order (append_lock), so everything up to it is committed; a push that
@@ -385,9 +388,9 @@ def pull(
     # it after the page would skip such a push forever where reads are not one snapshot
     # (SQLite: every SELECT sees the latest commit).
     newest = session.scalar(select(func.max(ChangeLog.seq))) or 0
-    query = select(ChangeLog).where(
-        ChangeLog.seq > cursor, ChangeLog.seq <= newest, ChangeLog.device_id != device.id
-    )
+    query = select(ChangeLog).where(ChangeLog.seq > cursor, ChangeLog.seq <= newest)
+    if not include_own:
+        query = query.where(ChangeLog.device_id != device.id)
     if not device.all_estates:
         query = query.where(ChangeLog.estate_id.in_(device.estate_ids))
     rows = list(session.scalars(query.order_by(ChangeLog.seq).limit(limit + 1)))

@@ -109,12 +109,17 @@ def push(
 def pull(
     cursor: int = Query(0, ge=0),
     limit: int = Query(1000, ge=1, le=protocol.MAX_PULL),
+    own: bool = Query(
+        False,
+        description="include this device's own changes: a desk restored from a local backup "
+        "pulls from the cursor the backup had, to take back what it synced since",
+    ),
     s: Session = Depends(snapshot_session),
     who: Caller = Depends(caller),
     c: crud.ServerClock = Depends(clock),
 ) -> Response:
     device = crud.device_for_token(s, who.token)  # its last_change_id: in this snapshot
-    page = crud.pull(s, device, cursor, limit, c, who.identity)
+    page = crud.pull(s, device, cursor, limit, c, who.identity, include_own=own)
     s.rollback()
     # Serialised by pydantic-core directly: FastAPI's generic encoder would take longer
     # than the query for a page of thousands of changes.
