@@ -60,5 +60,6 @@ SNAPSHOT_VIEWS.update(
 # ``function(ctx, parent)`` (imported when Settings is first shown).
 SETTINGS_SECTIONS: list[str] = ["ui.reception.rules:workorder_rules_box"]
 SETTINGS_SECTIONS.append("ui.shell.backups:backups_box")  # backups of the local database
+SETTINGS_SECTIONS.append("ui.fees.counter_settings:counter_settings_box")  # receipt paper, cash
 SETTINGS_SECTIONS.append("ui.settings.permissions:permissions_box")  # matrix and log-in rules
 SNAPSHOT_VIEWS["permissions"] = ("settings", "permissions")

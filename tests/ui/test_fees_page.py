@@ -110,6 +110,7 @@ def test_take_payment_print_receipt_and_see_arrears_update(qtbot, page, db, bill
     tab.amount.clear()
     qtbot.keyClicks(tab.amount, "170.05")
     type_text(qtbot, tab.payer, "王伟")
+    type_text(qtbot, tab.cash.editor, "170.05")  # cash: what was handed over
     qtbot.mouseClick(tab.pay_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.result.isVisible() and tab.history_model.rowCount() == 1)
     assert "170.05" in tab.result.text()

@@ -8,18 +8,15 @@ another desk and pulled by sync included); every write runs on the runner's one 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolBar,
@@ -28,22 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError, FieldErrors
-from app.domain.fees import PAYMENT_METHODS, period_of
+from app.domain.fees import PAYMENT_METHODS
 from app.domain.money import parse_money
-from app.services.fees import account, billing_run, counter
+from app.services.fees import account, counter
 from ui import formats, messages
 from ui.context import AppContext
 from ui.fees.common import (
     CHANGES_DELAY_MS,
-    current_row,
     empty_label,
-    local_today,
     selected_rows,
     table_view,
 )
+from ui.fees.counter_actions import CounterActions
+from ui.fees.counter_cash import CashTendered, confirm_large_payment
 from ui.fees.counter_columns import LINE_COLUMNS, PAYMENT_COLUMNS
 from ui.fees.labels import word
-from ui.fees.printing import print_preview, receipt_html, write_pdf
 from ui.fees.unit_finder import UnitFinder
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import FieldWithMessage, banner
@@ -56,7 +52,7 @@ from ui.widgets.tables import RememberedLayout
 ACCOUNT_TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations", "units")
 
 
-class CounterTab(QWidget):
+class CounterTab(CounterActions, QWidget):
     """Find a unit, see what it owes, take a payment, print the receipt."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -69,6 +65,7 @@ class CounterTab(QWidget):
         self.paying = False
         self._restoring = False
         self._generation = 0
+        self.confirm_above = counter.DEFAULT_CONFIRM_ABOVE  # read from the estate below
 
         self.finder = UnitFinder(ctx)
         self.search = self.finder.search
@@ -107,6 +104,8 @@ class CounterTab(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("Amount (¥) *"), self.amount_field)
         form.addRow(self.tr("Method *"), self.method)
+        self.cash = CashTendered(form, self.amount, self.method)
+        self.cash.editor.returnPressed.connect(self.take_payment)
         form.addRow(self.tr("Payer"), self.payer)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -141,6 +140,13 @@ class CounterTab(QWidget):
         self.reverse_action = action(
             self, self.tr("Reverse payment…"), self.reverse_selected, icon="fa5s.undo", toolbar=bar
         )
+        self.stay_action = action(
+            self,
+            self.tr("Temporary parking…"),
+            self.charge_temporary_stay,
+            icon="fa5s.parking",
+            toolbar=bar,
+        )
         self.refund_action = action(
             self,
             self.tr("Refund credit…"),
@@ -153,6 +159,7 @@ class CounterTab(QWidget):
         )
         self._permits = {
             self.pay_button: "payments.take",
+            self.stay_action: "payments.take",
             self.reverse_action: "payments.reverse",
             self.refund_action: "fees.refund",
             self.adjust_action: "fees.adjust",
@@ -212,6 +219,18 @@ class CounterTab(QWidget):
         self._changed = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
         self._changed.timeout.connect(self.reload)
         on_changes(ctx.changes, self, ACCOUNT_TABLES, lambda _c: self._changed.start())
+        on_changes(ctx.changes, self, ("settings",), lambda _c: self._read_threshold())
+        self._read_threshold()
+
+    def _read_threshold(self) -> None:
+        db, estate_id = self.ctx.db, self.ctx.estate_id
+
+        def read(_p):
+            return counter.confirm_above(db, estate_id)
+
+        self.ctx.runner.query(self, read).success(
+            lambda value: setattr(self, "confirm_above", value)
+        ).run()
 
     def save_state(self) -> None:
         self.layout_memory.save()
@@ -222,7 +241,7 @@ class CounterTab(QWidget):
         return self.ctx.user_name or self.ctx.user_login
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.amount, self.method, self.payer, self.pay_button):
+        for widget in (self.amount, self.method, self.cash.editor, self.payer, self.pay_button):
             widget.setEnabled(enabled and not self.paying)
         for each in (
             self.reverse_action,
@@ -341,13 +360,16 @@ class CounterTab(QWidget):
         db, unit_id = self.ctx.db, self.unit_id
         typed, method, payer = self.amount.text(), self.method.currentData(), self.payer.text()
         picked, now = self.picked_lines() or None, self.ctx.clock.now()
+        if not self._cash_and_size_confirmed(typed):
+            return
+        tendered = self.cash.text()
         self.paying = True
         self._set_enabled(True)
         (
             self.ctx.runner.write(
                 self,
                 lambda _p: counter.take_payment(
-                    db, unit_id, typed, method, payer, self.user, picked, now=now
+                    db, unit_id, typed, method, payer, self.user, picked, now=now, tendered=tendered
                 ),
             )
             .success(self._paid)
@@ -355,6 +377,21 @@ class CounterTab(QWidget):
             .finally_(self._payment_done)
             .run()
         )
+
+    def _cash_and_size_confirmed(self, typed: str) -> bool:
+        """Before anything is recorded: the cash handed over covers the amount (the change
+        is on screen), and a payment above the estate's threshold is confirmed once."""
+        try:
+            amount = parse_money(typed)
+        except DomainError:
+            return True  # the operation refuses it with its message
+        problem = self.cash.problem()
+        if problem is not None:
+            self.cash.show_problem(problem)
+            return False
+        code = self.shown.unit_code if self.shown else ""
+        method = self.method.currentText()
+        return confirm_large_payment(self, amount, self.confirm_above, code, method)
 
     def _paid(self, receipt: counter.Receipt) -> None:
         self.last_payment_id = receipt.payment.id
@@ -367,106 +404,26 @@ class CounterTab(QWidget):
             text += " " + self.tr("%1 kept as credit for the next bills.").replace(
                 "%1", formats.money(receipt.credit)
             )
+        if receipt.payment.tendered is not None:
+            text += " " + self.tr("Change %1.").replace(
+                "%1", formats.money(receipt.payment.tendered - receipt.payment.amount)
+            )
         banner("banner-ok", text, self.result)
         self.payer.clear()
         self.amount.clear()
+        self.cash.clear()
         self.ctx.events.status_message.emit(text)
 
     def _refused(self, error: BaseException) -> None:
         """What was typed stays; the message says what is wrong with it."""
         if isinstance(error, FieldErrors):
-            self.amount_field.set_error(
-                "\n".join(messages.describe(e) for e in error.errors.values())
-            )
+            if "tendered" in error.errors:
+                self.cash.show_problem(error.errors["tendered"])
+            others = [e for name, e in error.errors.items() if name != "tendered"]
+            self.amount_field.set_error("\n".join(messages.describe(e) for e in others))
         else:
             show_error(self, error)
 
     def _payment_done(self) -> None:
         self.paying = False
         self._set_enabled(self.unit_id is not None)
-
-    # ---- receipts ----
-
-    def _selected_payment(self) -> str | None:
-        row = current_row(self.history)
-        if row is not None:
-            return row.id
-        rows = self.history_model.rows
-        return self.last_payment_id or (rows[0].id if rows else None)
-
-    def receipt_html(self, payment_id: str) -> str:
-        """The receipt (a small read of one payment: on the UI thread, as printing is)."""
-        return receipt_html(account.receipt_view(self.ctx.db, payment_id))
-
-    def preview_receipt(self) -> None:
-        payment_id = self._selected_payment()
-        if payment_id:
-            print_preview(self, self.receipt_html(payment_id), self.tr("Receipt")).exec()
-
-    def save_receipt_pdf(self, path: str | None = None) -> Path | None:
-        payment_id = self._selected_payment()
-        if not payment_id:
-            return None
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save receipt PDF"), "receipt.pdf", "PDF (*.pdf)"
-            )
-            if not path:
-                return None
-        return write_pdf(self.receipt_html(payment_id), path)
-
-    # ---- reversals, refunds, corrections ----
-
-    def reverse_selected(self) -> None:
-        from ui.fees.dialogs import ReverseDialog
-
-        payment_id = self._selected_payment()
-        if payment_id:
-            ReverseDialog(self.ctx, counter.payment(self.ctx.db, payment_id), self).exec()
-
-    def refund_credit(self) -> None:
-        from ui.fees.dialogs import RefundCreditDialog
-
-        if self.shown is not None and self.shown.account.credit > 0:
-            RefundCreditDialog(self.ctx, self.shown, self).exec()
-
-    def adjust_selected(self) -> None:
-        from ui.fees.dialogs import AdjustDialog
-
-        picked = self.picked_lines()
-        if not picked:
-            QMessageBox.information(
-                self, self.tr("Correct bill"), self.tr("Select the bill line to correct first.")
-            )
-            return
-        AdjustDialog(self.ctx, counter.bill_line(self.ctx.db, picked[0]), self).exec()
-
-    def open_deposits(self) -> None:
-        from ui.fees.unit_dialogs import DepositsDialog
-
-        if self.unit_id:
-            DepositsDialog(self.ctx, self.unit_id, self).exec()
-
-    def open_parking(self) -> None:
-        from ui.fees.unit_dialogs import ParkingDialog
-
-        if self.unit_id:
-            ParkingDialog(self.ctx, self.unit_id, self).exec()
-
-    def charge_renovation(self) -> None:
-        """The one-off renovation management fee (area × rate), billed this month."""
-        if not self.unit_id or self.shown is None:
-            return
-        question = self.tr("Charge the one-off renovation management fee to %1?").replace(
-            "%1", self.shown.unit_code
-        )
-        if (
-            QMessageBox.question(self, self.tr("Renovation fee"), question)
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        db, unit_id, now = self.ctx.db, self.unit_id, self.ctx.clock.now()
-        period = period_of(local_today(self.ctx))
-        self.ctx.runner.write(
-            self, lambda _p: billing_run.charge_renovation(db, unit_id, period, self.user, now)
-        ).run()

@@ -149,6 +149,7 @@ class PaymentRow:
     paid_at: datetime
     reverses_id: str | None
     note: str
+    tendered: Decimal | None = None  # cash handed over (the change is tendered - amount)
 
 
 def payment_row(p: Payment) -> PaymentRow:
@@ -164,6 +165,7 @@ def payment_row(p: Payment) -> PaymentRow:
         p.paid_at,
         p.reverses_id,
         p.note,
+        p.tendered,
     )
 
 

@@ -115,9 +115,7 @@ def set_confirm_above(db: Database, estate_id: str, amount: Decimal | str) -> De
     return value
 
 
-def check_tendered(
-    amount: Decimal, method: str, tendered: Decimal | str | None
-) -> Decimal | None:
+def check_tendered(amount: Decimal, method: str, tendered: Decimal | str | None) -> Decimal | None:
     """The cash handed over for a cash payment (at least the amount), or None when none
     was counted or the method is not cash."""
     if method != "cash" or tendered is None or (isinstance(tendered, str) and not tendered.strip()):
