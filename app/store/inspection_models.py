@@ -196,3 +196,13 @@ class MoveInEvent(Synced, Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     actor_id: Mapped[str] = mapped_column(String(36), default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class BlobConfirmation(Base):
+    """A file (photo, signature) the server confirmed it holds, by its sha256: answered by
+    the server to an upload or a HEAD, or downloaded from it. Local to this desk, never
+    synced; an inspection counts as synced when every file it names is here."""
+
+    __tablename__ = "blob_confirmations"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime)

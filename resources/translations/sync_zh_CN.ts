@@ -83,7 +83,7 @@
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+86"/>
+        <location filename="../../ui/sync_page/labels.py" line="+87"/>
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -167,6 +167,29 @@
         <location line="+1"/>
         <source>Active</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFilesWaiting</name>
+    <message>
+        <location filename="../../ui/sync_page/files_waiting.py" line="+24"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalised</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Inspection files not yet confirmed by the server (%1)</source>
+        <translation>服务器尚未确认的检查文件（%1）</translation>
     </message>
 </context>
 <context>
@@ -269,11 +292,31 @@
         <source>Value overwritten</source>
         <translation>被覆盖的值</translation>
     </message>
+    <message>
+        <location filename="../../ui/sync_page/files_waiting.py" line="-29"/>
+        <source>Inspection</source>
+        <translation>检查单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspected</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files waiting</source>
+        <translation>待上传的文件</translation>
+    </message>
 </context>
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="-85"/>
+        <location filename="../../ui/sync_page/labels.py" line="-86"/>
         <source>Unknown enrolment code: check it or ask for a new one</source>
         <translation>注册码无效：请核对，或向管理员索取新的注册码</translation>
     </message>
@@ -311,7 +354,7 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page/page.py" line="+69"/>
+        <location filename="../../ui/sync_page/page.py" line="+70"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -381,7 +424,7 @@
         <translation>时钟</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>All estates (head office)</source>
         <translation>全部小区（总部）</translation>
     </message>
@@ -440,17 +483,17 @@
         <translation>同步完成：上传 %1 条更改，下载 %2 条。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Your work is kept here and goes with the next sync.</source>
         <translation>您的工作已保存在本机，下次同步时一并上传。</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Enrolment cancelled; nothing was changed.</source>
         <translation>已取消注册，未做任何更改。</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>No conflicts. When two desks change the same field, the value that lost is kept here to settle.</source>
         <translation>没有冲突。两台工作站修改同一字段时，被覆盖的值会保留在这里等待处理。</translation>
     </message>
@@ -490,7 +533,7 @@
         <translation>最近的同步</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Set aside (%1)</source>
         <translation>已搁置（%1）</translation>
     </message>
@@ -541,7 +584,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Sync cancelled. What was already received is kept; the rest comes with the next sync.</source>
         <translation>同步已取消。已下载的内容已保存，其余的下次同步时继续。</translation>
     </message>
@@ -670,6 +713,11 @@
         <location line="+1"/>
         <source>Payment reminder</source>
         <translation>催缴记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temporary parking</source>
+        <translation>临时停车</translation>
     </message>
 </context>
 </TS>

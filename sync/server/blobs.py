@@ -23,6 +23,7 @@ from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.store.inspection_models import InspectionPhoto, InspectionSignature
 from sync import protocol
 from sync.server.crud import new_session, utcnow
 from sync.server.errors import SyncError
@@ -120,3 +121,16 @@ def _store(engine, device_id: str, name: str, size: int, spool) -> bool:
         add_scopes(s, {(name, e) for e in device.estate_ids})
         s.commit()
         return created
+
+
+def inspection_files(session: Session, inspection_id: str) -> tuple[set[str], set[str]]:
+    """(the files the server's rows of an inspection name, those of them it holds): the
+    inspection is complete on the server only when the two are equal."""
+    named: set[str] = set()
+    for model in (InspectionPhoto, InspectionSignature):
+        query = select(model.sha256).where(model.inspection_id == inspection_id)
+        if model is InspectionPhoto:
+            query = query.where(InspectionPhoto.removed.is_(False))
+        named.update(sha.lower() for sha in session.scalars(query))
+    held = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(sorted(named)))))
+    return named, held

@@ -11,42 +11,24 @@ A, on B and on the server."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from app.services.inspections import run, signing, templates
 from app.services.inspections.common import Target
-from app.store.blobs import BlobStore
 from app.store.db import Database
 from app.store.inspection_models import Inspection, InspectionAnswer
 from app.store.models import SyncConflict, SyncRejected
-from sync.client import SyncClient
 from sync.server import crud
 from tests.e2e.conftest import ServerProcess, live_server  # noqa: F401
 from tests.sync.conftest import pg_url, server_url  # noqa: F401
+from tests.sync.loopback_desk import LoopbackDesk
 
 pytestmark = pytest.mark.e2e
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 STROKES = [[[0.1, 0.5], [0.2, 0.4], [0.3, 0.6], [0.4, 0.5]]]
-
-
-class LoopbackDesk:
-    """A desk with its own database file, syncing over the network to the real server."""
-
-    def __init__(self, server: ServerProcess, folder: Path, estate: str) -> None:
-        folder.mkdir()
-        self.db = Database(folder / "desk.sqlite3")
-        self.blobs = BlobStore(folder / "blobs")
-        self.client = SyncClient(self.db, blob_dir=self.blobs.root)
-        code = server.admin("enroll-code", "--estate", estate)
-        asyncio.run(self.client.enroll(server.url, code, folder.name))
-
-    def sync(self):
-        return asyncio.run(self.client.sync())
 
 
 def answer_everything(db: Database, inspection_id: str) -> None:

@@ -31,6 +31,7 @@ from sync.client import SyncClient, SyncReport
 from ui import formats
 from ui.context import AppContext
 from ui.sync_page.background import background_for
+from ui.sync_page.files_waiting import FilesWaiting
 from ui.sync_page.form import EnrolForm
 from ui.sync_page.labels import describe_sync
 from ui.sync_page.model import ConflictsModel, RejectedModel, RunsModel, list_box
@@ -201,7 +202,8 @@ class SyncPage(RefreshWhenShown, QWidget):
         self.runs_box.setTitle(self.tr("Recent syncs"))
         lists = QVBoxLayout()
         lists.setSpacing(8)
-        for box in (self.conflicts_box, self.runs_box, self.rejected_box):
+        self.files_waiting = FilesWaiting(self.ctx, self)  # per inspection, hidden when none
+        for box in (self.conflicts_box, self.runs_box, self.rejected_box, self.files_waiting.box):
             lists.addWidget(box, 1)
         body = QHBoxLayout()
         body.setSpacing(16)
@@ -225,6 +227,7 @@ class SyncPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         """Read the sync state and lists (off the UI thread); the form until enrolled."""
         self.ctx.runner.query(self, lambda _p: read_page(self.ctx.db)).success(self._show).run()
+        self.files_waiting.refresh()
 
     def _show(self, read) -> None:
         self.overview, rejected, conflicts, runs = read

@@ -1,52 +1,138 @@
-"""Which inspections still have files (photos, signatures) waiting to reach the server.
+"""Which inspections still have files (photos, signatures) waiting for the server.
 
-The sync client uploads every blob a batch names before it pushes the batch, and a change
-leaves the outbox only when the server accepted it; so a photo or signature row still in
-the outbox is a file the server has not confirmed. An inspection counts as synced when
-none of its files is waiting (and the local copies are never deleted by this).
+The server confirms each file by its sha256: the sync client records a confirmation
+(``blob_confirmations``) when the server answers an upload, says it holds the file (HEAD)
+or sends it. An inspection counts as synced only when every file it names is confirmed
+and none of its rows waits in the outbox. Nothing here deletes a local copy: the blob
+store keeps every file whatever the server says.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.store.db import Database
-from app.store.inspection_models import Inspection, InspectionPhoto, InspectionSignature
+from app.store.db import Database, mark_changed
+from app.store.inspection_models import (
+    BlobConfirmation,
+    Inspection,
+    InspectionAnswer,
+    InspectionPhoto,
+    InspectionSignature,
+)
 from app.store.models import SyncOutbox
 
 
 @dataclass(frozen=True)
 class Waiting:
+    """An inspection with files the server has not confirmed yet."""
+
     inspection_id: str
     number: str
     files: int
+    target_label: str = ""
+    status: str = ""
+
+
+def confirm_blobs(db: Database, shas: Iterable[str], now: datetime) -> None:
+    """The server holds these files (said by the server itself, never assumed)."""
+    names = sorted({s.lower() for s in shas})
+    if not names:
+        return
+    with db.session() as s:
+        have = set(
+            s.scalars(select(BlobConfirmation.sha256).where(BlobConfirmation.sha256.in_(names)))
+        )
+        fresh = [{"sha256": n, "confirmed_at": now} for n in names if n not in have]
+        if fresh:
+            s.execute(insert(BlobConfirmation), fresh)
+            mark_changed(s, BlobConfirmation.__tablename__)  # the Sync page's list refreshes
+
+
+def _files_by_inspection(
+    s: Session, estate_id: str, inspection_ids: list[str] | None = None
+) -> dict[str, set[str]]:
+    """inspection id -> the sha256 of every file it names (photos not removed, signatures)."""
+    files: dict[str, set[str]] = {}
+    for model in (InspectionPhoto, InspectionSignature):
+        query = select(model.inspection_id, model.sha256).where(
+            model.estate_id == estate_id, model.live()
+        )
+        if model is InspectionPhoto:
+            query = query.where(InspectionPhoto.removed.is_(False))
+        if inspection_ids is not None:
+            query = query.where(model.inspection_id.in_(inspection_ids))
+        for inspection_id, sha in s.execute(query):
+            files.setdefault(inspection_id, set()).add(sha.lower())
+    return files
 
 
 def waiting_counts(s: Session, estate_id: str) -> dict[str, int]:
-    """inspection id -> its photo and signature rows still in the outbox."""
-    counts: dict[str, int] = {}
-    for model in (InspectionPhoto, InspectionSignature):
-        rows = s.execute(
-            select(model.inspection_id, func.count())
-            .join(SyncOutbox, SyncOutbox.row_id == model.id)
-            .where(SyncOutbox.table_name == model.__tablename__, model.estate_id == estate_id)
-            .group_by(model.inspection_id)
+    """inspection id -> how many of its files the server has not confirmed."""
+    files = _files_by_inspection(s, estate_id)
+    everything = sorted(set().union(*files.values())) if files else []
+    confirmed: set[str] = set()
+    for start in range(0, len(everything), 500):
+        confirmed.update(
+            s.scalars(
+                select(BlobConfirmation.sha256).where(
+                    BlobConfirmation.sha256.in_(everything[start : start + 500])
+                )
+            )
         )
-        for inspection_id, n in rows:
-            counts[inspection_id] = counts.get(inspection_id, 0) + n
-    return counts
+    counts = {i: len(shas - confirmed) for i, shas in files.items()}
+    return {i: n for i, n in counts.items() if n}
 
 
 def files_waiting(db: Database, estate_id: str) -> list[Waiting]:
-    """Inspections with photos or signatures not yet confirmed by the server."""
+    """Inspections with photos or signatures the server has not confirmed, by number."""
     with db.session() as s:
         counts = waiting_counts(s, estate_id)
-        numbers = dict(
-            s.execute(
-                select(Inspection.id, Inspection.number).where(Inspection.id.in_(list(counts)))
-            ).all()
+        rows = s.execute(
+            select(
+                Inspection.id, Inspection.number, Inspection.target_label, Inspection.status
+            ).where(Inspection.id.in_(list(counts)))
+        ).all()
+        facts = {r.id: r for r in rows}
+        out = []
+        for inspection_id, n in counts.items():
+            row = facts.get(inspection_id)
+            number, label, status = (
+                (row.number, row.target_label, row.status) if row else ("", "", "")
+            )
+            out.append(Waiting(inspection_id, number, n, label, status))
+        return sorted(out, key=lambda w: (w.number, w.inspection_id))
+
+
+def inspection_synced(db: Database, inspection_id: str) -> bool:
+    """Every file of the inspection confirmed by the server and none of its rows waiting."""
+    with db.session() as s:
+        row = s.get(Inspection, inspection_id)
+        if row is None:
+            return False
+        files = _files_by_inspection(s, row.estate_id, [inspection_id]).get(inspection_id, set())
+        confirmed = set(
+            s.scalars(
+                select(BlobConfirmation.sha256).where(BlobConfirmation.sha256.in_(sorted(files)))
+            )
         )
-        return [Waiting(i, numbers.get(i, ""), n) for i, n in sorted(counts.items())]
+        if files - confirmed:
+            return False
+        row_ids = [inspection_id]
+        for model in (InspectionAnswer, InspectionPhoto, InspectionSignature):
+            row_ids += s.scalars(select(model.id).where(model.inspection_id == inspection_id))
+        waiting_rows = 0
+        for start in range(0, len(row_ids), 500):
+            waiting_rows += (
+                s.scalar(
+                    select(func.count())
+                    .select_from(SyncOutbox)
+                    .where(SyncOutbox.row_id.in_(row_ids[start : start + 500]))
+                )
+                or 0
+            )
+        return waiting_rows == 0
