@@ -27,7 +27,7 @@ from app.store.apply import synced_tables_sorted
 from app.store.base import SYNCED_TABLES, new_id
 from app.store.codec import encode_value, field_types
 from app.store.db import Database
-from app.store.models import SyncOutbox
+from app.store.models import SyncOutbox, SyncRejected
 from app.store.recorder import get_state, set_state
 from sync import protocol
 from sync.client.base import CURSOR, SyncReport, in_worker
@@ -126,9 +126,12 @@ class ServerIdentity:
         names = list(field_types(model))
         queued = 0
         with self.db.session() as s:
+            refused = _refused_clocks(s, table_name)
             for row in s.scalars(select(model)):
                 known = versions.get(row.id)
                 if model.sync_kind == "log":
+                    if row.id in refused:
+                        continue  # the server refused it: it stays set aside, not sent anew
                     if known is None and row.updated_hlc:
                         fields = {n: encode_value(getattr(row, n)) for n in names}
                         _queue(s, row, "insert", fields, row.updated_hlc)
@@ -136,13 +139,29 @@ class ServerIdentity:
                     continue
                 theirs = {} if known is None else known.field_clocks
                 by_clock: dict[str, dict] = {}
+                set_aside = refused.get(row.id, set())
                 for name, clock in (row.field_clocks or {}).items():
+                    if clock in set_aside:
+                        continue  # written by a change the server refused (set aside)
                     if name in names and clock and clock > theirs.get(name, ""):
                         by_clock.setdefault(clock, {})[name] = encode_value(getattr(row, name))
                 for clock, fields in sorted(by_clock.items()):
                     _queue(s, row, "upsert", fields, clock)
                     queued += 1
         return queued
+
+
+def _refused_clocks(s, table_name: str) -> dict[str, set[str]]:
+    """Row id -> the clocks of its changes the server refused (``sync_rejected``): what
+    they wrote is not the server's to have, whatever its epoch. Sent again as a re-send
+    it would be refused again, or taken without the author check a refusal rests on."""
+    refused: dict[str, set[str]] = {}
+    query = select(SyncRejected.row_id, SyncRejected.hlc).where(
+        SyncRejected.table_name == table_name
+    )
+    for row_id, hlc in s.execute(query):
+        refused.setdefault(row_id, set()).add(hlc)
+    return refused
 
 
 def _queue(s, row, kind: str, fields: dict, hlc: str) -> None:
