@@ -34,6 +34,10 @@ DEFAULTS: dict[str, frozenset[str]] = {
     "deposits.take": frozenset({"receptionist", "cashier", "finance_lead", "director"}),
     "payments.reverse": frozenset({"finance_lead", "director"}),
     "fees.refund": frozenset({"finance_lead", "director"}),
+    # day-end closing (日结): each cashier closes their own day; a reversal of a payment of
+    # a closed day needs a supervisor's approval (docs/money-rules.md "Day-end closing")
+    "fees.close_day": frozenset({"receptionist", "cashier", "finance_lead", "director"}),
+    "fees.reverse_closed_day": frozenset({"finance_lead", "director"}),
     "fees.adjust": frozenset({"finance_lead", "director"}),
     "fees.schedule": frozenset({"finance_lead", "director"}),
     "fees.bill": frozenset({"cashier", "finance_lead", "director"}),
@@ -104,6 +108,7 @@ _BY_TABLE = {
     "fee_items": "fees.schedule",
     "bill_lines": "fees.bill",
     "fee_reminders": "fees.reminders",
+    "fee_day_closings": "fees.close_day",
     "fee_opening_entries": "fees.opening",
     "temporary_stays": "payments.take",
     "inspections": "inspections.edit",

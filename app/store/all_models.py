@@ -2,6 +2,7 @@
 
 from app.store import (
     audit_models,  # noqa: F401
+    closing_models,  # noqa: F401
     complaint_models,  # noqa: F401
     fee_models,  # noqa: F401
     inspection_models,  # noqa: F401

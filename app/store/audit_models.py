@@ -66,6 +66,7 @@ AUDITED = {
     "fee_adjustments": "fees.adjust",
     "payments": "payments.take",
     "fee_deposits": "deposits.take",
+    "fee_day_closings": "fees.close_day",
     "fee_opening_entries": "fees.opening_import",
     "temporary_stays": "parking.charge",
     "staff": "accounts.create",

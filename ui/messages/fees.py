@@ -69,6 +69,36 @@ MESSAGES = {
         "A stay under 1 hour is free: nothing to charge",
         "停放不足 1 小时免费，无需收费",
     ),
+    # day-end closing (日结 / 交班)
+    "fees.closing.explanation_required": (
+        "The cash counted differs from the cash expected: say why",
+        "实点现金与应有现金不符，请说明原因",
+    ),
+    "fees.closing.handover_required": (
+        "Name who takes over (the next shift)",
+        "请填写接班人",
+    ),
+    "fees.closing.future_day": (
+        "{day} has not begun: it cannot be closed",
+        "{day} 尚未开始，不能日结",
+    ),
+    "fees.closing.already_closed": (
+        "{cashier}'s day {day} is already closed",
+        "{cashier} 的 {day} 已日结",
+    ),
+    "fees.closing.day_closed": (
+        "Receipt {receipt} belongs to {cashier}'s day {day}, which is closed: a supervisor "
+        "(finance lead or director) must approve the reversal",
+        "收据 {receipt} 属于 {cashier} 已日结的 {day}，冲正须经主管（财务主管或管理处主任）审批",
+    ),
+    "fees.closing.approval_failed": (
+        "The supervisor's log-in or password is wrong",
+        "主管账号或密码不正确",
+    ),
+    "fees.closing.approver_not_allowed": (
+        "This account may not approve a reversal of a closed day",
+        "该账号无权审批已日结日期的冲正",
+    ),
     # deposits
     "fees.deposit.kind_unknown": ("Choose the kind of deposit", "请选择押金类别"),
     "fees.deposit.nothing_held": (

@@ -20,6 +20,7 @@ from app.domain.errors import DomainError, FieldErrors
 from app.domain.fees import OpenLine, allocate, receipt_number
 from app.domain.money import ZERO, format_yuan
 from app.services.backups import next_receipt_sequence
+from app.services.fees import closing
 from app.services.fees.account import (
     PaymentRow,
     account_lines_in,
@@ -28,6 +29,7 @@ from app.services.fees.account import (
 )
 from app.services.fees.common import check_method, get_live, money, now_or, positive_money
 from app.services.permissions import require
+from app.store.base import new_id
 from app.store.fee_ledger import refresh_units
 from app.store.fee_models import BillLine, FeeAdjustment, Payment, PaymentAllocation
 from app.store.ids import natural_id
@@ -237,9 +239,15 @@ def payment(db: Database, payment_id: str) -> PaymentRow:
 
 
 def reverse_payment(
-    db: Database, payment_id: str, cashier: str, reason: str, now: datetime | None = None
+    db: Database,
+    payment_id: str,
+    cashier: str,
+    reason: str,
+    now: datetime | None = None,
+    approval: closing.Approval | None = None,
 ) -> PaymentRow:
-    """Undo a payment with a new negative one and negative allocations; the original stays."""
+    """Undo a payment with a new negative one and negative allocations; the original stays.
+    A payment of a closed day needs a supervisor's ``approval`` (app.services.fees.closing)."""
     if not reason.strip():
         raise FieldErrors({"reason": DomainError("fees.reason.required")})
     with db.session() as s:
@@ -250,13 +258,19 @@ def reverse_payment(
         already = s.scalar(select(Payment.id).where(Payment.reverses_id == original.id))
         if already:
             raise DomainError("fees.payment.already_reversed", receipt=original.receipt_no)
-        return payment_row(_reverse(s, original, cashier, reason.strip(), now_or(now)))
+        reversal_id = new_id()  # the approval, written first, names it
+        closing.approve_reversal_in(s, original, reversal_id, approval, now_or(now))
+        reversal = _reverse(s, original, cashier, reason.strip(), now_or(now), reversal_id)
+        return payment_row(reversal)
 
 
-def _reverse(session: Session, original: Payment, cashier: str, reason: str, now) -> Payment:
+def _reverse(
+    session: Session, original: Payment, cashier: str, reason: str, now, reversal_id=None
+) -> Payment:
     rec = recorder(session)
     reversal = rec.create(
         Payment,
+        id=reversal_id or new_id(),
         estate_id=original.estate_id,
         unit_id=original.unit_id,
         receipt_no=next_receipt_no(session),
