@@ -222,6 +222,19 @@
     </message>
 </context>
 <context>
+    <name>CashTendered</name>
+    <message>
+        <location filename="../../ui/fees/counter_cash.py" line="+53"/>
+        <source>Cash tendered (¥) *</source>
+        <translation>实收现金（元）*</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Change %1</source>
+        <translation>找零 %1</translation>
+    </message>
+</context>
+<context>
     <name>CollectionTab</name>
     <message>
         <location filename="../../ui/fees/collection.py" line="+27"/>
@@ -280,14 +293,65 @@
     </message>
 </context>
 <context>
+    <name>CounterCash</name>
+    <message>
+        <location filename="../../ui/fees/counter_cash.py" line="+21"/>
+        <source>Record a payment of %1 (%2) from %3? It is above %4.</source>
+        <translation>确认收取 %3 的 %1（%2）？该金额超过 %4。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Large payment</source>
+        <translation>大额收款</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsBox</name>
+    <message>
+        <location filename="../../ui/fees/counter_settings.py" line="+37"/>
+        <source>Counter and receipts</source>
+        <translation>收费台与收据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For this computer&apos;s printer; receipts print on it.</source>
+        <translation>按本机打印机设置，收据打印在此纸张上。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipt paper</source>
+        <translation>收据纸张</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm payments above (¥)</source>
+        <translation>收款超过此金额须确认（元）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipts print on %1.</source>
+        <translation>收据将打印在%1上。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>CounterTab</name>
     <message>
-        <location filename="../../ui/fees/counter.py" line="+102"/>
+        <location filename="../../ui/fees/counter.py" line="+75"/>
         <source>Find a unit to take a payment</source>
         <translation>查找房屋后收款</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location filename="../../ui/fees/counter_columns.py" line="+16"/>
         <source>Period</source>
         <translation>账期</translation>
     </message>
@@ -303,12 +367,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-25"/>
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
@@ -323,7 +387,7 @@
         <translation>未缴</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../ui/fees/counter.py" line="+6"/>
         <source>Nothing open: this unit owes nothing.</source>
         <translation>无未缴账单：该户没有欠费。</translation>
     </message>
@@ -334,12 +398,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+91"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-89"/>
         <source>Take payment (Ctrl+Enter)</source>
         <translation>收款 (Ctrl+Enter)</translation>
     </message>
@@ -359,13 +423,18 @@
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="+3"/>
+        <location filename="../../ui/fees/counter_columns.py" line="+23"/>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="+299"/>
+        <source>Change %1.</source>
+        <translation>找零 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/counter_columns.py" line="-7"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
@@ -390,7 +459,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location filename="../../ui/fees/counter.py" line="-281"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
@@ -405,22 +474,27 @@
         <translation>冲正缴款…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Refund credit…</source>
         <translation>退还预存款…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Find unit</source>
         <translation>查找房屋</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-27"/>
         <source>Correct bill…</source>
         <translation>调整账单…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-13"/>
+        <source>Temporary parking…</source>
+        <translation>临时停车收费…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Deposits…</source>
         <translation>押金…</translation>
     </message>
@@ -445,27 +519,27 @@
         <translation>该户缴款记录</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location filename="../../ui/fees/counter_actions.py" line="+89"/>
         <source>Correct bill</source>
         <translation>调整账单</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Select the bill line to correct first.</source>
         <translation>请先选中要调整的账单明细。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Charge the one-off renovation management fee to %1?</source>
         <translation>向 %1 收取一次性装修管理服务费？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Renovation fee</source>
         <translation>装修管理费</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location filename="../../ui/fees/counter.py" line="+100"/>
         <source>Owes %1</source>
         <translation>欠费 %1</translation>
     </message>
@@ -480,7 +554,7 @@
         <translation>无欠费</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+93"/>
         <source>Receipt %1: %2 received.</source>
         <translation>收据 %1：已收 %2。</translation>
     </message>
@@ -490,12 +564,12 @@
         <translation>%1 作为预存抵扣下期账单。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../ui/fees/counter_actions.py" line="-77"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Save receipt PDF</source>
         <translation>保存收据 PDF</translation>
     </message>
@@ -582,13 +656,23 @@
 <context>
     <name>FeePrint</name>
     <message>
-        <location filename="../../ui/fees/printing.py" line="+44"/>
-        <location line="+20"/>
+        <location filename="../../ui/fees/printing.py" line="+64"/>
+        <source>Three-part receipt paper 241 × 93 mm (dot-matrix)</source>
+        <translation>三联收据纸 241 × 93 mm（针式打印机）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <location line="+67"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-66"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -601,6 +685,11 @@
         <location line="+1"/>
         <source>Item</source>
         <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity × rate</source>
+        <translation>数量 × 单价</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -624,6 +713,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cash tendered</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cashier signature</source>
         <translation>收款人签字</translation>
     </message>
@@ -643,17 +742,19 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+57"/>
+        <location line="+69"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-67"/>
+        <location line="+69"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-65"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -664,16 +765,17 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+65"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-63"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+30"/>
         <source>Balance still owed</source>
         <translation>尚欠金额</translation>
     </message>
@@ -684,6 +786,26 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Temporary parking receipt</source>
+        <translation>临时停车收据</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -946,7 +1068,7 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+31"/>
+        <location filename="../../ui/fees/page.py" line="+32"/>
         <source>Counter</source>
         <translation>前台收款</translation>
     </message>
@@ -1224,7 +1346,7 @@
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../ui/fees/schedule.py" line="+39"/>
+        <location filename="../../ui/fees/schedule.py" line="+40"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
@@ -1255,7 +1377,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Add rate change</source>
         <translation>新增调价</translation>
     </message>
@@ -1293,6 +1415,99 @@
         <location line="+59"/>
         <source>%1 is %2 from %3.</source>
         <translation>%1 自 %3 起为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryStayDialog</name>
+    <message>
+        <location filename="../../ui/fees/parking_stay.py" line="+71"/>
+        <source>Temporary parking</source>
+        <translation>临时停车收费</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. 粤B12345</source>
+        <translation>例如 粤B12345</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 to 12 hours, both included: one fee per stay; under 1 hour: free.</source>
+        <translation>1 小时以上 12 小时以内（含 1 小时和 12 小时）每次收费一次；不足 1 小时免费。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Plate *</source>
+        <translation>车牌号 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered *</source>
+        <translation>入场时间 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left *</source>
+        <translation>出场时间 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>应收费用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method *</source>
+        <translation>缴费方式 *</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print receipt…</source>
+        <translation>打印收据…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save receipt PDF…</source>
+        <translation>收据另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (%2 a stay)</source>
+        <translation>%1（每次 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Free (under 1 hour)</source>
+        <translation>免费（不足 1 小时）</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Receipt %1: %2 received for %3.</source>
+        <translation>收据 %1：已收 %3 停车费 %2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change %1.</source>
+        <translation>找零 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save receipt PDF</source>
+        <translation>收据另存为 PDF</translation>
     </message>
 </context>
 <context>
