@@ -4,7 +4,7 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location filename="../../ui/inspections/lists.py" line="+304"/>
+        <location filename="../../ui/inspections/lists.py" line="+309"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>DueTab</name>
     <message>
-        <location line="-313"/>
+        <location line="-317"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>补检</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>under way</source>
         <translation>进行中</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Preparing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>更正（新修订）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{n} action(s) open</source>
         <translation>{n} 项整改未关闭</translation>
     </message>
@@ -945,7 +945,7 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/inspections/lists.py" line="-118"/>
+        <location filename="../../ui/inspections/lists.py" line="-120"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
@@ -1267,22 +1267,24 @@
 <context>
     <name>SchedulesDialog</name>
     <message>
-        <location filename="../../ui/inspections/schedules.py" line="+33"/>
+        <location filename="../../ui/inspections/schedules.py" line="+38"/>
         <source>Inspection plans</source>
         <translation>检查计划</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+47"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-47"/>
+        <location line="+48"/>
         <source>Inspected</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-48"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
@@ -1362,7 +1364,37 @@
         <translation>允许补检</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 3栋 2单元 1502, 南门岗, 保洁部</source>
+        <translation>例如 3栋 2单元 1502、南门岗、保洁部</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Repeats</source>
         <translation>周期</translation>
     </message>
@@ -1388,21 +1420,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Add plan: starts today</source>
+        <translation>添加计划：从今天开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save: applies from the next occurrence</source>
         <translation>保存（从下一次起生效）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+92"/>
+        <source>Plan added; it shows in the due list from today</source>
+        <translation>计划已添加，今天起显示在待检清单中</translation>
+    </message>
+    <message>
+        <location line="-143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>day {n}</source>
         <translation>{n} 日</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+88"/>
         <source>Saved; the new plan starts with the next occurrence</source>
         <translation>已保存，新计划从下一次检查起生效</translation>
     </message>

@@ -1,6 +1,7 @@
 """The inspection plans: each checklist's schedule (daily, weekly, monthly or chosen
 weekdays, the due window, counted from the scheduled date or from the completion, make-up
-allowed). A change applies from the next occurrence; what was due before stays as it was."""
+allowed). A change applies from the next occurrence; what was due before stays as it was.
+"New plan" adds one for a checklist and what it inspects, in force from today."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.inspection_schedule import ScheduleSpec
 from app.services.inspections import due as due_ops
+from app.services.inspections import templates as template_ops
+from app.services.inspections.common import Target
 from ui import messages
 from ui.context import AppContext
 from ui.inspections.common import fill, make_table, selected_key
+from ui.widgets.permits import guard
 
 
 class SchedulesDialog(QDialog):
@@ -65,8 +70,28 @@ class SchedulesDialog(QDialog):
         self.anchor.addItem(self.tr("from the scheduled date"), "scheduled")
         self.anchor.addItem(self.tr("from the completion"), "completion")
         self.makeup = QCheckBox(self.tr("Make-up inspections allowed (补检)"))
+        self.adding = False  # the form describes a new plan rather than the chosen one
+        self.checklist = QComboBox()
+        self.target_kind = QComboBox()
+        for key, text in (
+            ("unit", self.tr("Unit")),
+            ("building", self.tr("Building")),
+            ("area", self.tr("Area")),
+            ("department", self.tr("Department")),
+        ):
+            self.target_kind.addItem(text, key)
+        self.target = QLineEdit()
+        self.target.setPlaceholderText(self.tr("e.g. 3栋 2单元 1502, 南门岗, 保洁部"))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.new_rows = [
+            (self.tr("Checklist"), self.checklist),
+            (self.tr("Inspected"), self.target_kind),
+            (self.tr("Name"), self.target),
+        ]
+        for label, widget in self.new_rows:
+            form.addRow(label, widget)
+        self.form = form
         form.addRow(self.tr("Repeats"), self.frequency)
         form.addRow(self.tr("Weekdays"), days)
         form.addRow(self.tr("Day of the month"), self.day_of_month)
@@ -75,14 +100,20 @@ class SchedulesDialog(QDialog):
         form.addRow("", self.makeup)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        save = QPushButton(self.tr("Save: applies from the next occurrence"))
-        save.clicked.connect(self.save)
+        self.new_button = QPushButton(self.tr("New plan…"))
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        for button in (self.new_button, self.save_button):
+            guard(button, ctx, "inspections.edit")
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
-        buttons.addWidget(save)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
         buttons.addWidget(close)
+        self._set_adding(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
@@ -117,10 +148,45 @@ class SchedulesDialog(QDialog):
         if rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
 
+    def _set_adding(self, adding: bool) -> None:
+        self.adding = adding
+        for _label, widget in self.new_rows:
+            self.form.setRowVisible(widget, adding)
+        self.save_button.setText(
+            self.tr("Add plan: starts today")
+            if adding
+            else self.tr("Save: applies from the next occurrence")
+        )
+
+    def start_new(self) -> None:
+        """An empty plan to fill in: the published checklists, what is inspected, when."""
+        self.table.clearSelection()
+        self._set_adding(True)
+        self.message.clear()
+        self.frequency.setCurrentIndex(self.frequency.findData("daily"))
+        for box in self.days:
+            box.setChecked(False)
+        self.day_of_month.setValue(1)
+        self.window.setValue(1)
+        self.anchor.setCurrentIndex(self.anchor.findData("scheduled"))
+        self.makeup.setChecked(True)
+        op = self.ctx.runner.query(
+            self, lambda _p: template_ops.list_templates(self.ctx.db, self.ctx.estate_id)
+        )
+        op.success(self._show_checklists).run()
+
+    def _show_checklists(self, templates) -> None:
+        self.checklist.clear()
+        for t in templates:
+            if t.version:  # only a published checklist can be walked
+                self.checklist.addItem(f"{t.name_zh} (v{t.version})", t.id)
+        self.target.setFocus()
+
     def _chosen(self) -> None:
         index = selected_key(self.table)
         if index is None:
             return
+        self._set_adding(False)
         spec = self.rows[index].spec
         self.frequency.setCurrentIndex(self.frequency.findData(spec.frequency))
         for n, box in enumerate(self.days):
@@ -142,6 +208,8 @@ class SchedulesDialog(QDialog):
         )
 
     def save(self):
+        if self.adding:
+            return self.add()
         index = selected_key(self.table)
         if index is None:
             return None
@@ -159,3 +227,25 @@ class SchedulesDialog(QDialog):
         )
         op.failure(lambda e: self.message.setText(messages.describe(e)))
         return op.run()
+
+    def add(self):
+        """Add the new plan; on a refusal the form keeps what was typed and says why."""
+        ctx = self.ctx
+        template_id = self.checklist.currentData() or ""
+        target = Target(self.target_kind.currentData(), "", self.target.text())
+        spec = self.spec()
+        op = ctx.runner.write(
+            self,
+            lambda _p: due_ops.add_schedule(
+                ctx.db, ctx.estate_id, template_id, target, spec, ctx.now()
+            ),
+        )
+        op.success(lambda _id: self._added())
+        op.failure(lambda e: self.message.setText(messages.describe(e)))
+        return op.run()
+
+    def _added(self) -> None:
+        self._set_adding(False)
+        self.target.clear()
+        self.message.setText(self.tr("Plan added; it shows in the due list from today"))
+        self.reload()

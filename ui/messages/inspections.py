@@ -56,6 +56,10 @@ MESSAGES = {
     ),
     # the walk
     "inspection.gone": ("This inspection no longer exists", "该检查记录已不存在"),
+    "inspection.target_kind": (
+        "Choose what kind of place is inspected: a unit, building, area or department",
+        "请选择检查对象类型：房屋、楼栋、区域或部门",
+    ),
     "inspection.target_required": (
         "Say what is inspected (unit, building, area or department)",
         "请填写检查对象（房屋、楼栋、区域或部门）",

@@ -4,13 +4,14 @@ inspections with their open-action state."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from app.domain.errors import DomainError
 from app.domain.inspection_schedule import Completion, ScheduleSpec, apply_edit, due_list
+from app.domain.inspections import TARGET_KINDS
 from app.services.inspections.common import Target
 from app.services.inspections.run import start_in
 from app.services.inspections.sync_state import waiting_counts
@@ -138,11 +139,28 @@ def start_due(
 
 
 def add_schedule(
-    db: Database, estate_id: str, template_id: str, target: Target, spec: ScheduleSpec
+    db: Database,
+    estate_id: str,
+    template_id: str,
+    target: Target,
+    spec: ScheduleSpec,
+    now: datetime | None = None,
 ) -> str:
+    """A new plan for a checklist and a target, in force from ``spec.effective_from`` (with
+    ``now``: never before the estate's today, so nothing is due, late or missed before it
+    existed)."""
     with db.session() as s:
-        if s.get(InspectionTemplate, template_id) is None:
+        require(s, None, "inspections.edit")
+        if now is not None:
+            today = local_day(now, tz_of(s, estate_id))
+            spec = replace(spec, effective_from=max(spec.effective_from, today))
+        template = s.get(InspectionTemplate, template_id)
+        if template is None or template.deleted:
             raise DomainError("inspection.template.gone")
+        if target.kind not in TARGET_KINDS:
+            raise DomainError("inspection.target_kind")
+        if not target.label.strip() and not target.id:
+            raise DomainError("inspection.target_required")
         ScheduleSpec.from_json(spec.to_json())
         plan = recorder(s).create(
             InspectionSchedule,
@@ -150,7 +168,7 @@ def add_schedule(
             template_id=template_id,
             target_kind=target.kind,
             target_id=target.id,
-            target_label=target.label,
+            target_label=target.label.strip(),
             revisions=[spec.to_json()],
         )
         return plan.id
@@ -159,6 +177,7 @@ def add_schedule(
 def edit_schedule(db: Database, schedule_id: str, spec: ScheduleSpec, now: datetime) -> None:
     """The new plan applies from the next occurrence; what was due before stays."""
     with db.session() as s:
+        require(s, None, "inspections.edit")
         plan = s.get(InspectionSchedule, schedule_id)
         if plan is None or plan.deleted:
             raise DomainError("inspection.schedule.gone")
