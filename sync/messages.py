@@ -28,6 +28,10 @@ ENGLISH: dict[str, str] = {
         "enrolment code and connect again."
     ),
     "sync.refused": "The server refused: {reason}",
+    "sync.changes_set_aside": (
+        "{count} change(s) set aside; the server will not take them as they are (see the "
+        "Sync page)."
+    ),
     "sync.clock_ahead_refused": (
         "The server refused changes stamped in the future: {reason} Correct this "
         "computer's date and time."

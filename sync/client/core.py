@@ -136,7 +136,9 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             return SyncFailure("sync.copied_device")
         if response.status_code in (401, 403) and body.get("error") in DEVICE_REFUSALS:
             return SyncFailure("sync.device_refused", reason=reason, error=body.get("error"))
-        return SyncFailure("sync.refused", reason=reason, status=response.status_code)
+        # the code lets a screen word it from the catalogue (server.<error>)
+        error = str(body.get("error") or "")
+        return SyncFailure("sync.refused", reason=reason, status=response.status_code, error=error)
 
     def _offset(self, response: httpx.Response, server_ms: int) -> int:
         middle = (response.extensions["sent_ms"] + response.extensions["received_ms"]) // 2

@@ -19,6 +19,7 @@ _CHINESE = {
     "sync.upgrade_needed": "服务器需要更新版本的 PropDesk：{reason}",
     "sync.device_refused": "服务器拒绝了这台电脑：{reason} 请向管理员索取新的登记码后重新连接。",
     "sync.refused": "服务器拒绝：{reason}",
+    "sync.changes_set_aside": "{count} 项更改已搁置；服务器不接受其现状（见“同步”页）。",
     "sync.clock_ahead_refused": "服务器拒绝了时间戳在未来的更改：{reason} 请校正这台电脑的日期和时间。",
     "sync.database_busy": "数据库正忙（可能在出账或导入）；请稍后再同步。",
     "sync.cancelled": "同步已取消；已接收的内容已保留，其余下次同步时接收。",

@@ -4,6 +4,8 @@ tables and fields by the names the office uses."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.errors import DomainError
@@ -12,6 +14,7 @@ from ui import messages
 
 CONTEXT = "SyncMessages"
 LONGEST = 400  # a web server's error page is no message for the desk
+_CODED = re.compile(r"\[(\w+)\] ")
 
 # the server's sentences a clerk may see inside a refusal, kept whole
 _SERVER_SENTENCES = [
@@ -37,7 +40,12 @@ def duration_text(ms: int) -> str:
 
 
 def server_reason(text: str) -> str:
-    """The server's own sentence, translated where known, shortened when it is a page."""
+    """Why a change was set aside, in words: a reason kept as ``[code] particulars``
+    (sync.client.push) is the catalogue's ``server.<code>``; another sentence of the
+    server's is translated where known, shortened when it is a page."""
+    found = _CODED.match(text)
+    if found and f"server.{found[1]}" in messages.CATALOGUE:
+        return messages.message(f"server.{found[1]}")
     if len(text) > LONGEST:
         text = text[:LONGEST].rstrip() + "…"
     return QCoreApplication.translate(CONTEXT, text)
@@ -48,6 +56,10 @@ def describe_sync(error: BaseException) -> str:
     if not isinstance(error, DomainError):
         return messages.describe(error)
     params = dict(error.params)
+    refusal = f"server.{params.get('error')}"
+    if error.code == "sync.refused" and refusal in messages.CATALOGUE:
+        params["reason"] = messages.message(refusal)  # the server's code, in the user's words
+        return messages.message(error.code, params)
     if "ms" in params:
         params["duration"] = duration_text(int(params["ms"]))
     if isinstance(params.get("reason"), str):

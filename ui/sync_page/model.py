@@ -75,11 +75,16 @@ def _record_tip(row: RejectedChange | KeptConflict) -> str:
     return f"{table_label(row.table)} {row.record} ({row.row_id})".replace("  ", " ")
 
 
+def _reason_tip(row: RejectedChange) -> str:
+    return row.reason
+
+
 class RejectedModel(ListTableModel):
     columns = (
         (QT_TRANSLATE_NOOP("SyncLists", "Kind"), lambda r: table_label(r.table), None),
         (QT_TRANSLATE_NOOP("SyncLists", "Record"), _record, _record_tip),
-        (QT_TRANSLATE_NOOP("SyncLists", "Reason"), lambda r: server_reason(r.reason), None),
+        # in words; the tip keeps the server's particulars (which field, which limit)
+        (QT_TRANSLATE_NOOP("SyncLists", "Reason"), lambda r: server_reason(r.reason), _reason_tip),
         (
             QT_TRANSLATE_NOOP("SyncLists", "Refused at"),
             lambda r: formats.local_time(r.rejected_at),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sync.overview import SyncOverview
-from ui import formats
+from ui import formats, messages
 from ui.sync_page.labels import describe_sync
 
 
@@ -47,6 +47,11 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
         if o.online:  # offline says it already
             parts.append(_first_clause(sentence))
             role = "error"
+    if o.rejected:  # the sync went on without them: say so where it is always seen
+        sentence = messages.message("sync.changes_set_aside", {"count": o.rejected})
+        tips.append(sentence)
+        parts.append(_first_clause(sentence))
+        role = "error"
     if problem is not None:
         sentence = describe_sync(problem)
         tips.append(sentence)
