@@ -226,7 +226,7 @@
     <message>
         <location filename="../../ui/fees/counter_cash.py" line="+53"/>
         <source>Cash tendered (¥) *</source>
-        <translation>实收现金（元）*</translation>
+        <translation>实收现金（¥）*</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -667,12 +667,12 @@
     </message>
     <message>
         <location line="+102"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -715,6 +715,16 @@
         <location line="+1"/>
         <source>Cash tendered</source>
         <translation>实收现金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>出场时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -800,7 +810,7 @@
         <translation>临时停车收据</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>receipt</source>
         <translation>收据</translation>
     </message>
@@ -1430,12 +1440,12 @@
         <translation>例如 粤B12345</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>1 to 12 hours, both included: one fee per stay; under 1 hour: free.</source>
-        <translation>1 小时以上 12 小时以内（含 1 小时和 12 小时）每次收费一次；不足 1 小时免费。</translation>
+        <location line="+5"/>
+        <source>1 h to 12 h, both included: one fee; under 1 h: free</source>
+        <translation>1 小时以上 12 小时以内（含两端）收费一次；不足 1 小时免费</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Plate *</source>
         <translation>车牌号 *</translation>
     </message>

@@ -81,11 +81,8 @@ class TemporaryStayDialog(FormDialog):
         self.left = _editor(now)
         self.fee = QLabel()
         self.fee.setProperty("role", "title")
-        self.rule = QLabel(
-            self.tr("1 to 12 hours, both included: one fee per stay; under 1 hour: free.")
-        )
+        self.rule = QLabel(self.tr("1 h to 12 h, both included: one fee; under 1 h: free"))
         self.rule.setProperty("role", "hint")
-        self.rule.setWordWrap(True)
         self.amount = QLineEdit()  # the fee as text, for the cash row's change
         self.amount.hide()
         self.method = QComboBox()

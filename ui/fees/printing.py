@@ -178,6 +178,8 @@ def _words() -> dict[str, str]:
         "total": QCoreApplication.translate("FeePrint", "Total"),
         "in_words": QCoreApplication.translate("FeePrint", "Total in capital numerals"),
         "tendered": QCoreApplication.translate("FeePrint", "Cash tendered"),
+        "entered": QCoreApplication.translate("FeePrint", "Entered"),
+        "left": QCoreApplication.translate("FeePrint", "Left"),
         "change": QCoreApplication.translate("FeePrint", "Change"),
         "cashier_signature": QCoreApplication.translate("FeePrint", "Cashier signature"),
         "days": QCoreApplication.translate("FeePrint", "days"),
@@ -329,8 +331,7 @@ def stay_receipt_html(stay: StayRow, tz: str = "Asia/Shanghai", paper: str = A4)
         ),
         _info_table(rows, paper),
         "<table width='100%' cellspacing='0'>",
-        f"<tr><th>{escape(QCoreApplication.translate('FeePrint', 'Entered'))}</th>"
-        f"<th>{escape(QCoreApplication.translate('FeePrint', 'Left'))}</th>"
+        f"<tr><th>{escape(w['entered'])}</th><th>{escape(w['left'])}</th>"
         f"<th>{escape(w['quantity_rate'])}</th><th class='num'>{escape(w['amount'])}</th></tr>",
         f"<tr><td>{escape(formats.local_time(stay.entered, tz))}</td>"
         f"<td>{escape(formats.local_time(stay.left, tz))}</td>"
