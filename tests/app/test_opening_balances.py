@@ -194,3 +194,23 @@ def test_building_entrance_room_columns_csv_and_the_template(db, estate, tmp_pat
     write_template(template)
     read = preview_opening_file(db, estate_id, template, AS_OF)
     assert read.ok and [d.kind for d in read.drafts] == ["arrears", "deposit"]
+
+
+def test_an_opening_deposit_is_held_and_refunded_against_its_entry(db, estate, tmp_path):
+    from app.services.fees import deposits
+
+    estate_id, a, _b, _c = estate
+    preview = preview_opening_file(db, estate_id, xlsx(tmp_path / "o.xlsx", GOOD), AS_OF)
+    import_opening_balances(db, estate_id, preview, "finance", NOW)
+    [held] = deposits.deposits_of(db, a)
+    assert (held.opening, held.fee_code, held.held, held.receipt_no) == (
+        True,
+        "deposit_renovation",
+        D("500.00"),
+        "",
+    )
+    refund = deposits.refund_deposit(db, held.id, "finance", "moved out", now=NOW)
+    assert refund.amount == D("-500.00") and refund.refund_of == held.id and refund.receipt_no
+    [after] = deposits.deposits_of(db, a)
+    assert after.held == D("0.00")
+    assert account.unit_account(db, a).balance == D("380.00")  # deposits are not fees

@@ -65,7 +65,15 @@ _RULES = [
 
 def word(code: str) -> str:
     text = _WORDS.get(code)
+    if text is None and code in _OPENING:  # 期初欠费 in a unit's account lines
+        from ui.messages import message
+
+        return message(_OPENING[code])
     return QCoreApplication.translate("FeeWords", text) if text else code
+
+
+# opening balances' words are the catalogue's (ui/messages/fees_opening.py)
+_OPENING = {"opening_arrears": "opening.kind.arrears"}
 
 
 def bill_note(note: str) -> str:

@@ -41,9 +41,32 @@ class FeesPage(QWidget):
             for tab in (self.arrears, self.reminders):
                 self.tabs.setTabEnabled(self.tabs.indexOf(tab), False)
                 self.tabs.setTabToolTip(self.tabs.indexOf(tab), why_not(ctx, "fees.arrears.view"))
+        self.tabs.setCornerWidget(self._opening_button())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
+
+    def _opening_button(self) -> QWidget:
+        """期初余额…: the estate's opening balances, imported once (finance lead, director)."""
+        from PySide6.QtWidgets import QToolButton
+
+        from ui.messages import message
+
+        button = QToolButton()
+        button.setText(message("opening.ui.action"))
+        button.clicked.connect(self.open_opening_balances)
+        if not may(self.ctx, "fees.opening"):
+            button.setEnabled(False)
+            button.setToolTip(why_not(self.ctx, "fees.opening"))
+        self.opening_button = button
+        return button
+
+    def open_opening_balances(self):
+        from ui.fees.opening_dialog import OpeningBalancesDialog
+
+        dialog = OpeningBalancesDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         """F5 (the main window's): the tab shown reads its data again."""

@@ -4,7 +4,7 @@ original. Deposits are not fees: they never count in a unit's balance."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from app.services.fees.counter import next_receipt_no
 from app.services.permissions import require
 from app.store.fee_models import Deposit
 from app.store.models import Unit
+from app.store.opening_models import DEPOSIT, OpeningEntry
 from app.store.recorder import recorder
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class DepositRow:
     payer: str
     at: datetime
     refund_of: str | None
+    opening: bool = False  # an opening deposit (期初押金): held since before PropDesk, no receipt
 
 
 def _held(session: Session, deposit: Deposit) -> Decimal:
@@ -59,6 +61,7 @@ def _row(deposit: Deposit, held: Decimal) -> DepositRow:
         deposit.payer,
         deposit.at,
         deposit.refund_of,
+        deposit.receipt_no == "" and deposit.refund_of is None,
     )
 
 
@@ -107,7 +110,9 @@ def refund_deposit(
     """Give back what is still held of a deposit, recorded against the original."""
     with db.session() as s:
         require(s, None, "fees.refund")
-        deposit = get_live(s, Deposit, deposit_id)
+        deposit = s.get(Deposit, deposit_id) or _opening_deposit(s, deposit_id)
+        if deposit is None or deposit.deleted:
+            raise DomainError("fees.not_found")
         held = _held(s, deposit)
         if deposit.refund_of is not None or held <= 0:
             raise DomainError("fees.deposit.nothing_held", receipt=deposit.receipt_no)
@@ -136,4 +141,38 @@ def deposits_of(db: Database, unit_id: str) -> list[DepositRow]:
             .where(Deposit.unit_id == unit_id, Deposit.refund_of.is_(None))
             .order_by(Deposit.at)
         ).all()
-        return [_row(d, _held(s, d)) for d in taken]
+        opening = s.scalars(
+            select(OpeningEntry)
+            .where(OpeningEntry.unit_id == unit_id, OpeningEntry.kind == DEPOSIT)
+            .where(OpeningEntry.live())
+            .order_by(OpeningEntry.id)
+        ).all()
+        rows = [_row(d, _held(s, d)) for d in (_as_deposit(o) for o in opening)]
+        return rows + [_row(d, _held(s, d)) for d in taken]
+
+
+def _as_deposit(entry: OpeningEntry) -> Deposit:
+    """An opening deposit read as a deposit taken on the opening day, with no receipt (it
+    was taken before PropDesk); a refund of it is a deposit row naming it (refund_of)."""
+    return Deposit(
+        id=entry.id,
+        estate_id=entry.estate_id,
+        unit_id=entry.unit_id,
+        fee_code=entry.fee_code,
+        amount=entry.amount,
+        receipt_no="",
+        method="",
+        payer="",
+        cashier=entry.imported_by,
+        at=datetime.combine(entry.due_date, time.min, tzinfo=UTC),
+        refund_of=None,
+        note=entry.source,
+        deleted=False,
+    )
+
+
+def _opening_deposit(session: Session, entry_id: str) -> Deposit | None:
+    entry = session.get(OpeningEntry, entry_id)
+    if entry is None or entry.kind != DEPOSIT:
+        return None
+    return _as_deposit(entry)
