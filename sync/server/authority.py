@@ -22,6 +22,7 @@ from app.services.permissions import overrides_in
 from app.store.complaint_models import Complaint
 from app.store.models import Setting, StaffUser
 from sync import protocol
+from sync.server.closed_days import check_closed_days
 from sync.server.errors import SyncError
 
 
@@ -82,3 +83,5 @@ def check_authors(session: Session, changes: Sequence[protocol.WireChange]) -> N
                 change,
                 f"{user.login} ({user.role}) may not make it: it needs {permission}",
             )
+    # a reversal of a closed day's payment also needs a supervisor's approval (日结)
+    check_closed_days(session, changes)

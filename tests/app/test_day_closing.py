@@ -18,7 +18,7 @@ from app.domain import permissions as rules
 from app.domain.errors import DomainError, FieldErrors
 from app.domain.units import UnitInput
 from app.services import accounts, permissions
-from app.services.fees import billing_run, closing, counter, deposits
+from app.services.fees import billing_run, closing, counter, deposits, parking
 from app.services.fees import schedule as fee_schedule
 from app.services.units import create_unit
 from app.store.audit_models import AuditEntry
@@ -88,6 +88,9 @@ def test_the_day_is_totalled_by_payment_method_exactly(desk):
     counter.reverse_payment(db, wrong.payment.id, "王收银", "wrong unit", now=at(11, 5))
     counter.refund_credit(db, a, "20.00", "cash", "王收银", "moving out", now=at(12))
     deposits.take_deposit(db, a, "deposit_renovation", "2000.00", "cash", "业主", "王收银", at(13))
+    parking.charge_temporary_stay(
+        db, estate_id, "粤B12345", at(12), at(14), "wechat", "王收银", now=at(14)
+    )
     # not this cashier's day: the evening before (23:59 local), another cashier, tomorrow
     take(db, a, "7.00", "cash", when=at(23, 59, DAY - timedelta(days=1)))
     take(db, a, "9.00", "cash", cashier="李收银")
@@ -111,16 +114,17 @@ def test_the_day_is_totalled_by_payment_method_exactly(desk):
     )
     assert cash.net == D("2150.05")
     assert by["wechat"].taken == D("0.30")  # 0.1 + 0.2 exactly, never 0.30000000000000004
+    assert by["wechat"].parking == D("5.00") and by["wechat"].net == D("5.30")
     assert by["alipay"].net == D("300.00")
     assert by["bank_card"].net == D("88.88")
     assert by["bank_transfer"].net == D("1000.00")
-    assert day.total_in == D("3609.23")
+    assert day.total_in == D("3614.23")
     assert day.total_out == D("70.00")
-    assert day.net == D("3539.23")
+    assert day.net == D("3544.23")
     assert day.cash_expected == D("2650.05")  # float 500 + cash in 2220.05 - cash out 70
-    assert (day.payments, day.reversals, day.refunds, day.deposits) == (7, 1, 1, 1)
+    assert (day.payments, day.reversals, day.refunds, day.deposits, day.stays) == (7, 1, 1, 1, 1)
     assert day.first_receipt.endswith("-000001")
-    assert day.last_receipt == day.receipts[-1] and len(day.receipts) == 10
+    assert day.last_receipt == day.receipts[-1] and len(day.receipts) == 11
     assert all(isinstance(m.net, Decimal) for m in day.methods)
 
 

@@ -12,6 +12,7 @@ recorded in the audit trail; ``counter.reverse_payment`` calls
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,7 +32,7 @@ from app.services.permissions import overrides_in, require
 from app.services.reception.common import local_day, local_day_bounds, tz_of
 from app.store.audit_models import ACTOR_KEY, write_entry
 from app.store.closing_models import DayClosing
-from app.store.fee_models import Deposit, Payment
+from app.store.fee_models import Deposit, Payment, TemporaryStay
 from app.store.ids import natural_id
 from app.store.models import StaffUser
 from app.store.recorder import recorder
@@ -120,7 +121,7 @@ class DaySummary:
     first_receipt: str
     last_receipt: str
     opening_float: Decimal
-    parking_included: bool
+    stays: int  # temporary parking stays charged
     closing: ClosingRow | None = None
     receipts: tuple[str, ...] = field(default=(), repr=False)
 
@@ -138,7 +139,7 @@ class DaySummary:
 
     @property
     def entries(self) -> int:
-        return self.payments + self.refunds + self.reversals + self.deposits
+        return self.payments + self.refunds + self.reversals + self.deposits + self.stays
 
     @property
     def cash(self) -> MethodTotals:
@@ -164,19 +165,6 @@ def _receipt_key(number: str) -> tuple[str, int]:
     return (prefix, int(tail)) if tail.isdigit() else (number, 0)
 
 
-def _parking_takings(session: Session, estate_id: str, cashier: str, day: date):
-    """Temporary-parking takings per method, from the parking operations when they exist
-    (``app.services.fees.parking.takings_on``); None when they do not."""
-    try:
-        from app.services.fees import parking  # noqa: PLC0415 (built in parallel)
-    except ImportError:
-        return None
-    takings_on = getattr(parking, "takings_on_in", None)
-    if takings_on is None:
-        return None
-    return takings_on(session, estate_id, day, cashier=cashier)
-
-
 def summary_in(
     session: Session, estate_id: str, cashier: str, day: date, opening_float: Decimal = ZERO
 ) -> DaySummary:
@@ -186,7 +174,7 @@ def summary_in(
     since, _ = local_day_bounds(closed_run_start(day, closed_at), tz)
     _, until = local_day_bounds(day, tz)
     amounts: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    counts = {"payment": 0, "refund": 0, "reversal": 0, "deposit": 0}
+    counts = {"payment": 0, "refund": 0, "reversal": 0, "deposit": 0, "parking": 0}
     receipts: list[str] = []
 
     def counts_today(at: datetime) -> bool:
@@ -233,9 +221,27 @@ def summary_in(
         amounts[method]["deposits_in" if amount > 0 else "deposits_out"] += abs(amount)
         counts["deposit"] += 1
         receipts.append(receipt_no)
-    parking = _parking_takings(session, estate_id, cashier, day)
-    for method, amount in (parking or {}).items():
-        amounts[method]["parking"] += amount
+    # temporary parking stays (临时停车) charged at the counter, by the same day rule
+    # (parking.takings_on counts by calendar day, which would reopen a closed day)
+    stays = session.execute(
+        select(
+            TemporaryStay.method,
+            TemporaryStay.amount,
+            TemporaryStay.receipt_no,
+            TemporaryStay.taken_at,
+        ).where(
+            TemporaryStay.estate_id == estate_id,
+            TemporaryStay.cashier == cashier,
+            TemporaryStay.taken_at >= since,
+            TemporaryStay.taken_at < until,
+            TemporaryStay.live(),
+        )
+    )
+    for method, amount, receipt_no, at in stays:
+        if counts_today(at):
+            amounts[method]["parking"] += amount
+            counts["parking"] += 1
+            receipts.append(receipt_no)
     known = list(PAYMENT_METHODS)
     # a method written by an older screen (e.g. "card") keeps its own row, never dropped
     order = known + sorted(m for m in amounts if m not in known)
@@ -259,7 +265,7 @@ def summary_in(
         ordered[0] if ordered else "",
         ordered[-1] if ordered else "",
         closing.opening_float if closing is not None else opening_float,
-        parking is not None,
+        counts["parking"],
         _closing_row(closing) if closing is not None else None,
         tuple(ordered),
     )
@@ -269,7 +275,7 @@ def day_summary(
     db: Database, estate_id: str, cashier: str, day: date, opening_float: Decimal | str = ZERO
 ) -> DaySummary:
     """The cashier's day: totals by payment method of payments taken, credit refunded,
-    reversals and deposits (and temporary parking when built), counts, the receipt-number
+    reversals, deposits and temporary parking stays, counts, the receipt-number
     range and the cash expected in the drawer."""
     float_value = money(opening_float)
     with db.session() as s:
@@ -377,18 +383,35 @@ class Approval:
     password: str = field(repr=False)
 
 
+def closed_day_of(
+    session: Session,
+    estate_id: str,
+    cashier: str,
+    at: datetime,
+    also_closed: Mapping[date, datetime] | None = None,
+) -> date | None:
+    """The closed day that money ``cashier`` moved at ``at`` counts on, or None when that
+    day is open. ``also_closed`` adds closings not stored yet (a pushed batch's)."""
+    closed = {d: row.closed_at for d, row in _closings(session, estate_id, cashier).items()}
+    closed |= also_closed or {}
+    if not closed:
+        return None
+    day = business_day(local_day(at, tz_of(session, estate_id)), at, closed)
+    return day if day in closed else None
+
+
 def closing_of_payment(session: Session, payment: Payment) -> DayClosing | None:
     """The closing of the day ``payment`` counts on, if that day is closed."""
-    closings = _closings(session, payment.estate_id, payment.cashier)
-    if not closings:
-        return None
-    tz = tz_of(session, payment.estate_id)
-    closed_at = {d: row.closed_at for d, row in closings.items()}
-    day = business_day(local_day(payment.paid_at, tz), payment.paid_at, closed_at)
-    return closings.get(day)
+    day = closed_day_of(session, payment.estate_id, payment.cashier, payment.paid_at)
+    return (
+        None
+        if day is None
+        else session.get(DayClosing, closing_id(payment.estate_id, payment.cashier, day))
+    )
 
 
-def _may_approve(session: Session, user: StaffUser | None, estate_id: str) -> bool:
+def may_approve(session: Session, user: StaffUser | None, estate_id: str) -> bool:
+    """Whether ``user`` may approve a reversal of a closed day in that estate."""
     if user is None or user.deleted or not user.active:
         return False
     if estate_id not in (user.estate_ids or [user.estate_id]):
@@ -415,9 +438,9 @@ def approve_reversal_in(
         approver = authenticate(session, approval.login, approval.password)
         if approver is None:
             raise FieldErrors({"approver_password": DomainError("fees.closing.approval_failed")})
-        if not _may_approve(session, approver, original.estate_id):
+        if not may_approve(session, approver, original.estate_id):
             raise FieldErrors({"approver_login": DomainError("fees.closing.approver_not_allowed")})
-    elif _may_approve(session, actor, original.estate_id):
+    elif may_approve(session, actor, original.estate_id):
         approver = actor
     else:
         raise DomainError(
