@@ -21,6 +21,7 @@ from app.domain.units import unit_code
 from app.store.apply import decode_fields
 from app.store.base import SYNCED_TABLES
 from app.store.db import Database
+from app.store.fee_models import BillLine
 from app.store.models import Building, SyncConflict, SyncOutbox, SyncRejected, SyncState, Unit
 from app.store.recorder import device_id, outbox_size, recorder
 from sync import client
@@ -266,6 +267,14 @@ def describe_record(s: Session, table: str, row_id: str) -> str:
             .where(Unit.id == row_id)
         ).first()
         return unit_code(*row) if row else ""
+    if table == "bill_lines":  # a bill line by its unit and month: "1栋 1单元 101 · 2026-12"
+        row = s.execute(
+            select(Building.name, Unit.entrance, Unit.room, BillLine.period)
+            .join(Unit, Unit.id == BillLine.unit_id)
+            .join(Building, Building.id == Unit.building_id)
+            .where(BillLine.id == row_id)
+        ).first()
+        return f"{unit_code(*row[:3])} · {row[3]}" if row else ""
     model = SYNCED_TABLES.get(table)
     if model is None:
         return ""

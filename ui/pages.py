@@ -48,6 +48,8 @@ SNAPSHOT_VIEWS.update(
 
 SNAPSHOT_VIEWS.update({v: ("reception", v) for v in ("workorders", "visitors", "keys")})
 SNAPSHOT_VIEWS["conflicts"] = ("sync", "conflicts")  # the conflicts to settle
+# a bill two desks issued differently, at the counter: the kept amount and the other one
+SNAPSHOT_VIEWS["fees-conflicts"] = ("fees", "conflicts")
 SNAPSHOT_VIEWS.update(
     {
         "inspection-run": ("inspections", "run"),

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.progress import Progress
 from app.services.complaint_demo import add_demo_complaints
+from app.services.fees.bill_conflicts import add_demo_bill_conflict
 from app.services.fees.demo import fill_fee_demo
 from app.services.inspections.demo import add_inspection_demo
 from app.services.reception.demo import add_reception_demo
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 EXTRA_STEPS: list[Callable[[Session, str, random.Random], None]] = []
 EXTRA_STEPS.append(add_demo_complaints)
 EXTRA_STEPS.append(fill_fee_demo)
+EXTRA_STEPS.append(add_demo_bill_conflict)  # two desks' copies of one bill
 EXTRA_STEPS.append(add_reception_demo)
 EXTRA_STEPS.append(add_inspection_demo)
 

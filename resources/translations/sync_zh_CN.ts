@@ -83,7 +83,7 @@
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+87"/>
+        <location filename="../../ui/sync_page/labels.py" line="+100"/>
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -168,6 +168,11 @@
         <source>Active</source>
         <translation>启用</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
 </context>
 <context>
     <name>SyncFilesWaiting</name>
@@ -195,14 +200,14 @@
 <context>
     <name>SyncLists</name>
     <message>
-        <location filename="../../ui/sync_page/model.py" line="+80"/>
-        <location line="+27"/>
+        <location filename="../../ui/sync_page/model.py" line="+84"/>
+        <location line="+28"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+27"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -316,7 +321,7 @@
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="-86"/>
+        <location filename="../../ui/sync_page/labels.py" line="-97"/>
         <source>Unknown enrolment code: check it or ask for a new one</source>
         <translation>注册码无效：请核对，或向管理员索取新的注册码</translation>
     </message>
@@ -630,7 +635,7 @@
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+32"/>
+        <location filename="../../ui/sync_page/labels.py" line="+41"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
@@ -713,6 +718,11 @@
         <location line="+1"/>
         <source>Payment reminder</source>
         <translation>催缴记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from app.services.fees import bill_conflicts
 from ui.context import AppContext
 from ui.fees.arrears import ArrearsTab
 from ui.fees.bills import BillsTab
@@ -77,7 +78,24 @@ class FeesPage(QWidget):
             current.refresh()
 
     def show_view(self, name: str) -> None:
-        """Show a tab; its report starts reading now (not only once the window paints)."""
+        """Show a tab; its report starts reading now (not only once the window paints).
+        "conflicts": the counter on the first unit with a bill two desks issued
+        differently (the kept amount beside the other desk's)."""
+        if name == "conflicts":
+            self.show_view("counter")
+            # the amount column holds both copies' amounts here: wide enough for them
+            from PySide6.QtWidgets import QHeaderView
+
+            from ui.fees.counter_columns import LINE_COLUMNS
+
+            amount = [c.key for c in LINE_COLUMNS].index("amount")
+            header = self.counter.lines.horizontalHeader()
+            header.setSectionResizeMode(amount, QHeaderView.ResizeMode.ResizeToContents)
+            db, estate_id = self.ctx.db, self.ctx.estate_id
+            self.ctx.runner.query(
+                self, lambda _p: bill_conflicts.units_with_bill_conflicts(db, estate_id)
+            ).success(lambda units: units and self.counter.show_unit(units[0])).run()
+            return
         if name in VIEWS:
             self.tabs.setCurrentIndex(VIEWS.index(name))
             tab = self.tabs.currentWidget()

@@ -85,6 +85,7 @@ _TABLES = {
     "payment_allocations": QT_TRANSLATE_NOOP("SyncTables", "Payment allocation"),
     "fee_deposits": QT_TRANSLATE_NOOP("SyncTables", "Deposit"),
     "fee_reminders": QT_TRANSLATE_NOOP("SyncTables", "Payment reminder"),
+    "fee_opening_entries": QT_TRANSLATE_NOOP("SyncTables", "Opening balance"),
     "temporary_stays": QT_TRANSLATE_NOOP("SyncTables", "Temporary parking"),
 }
 
@@ -114,6 +115,7 @@ _FIELDS = {
     "plate": QT_TRANSLATE_NOOP("SyncFields", "Plate number"),
     "value": QT_TRANSLATE_NOOP("SyncFields", "Value"),
     "active": QT_TRANSLATE_NOOP("SyncFields", "Active"),
+    "amount": QT_TRANSLATE_NOOP("SyncFields", "Amount"),
 }
 
 
