@@ -33,6 +33,10 @@ def catalog_sources() -> dict[str, list[Path]]:
     every = sorted(ui.rglob("*.py"))
     catalogs = {name: sorted(folder.rglob("*.py")) for name, folder in areas.items()}
     catalogs["fees"].append(ui / "settings" / "fee_rules.py")  # Settings' fee-rules section
+    # the day-end closing (日结) keeps a catalogue of its own, so its work and the counter's
+    # never edit the same .ts file at once
+    catalogs["closing"] = sorted((ui / "fees").glob("closing*.py"))
+    catalogs["fees"] = [p for p in catalogs["fees"] if p not in catalogs["closing"]]
     claimed = {p for files in catalogs.values() for p in files}
     catalogs["ui"] = [p for p in every if p not in claimed]
     return catalogs

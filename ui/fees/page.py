@@ -9,6 +9,7 @@ from app.services.fees import bill_conflicts
 from ui.context import AppContext
 from ui.fees.arrears import ArrearsTab
 from ui.fees.bills import BillsTab
+from ui.fees.closing import corner_buttons, day_end_button
 from ui.fees.collection import CollectionTab
 from ui.fees.counter import CounterTab
 from ui.fees.reminders import RemindersTab
@@ -42,7 +43,7 @@ class FeesPage(QWidget):
             for tab in (self.arrears, self.reminders):
                 self.tabs.setTabEnabled(self.tabs.indexOf(tab), False)
                 self.tabs.setTabToolTip(self.tabs.indexOf(tab), why_not(ctx, "fees.arrears.view"))
-        self.tabs.setCornerWidget(self._opening_button())
+        self.tabs.setCornerWidget(corner_buttons(self._opening_button(), day_end_button(ctx, self)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
