@@ -65,3 +65,4 @@ SETTINGS_SECTIONS.append("ui.shell.backups:backups_box")  # backups of the local
 SETTINGS_SECTIONS.append("ui.fees.counter_settings:counter_settings_box")  # receipt paper, cash
 SETTINGS_SECTIONS.append("ui.settings.permissions:permissions_box")  # matrix and log-in rules
 SNAPSHOT_VIEWS["permissions"] = ("settings", "permissions")
+SETTINGS_SECTIONS.append("ui.settings.holidays:holidays_box")  # national holidays (调休) by year

@@ -47,7 +47,6 @@ AGEING_BUCKETS = ("0-30", "31-90", "91-180", "180+")
 # Seed 003 writes the vacancy clause in the residential management-fee entry only.
 DEFAULT_VACANCY_CODES = frozenset({"mgmt_residential"})
 REMINDER_DAYS = (10, 25)
-DEFAULT_SHARED_PREPAYMENT = Decimal("500.00")  # seed 003: 公摊水电费:预收500元/户
 
 
 @dataclass(frozen=True)
@@ -102,9 +101,9 @@ class FeeRules:
     late_fee: LateFeeRule = field(default_factory=LateFeeRule)
     # fee codes the vacancy ratio applies to (rules saved before it existed get the default)
     vacancy_codes: frozenset[str] = DEFAULT_VACANCY_CODES
-    # seed 003 公摊水电费:预收500元/户 — what each household prepays for shared utilities,
-    # and the least it should keep (a top-up is also due below last month's share)
-    shared_prepayment: Decimal = DEFAULT_SHARED_PREPAYMENT
+    # seed 003 公摊水电费:预收500元/户: the least a household's prepayment should keep (a
+    # top-up is also due below the latest month's share); the 500 is the schedule's rate
+    # of utilities_shared
     prepayment_floor: Decimal = ZERO
 
     def to_json(self) -> dict:
@@ -113,7 +112,6 @@ class FeeRules:
             "vacancy_ratio": str(self.vacancy_ratio),
             "vacancy_months": self.vacancy_months,
             "vacancy_codes": sorted(self.vacancy_codes),
-            "shared_prepayment": str(self.shared_prepayment),
             "prepayment_floor": str(self.prepayment_floor),
             "late_fee": {
                 "enabled": self.late_fee.enabled,
@@ -133,9 +131,6 @@ class FeeRules:
             vacancy_ratio=Decimal(str(value.get("vacancy_ratio", "0.70"))),
             vacancy_months=int(value.get("vacancy_months", 6)),
             vacancy_codes=frozenset(value.get("vacancy_codes", DEFAULT_VACANCY_CODES)),
-            shared_prepayment=Decimal(
-                str(value.get("shared_prepayment", DEFAULT_SHARED_PREPAYMENT))
-            ),
             prepayment_floor=Decimal(str(value.get("prepayment_floor", ZERO))),
             late_fee=LateFeeRule(
                 enabled=bool(late.get("enabled", False)),
@@ -359,13 +354,15 @@ def prepayment_top_up(
     remaining: Decimal,
     last_share: Decimal,
     open_shared: Decimal,
+    household: Decimal,
     rules: FeeRules,
 ) -> tuple[str, Decimal]:
     """Whether a household's shared-utilities prepayment needs topping up, and by how
     much. A top-up is due when what is left is below the latest month's share or the
     estate's floor, or shares are open because it ran out; the suggested amount brings it
-    back to the estate's prepayment (500) after paying those open shares."""
-    suggested = max(rules.shared_prepayment + open_shared - remaining, ZERO)
+    back to the prepayment per household (``household``, the schedule's 500) after paying
+    those open shares."""
+    suggested = max(household + open_shared - remaining, ZERO)
     if collected <= 0 and remaining <= 0:
         return PREPAYMENT_NOT_COLLECTED, suggested
     if open_shared > 0 or remaining < max(last_share, rules.prepayment_floor):

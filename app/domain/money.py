@@ -94,6 +94,54 @@ def parse_number(text: str, places: int) -> Decimal:
     return _plain_number(text, places, money=False)
 
 
+# ---- rates ----
+# A rate keeps the decimals the schedule states, up to four (1.9 is 1.90, 1.2345 stays
+# 1.2345); it is stored as an integer count of ten-thousandths of a yuan
+# (app.store.types.Rate). A line's amount is quantity × rate, rounded once to the fen.
+
+RATE_PLACES = 4
+RATE_STEP = Decimal("0.0001")
+
+
+def rate_value(value: Decimal | int | str) -> Decimal:
+    """A rate as the schedule states it: two decimals at least, four at most; a fifth
+    decimal is refused (``rate.too_many_decimals``), never rounded."""
+    exact = to_decimal(value)
+    if not exact.is_finite():
+        raise DomainError("amount.not_a_number")
+    stepped = exact.quantize(RATE_STEP)
+    if stepped != exact:
+        raise DomainError("rate.too_many_decimals", places=decimal_places(exact), most=4)
+    in_fen = stepped.quantize(CENT)
+    return in_fen if in_fen == stepped else stepped.normalize()
+
+
+def to_ten_thousandths(value: Decimal | int | str) -> int:
+    return int(rate_value(value).scaleb(RATE_PLACES))
+
+
+def from_ten_thousandths(count: int) -> Decimal:
+    return rate_value(Decimal(count).scaleb(-RATE_PLACES))
+
+
+def parse_rate(text: str) -> Decimal:
+    """A rate typed into a form (``1.9``, ``¥1.2345``, full-width digits): four decimals
+    at most, read exactly as ``parse_money`` reads yuan; 1.9 comes back as 1.90."""
+    try:
+        return rate_value(_plain_number(text, RATE_PLACES, money=True))
+    except DomainError as error:
+        if error.code == "amount.too_many_decimals":
+            raise DomainError("rate.too_many_decimals", most=4, **error.params) from None
+        raise
+
+
+def format_rate(value: Decimal) -> str:
+    """A rate for display: 1.90, 1.2345, 2,000.00 (the decimals it keeps, two at least)."""
+    shown = rate_value(value)
+    places = max(decimal_places(shown), 2)
+    return f"{shown:,.{places}f}"
+
+
 def apportion(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
     """Split ``total`` by ``weights`` to the fen with the largest-remainder method.
 

@@ -14,7 +14,7 @@ from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, Synced, register_synced
-from app.store.types import Hundredths, Money, UTCDateTime
+from app.store.types import Hundredths, Money, Rate, UTCDateTime
 
 
 @register_synced
@@ -24,7 +24,7 @@ class FeeItem(Synced, Base):
     __tablename__ = "fee_items"
     code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(100))
-    rate: Mapped[Decimal] = mapped_column(Money)
+    rate: Mapped[Decimal] = mapped_column(Rate)  # up to four decimals (0013)
     basis: Mapped[str] = mapped_column(String(20))
     effective_from: Mapped[date] = mapped_column(Date)
 
@@ -60,7 +60,7 @@ class BillLine(Synced, Base):
     fee_code: Mapped[str] = mapped_column(String(40))
     period: Mapped[str] = mapped_column(String(7))
     quantity: Mapped[Decimal] = mapped_column(Hundredths)
-    rate: Mapped[Decimal] = mapped_column(Money)
+    rate: Mapped[Decimal] = mapped_column(Rate)  # up to four decimals (0013)
     amount: Mapped[Decimal] = mapped_column(Money)
     due_date: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")

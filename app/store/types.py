@@ -1,4 +1,5 @@
-"""Column types: money as integer fen, measures as integer hundredths, UTC datetimes."""
+"""Column types: money as integer fen, rates as integer ten-thousandths, measures as integer
+hundredths, UTC datetimes."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.types import TypeDecorator
 
-from app.domain.money import from_fen, to_fen
+from app.domain.money import from_fen, from_ten_thousandths, to_fen, to_ten_thousandths
 
 
 class Money(TypeDecorator[Decimal]):
@@ -22,6 +23,22 @@ class Money(TypeDecorator[Decimal]):
 
     def process_result_value(self, value, dialect):
         return None if value is None else from_fen(value)
+
+
+class Rate(TypeDecorator[Decimal]):
+    """A rate of the schedule (yuan per m² a month, per space, per stay) as Decimal in
+    Python, an integer count of 0.0001 yuan in the database: up to four decimals kept
+    exactly, a fifth refused (``rate.too_many_decimals``), never rounded (migration 0013
+    turned the fen stored before into ten-thousandths)."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else to_ten_thousandths(value)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else from_ten_thousandths(value)
 
 
 class Hundredths(TypeDecorator[Decimal]):

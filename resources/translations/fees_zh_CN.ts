@@ -110,7 +110,7 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../ui/fees/bills.py" line="+63"/>
+        <location filename="../../ui/fees/bills.py" line="+67"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>本月公摊水电费总额，如 10000.00</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -140,12 +140,12 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -161,12 +161,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+65"/>
+        <location line="+78"/>
         <source>Run billing</source>
         <translation>生成账单</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-71"/>
         <source>Apportion shared cost</source>
         <translation>分摊公摊费用</translation>
     </message>
@@ -176,17 +176,17 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+173"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-161"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>%1 lines, total %2</source>
         <translation>%1 条，合计 %2</translation>
     </message>
@@ -232,6 +232,49 @@
         <location line="+42"/>
         <source>Change %1</source>
         <translation>找零 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CollectPrepaymentDialog</name>
+    <message>
+        <location filename="../../ui/fees/prepayment.py" line="+165"/>
+        <source>Shared utilities prepayment</source>
+        <translation>公摊水电费预收款</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left now</source>
+        <translation>当前余额</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who pays (optional)</source>
+        <translation>缴款人（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (¥) *</source>
+        <translation>金额（¥）*</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method *</source>
+        <translation>缴费方式 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payer</source>
+        <translation>缴款人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the monthly shares of shared water and electricity use it.</source>
+        <translation>仅用于每月分摊的公摊水电费，不抵扣物业管理费等其他费用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take prepayment</source>
+        <translation>收取预收款</translation>
     </message>
 </context>
 <context>
@@ -346,7 +389,7 @@
 <context>
     <name>CounterTab</name>
     <message>
-        <location filename="../../ui/fees/counter.py" line="+75"/>
+        <location filename="../../ui/fees/counter.py" line="+76"/>
         <source>Find a unit to take a payment</source>
         <translation>查找房屋后收款</translation>
     </message>
@@ -429,7 +472,7 @@
         <translation>缴款人</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Change %1.</source>
         <translation>找零 %1。</translation>
     </message>
@@ -459,7 +502,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/counter.py" line="-281"/>
+        <location filename="../../ui/fees/counter.py" line="-282"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
@@ -539,7 +582,7 @@
         <translation>装修管理费</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/counter.py" line="+100"/>
+        <location filename="../../ui/fees/counter.py" line="+101"/>
         <source>Owes %1</source>
         <translation>欠费 %1</translation>
     </message>
@@ -719,12 +762,12 @@
     <message>
         <location line="+1"/>
         <source>Entered</source>
-        <translation>入场时间</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left</source>
-        <translation>出场时间</translation>
+        <translation type="unfinished">余额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -828,8 +871,8 @@
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="+57"/>
-        <location filename="../../ui/settings/fee_rules.py" line="+31"/>
+        <location filename="../../ui/fees/labels.py" line="+58"/>
+        <location filename="../../ui/settings/fee_rules.py" line="+33"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
     </message>
@@ -847,7 +890,12 @@
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
+        <source>The prepayment per household is the fee schedule&apos;s rate of shared water and electricity (500.00 by default).</source>
+        <translation>每户预收额为收费标准中“公摊水电费”的单价（默认 500.00）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
@@ -873,6 +921,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Vacancy applies to</source>
+        <translation>空置优惠适用于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
@@ -892,7 +945,12 @@
         <translation>上限（占欠费比例）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+2"/>
+        <source>Shared utilities prepayment: top-up due below (¥)</source>
+        <translation>公摊水电费预收款：余额低于此数需续交（¥）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Rules saved; they apply from the next billing run.</source>
         <translation>规则已保存，自下次出账起生效。</translation>
     </message>
@@ -900,7 +958,7 @@
 <context>
     <name>FeeWords</name>
     <message>
-        <location filename="../../ui/fees/labels.py" line="-45"/>
+        <location filename="../../ui/fees/labels.py" line="-46"/>
         <source>Residential management fee</source>
         <translation>住宅物业管理服务费</translation>
     </message>
@@ -1030,6 +1088,11 @@
         <translation>冲正</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Shared utilities prepayment</source>
+        <translation>公摊水电费预收款</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Phone</source>
         <translation>电话</translation>
@@ -1078,7 +1141,7 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="+32"/>
+        <location filename="../../ui/fees/page.py" line="+34"/>
         <source>Counter</source>
         <translation>前台收款</translation>
     </message>
@@ -1170,6 +1233,92 @@
         <location line="+0"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Prepayment</name>
+    <message>
+        <location filename="../../ui/fees/prepayment.py" line="-136"/>
+        <source>Not collected</source>
+        <translation>未预收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top-up due</source>
+        <translation>需续交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enough</source>
+        <translation>充足</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last share</source>
+        <translation>上月分摊</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shares owed</source>
+        <translation>欠分摊额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Top-up</source>
+        <translation>建议续交</translation>
+    </message>
+</context>
+<context>
+    <name>PrepaymentPanel</name>
+    <message>
+        <location line="-171"/>
+        <source>Collect prepayment…</source>
+        <translation>收公摊预收款…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared water and electricity are paid from it each month</source>
+        <translation>每月分摊的公摊水电费从中扣缴</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Shared utilities prepayment: not collected yet (%1 a household)</source>
+        <translation>公摊水电费预收款：尚未预收（每户 %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared utilities prepayment left: %1 (last month&apos;s share %2)</source>
+        <translation>公摊水电费预收款余额：%1（上月分摊 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Top-up due: %1</source>
+        <translation>需续交：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Receipt %1: prepayment %2 received.</source>
+        <translation>收据 %1：已收预收款 %2。</translation>
     </message>
 </context>
 <context>
@@ -1366,12 +1515,12 @@
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Rate</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Basis</source>
         <translation>计费方式</translation>
     </message>
@@ -1403,8 +1552,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Rate (¥) *</source>
-        <translation>单价（¥）*</translation>
+        <source>Rate (¥, up to 4 decimals) *</source>
+        <translation>单价（¥，最多 4 位小数）*</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1442,7 +1591,7 @@
     <message>
         <location line="+5"/>
         <source>1 h to 12 h, both included: one fee; under 1 h: free</source>
-        <translation>1 小时以上 12 小时以内（含两端）收费一次；不足 1 小时免费</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1518,6 +1667,19 @@
         <location line="+8"/>
         <source>Save receipt PDF</source>
         <translation>收据另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpBox</name>
+    <message>
+        <location filename="../../ui/fees/prepayment.py" line="+112"/>
+        <source>Shared utilities prepayment: units to collect or top up</source>
+        <translation>公摊水电费预收款：待预收或续交的房屋</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 units; the household amount and the floor are in Settings, Fee rules.</source>
+        <translation>共 %1 户；每户预收额与续交下限在“设置 › 收费规则”中设定。</translation>
     </message>
 </context>
 <context>

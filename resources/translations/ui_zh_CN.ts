@@ -32,7 +32,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit/page.py" line="+73"/>
+        <location filename="../../ui/audit/page.py" line="+74"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -53,41 +53,41 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+147"/>
+        <location line="-146"/>
+        <location line="+148"/>
         <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+142"/>
+        <location line="-142"/>
+        <location line="+143"/>
         <source>Before</source>
         <translation>变更前</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+137"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>After</source>
         <translation>变更后</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+126"/>
+        <location line="-132"/>
+        <location line="+127"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-115"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>All changes</source>
         <translation>全部变更</translation>
     </message>
@@ -377,6 +377,59 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <location filename="../../ui/formats.py" line="+45"/>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysBox</name>
+    <message>
+        <location filename="../../ui/settings/holidays.py" line="+35"/>
+        <source>National holidays (调休)</source>
+        <translation>法定节假日与调休</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import a year…</source>
+        <translation>导入年度…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Years known</source>
+        <translation>已有年度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files left out</source>
+        <translation>未采用的文件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: missing — deadlines in working days cannot skip its holidays; import it</source>
+        <translation>%1 年：缺失——按工作日计算的期限无法避开该年假日，请导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: official</source>
+        <translation>%1 年：国务院通知（正式）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: provisional (statutory days only; import the State Council&apos;s notice)</source>
+        <translation>%1 年：暂定（仅法定假日，请导入国务院通知）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import a year of national holidays</source>
+        <translation>导入年度法定节假日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holiday files (*.json)</source>
+        <translation>节假日文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 imported (%2 holidays, %3 make-up working days).</source>
+        <translation>已导入 %1 年（假日 %2 天，调休上班 %3 天）。</translation>
     </message>
 </context>
 <context>
@@ -774,14 +827,24 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>PermissionsBox</name>
     <message>
-        <location filename="../../ui/settings/permissions.py" line="+44"/>
+        <location filename="../../ui/settings/permissions.py" line="+51"/>
         <source>Permissions and log-in</source>
         <translation>权限与登录</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Who may do what in this estate. The administrator changes it on the server; the change reaches this desk at its next sync. Bold: differs from the default.</source>
-        <translation>本小区各角色可执行的操作。由管理员在服务器上修改，下次同步时生效；粗体表示与默认设置不同。</translation>
+        <location line="+10"/>
+        <source>Who may do what in this estate. It is kept on the server and reaches every desk at its next sync. Bold: differs from the default.</source>
+        <translation>本管理处各角色的权限。权限保存在服务器上，各前台在下次同步时收到。粗体：与默认不同。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your password (the server checks it)</source>
+        <translation>您的密码（由服务器核对）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save permissions on the server</source>
+        <translation>在服务器上保存权限</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -815,7 +878,42 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+16"/>
+        <source>Reading the permissions…</source>
+        <translation>正在读取权限…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>This desk is not enrolled with a sync server: the permissions are changed on the server, so they can be edited here once the desk is enrolled.</source>
+        <translation>本机尚未登记到同步服务器：权限在服务器上修改，本机登记后才能在此编辑。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server did not answer at the last sync: the permissions can be edited only while the server can be reached.</source>
+        <translation>上次同步时服务器没有响应：只有在能连接服务器时才能编辑权限。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tick or clear cells, type your password and save: the server writes the change and every desk of the estate receives it.</source>
+        <translation>勾选或取消单元格，输入您的密码后保存：服务器写入修改，本管理处的各前台都会收到。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nothing changed: tick or clear a cell first.</source>
+        <translation>没有修改：请先勾选或取消单元格。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type your password: the server checks it before it changes anything.</source>
+        <translation>请输入您的密码：服务器核对后才会修改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved on the server ({0} changed). This desk receives it now.</source>
+        <translation>已在服务器上保存（修改 {0} 项）。本机正在接收。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Log-in rules saved.</source>
         <translation>登录规则已保存。</translation>
     </message>

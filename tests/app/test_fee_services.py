@@ -770,9 +770,9 @@ def test_billing_run_records_open_amounts_as_the_per_line_trigger_does(tmp_path,
 def test_rates_and_rules_from_form_text_are_refused_by_field_never_rounded(db, estate):
     estate_id = estate[0]
     with pytest.raises(FieldErrors) as bad:
-        fee_schedule.set_rate(db, estate_id, "mgmt_residential", "1.905", "2026-13-01")
+        fee_schedule.set_rate(db, estate_id, "mgmt_residential", "1.90005", "2026-13-01")
     assert bad.value.errors == {
-        "rate": DomainError("amount.too_many_decimals", places=3),  # was stored as 1.91
+        "rate": DomainError("rate.too_many_decimals", places=5, most=4),  # never rounded
         "effective_from": DomainError("fees.date.invalid"),
     }
     with pytest.raises(FieldErrors) as unknown:

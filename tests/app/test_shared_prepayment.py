@@ -24,7 +24,7 @@ from app.services.units import create_unit
 
 D = Decimal
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-SEED = "公摊水电费:预收500元/户,按实际面积据实分摊。"
+MARCH, APRIL = date(2026, 3, 2), date(2026, 4, 2)
 
 
 @pytest.fixture
@@ -111,13 +111,16 @@ def test_each_months_share_is_settled_from_the_prepayment_oldest_first(db, units
 
 
 def test_units_needing_a_top_up_are_listed_and_the_amounts_are_the_estates(db, units):
-    """公摊水电费:预收500元/户 — 500 is the estate's default, changed in its fee rules,
-    with a floor below which a top-up is due."""
+    """公摊水电费:预收500元/户 — 500 is the schedule's rate of shared water and electricity,
+    changed there from a date on; the fee rules add a floor below which a top-up is due."""
     estate_id, a, b = units
     prepayment.collect_prepayment(db, a, "500", "cash", "", "cashier", now=NOW)
     billing_run.bill_shared_utilities(db, estate_id, "2026-03", "300.00", now=NOW)
     listed = {row.unit_id: row.state for row in prepayment.units_to_top_up(db, estate_id)}
     assert set(listed) == {b}
+    fee_schedule.set_rate(db, estate_id, "utilities_shared", "800.00", "2026-04-01")
+    before = {r.unit_id: r.state for r in prepayment.units_to_top_up(db, estate_id, MARCH)}
+    assert before[b].suggested == D("600.00")  # February's amount still
     assert (listed[b].status, listed[b].suggested) == (PREPAYMENT_NOT_COLLECTED, D("600.00"))
 
     fee_schedule.update_rules(
@@ -130,10 +133,9 @@ def test_units_needing_a_top_up_are_listed_and_the_amounts_are_the_estates(db, u
         late_rate_per_day="0.0003",
         grace_days=0,
         cap_ratio="1",
-        shared_prepayment="800.00",
         prepayment_floor="350.00",
     )
-    listed = {row.unit_id: row.state for row in prepayment.units_to_top_up(db, estate_id)}
+    listed = {row.unit_id: row.state for row in prepayment.units_to_top_up(db, estate_id, APRIL)}
     assert (listed[a].status, listed[a].remaining, listed[a].suggested) == (
         PREPAYMENT_TOP_UP,
         D("300.00"),
@@ -151,11 +153,12 @@ def test_units_needing_a_top_up_are_listed_and_the_amounts_are_the_estates(db, u
             late_rate_per_day="0.0003",
             grace_days=0,
             cap_ratio="1",
-            shared_prepayment="500.005",
             prepayment_floor="-1",
         )
-    assert refused.value.errors["shared_prepayment"].code == "amount.too_many_decimals"
     assert refused.value.errors["prepayment_floor"].code == "fees.rules.prepayment"
+    with pytest.raises(FieldErrors) as fen:
+        fee_schedule.set_rate(db, estate_id, "utilities_shared", "500.005", "2026-05-01")
+    assert fen.value.errors["rate"].code == "fees.rate_not_in_fen"
     # the form of rules that does not show these fields keeps them
     fee_schedule.update_rules(
         db,
@@ -168,7 +171,7 @@ def test_units_needing_a_top_up_are_listed_and_the_amounts_are_the_estates(db, u
         grace_days=0,
         cap_ratio="1",
     )
-    assert fee_schedule.load_rules(db, estate_id).shared_prepayment == D("800.00")
+    assert fee_schedule.load_rules(db, estate_id).prepayment_floor == D("350.00")
 
 
 def test_the_derivation_keeps_a_prepayment_for_shared_utilities_and_refunds_take_it_last():
@@ -193,14 +196,16 @@ def test_the_derivation_keeps_a_prepayment_for_shared_utilities_and_refunds_take
 
 
 def test_a_top_up_is_due_below_the_last_share_or_the_floor():
-    rules = FeeRules(prepayment_floor=D("50.00"))
-    assert prepayment_top_up(D(0), D(0), D(0), D(0), rules) == (
+    rules, household = FeeRules(prepayment_floor=D("50.00")), D("500.00")
+    assert prepayment_top_up(D(0), D(0), D(0), D(0), household, rules) == (
         PREPAYMENT_NOT_COLLECTED,
         D("500.00"),
     )
-    assert prepayment_top_up(D(500), D("200.00"), D("200.00"), D(0), rules)[0] == PREPAYMENT_OK
-    assert prepayment_top_up(D(500), D("199.99"), D("200.00"), D(0), rules) == (
+    due = prepayment_top_up(D(500), D("200.00"), D("200.00"), D(0), household, rules)
+    assert due[0] == PREPAYMENT_OK
+    assert prepayment_top_up(D(500), D("199.99"), D("200.00"), D(0), household, rules) == (
         PREPAYMENT_TOP_UP,
         D("300.01"),
     )
-    assert prepayment_top_up(D(500), D("49.99"), D(0), D(0), rules)[0] == PREPAYMENT_TOP_UP
+    low = prepayment_top_up(D(500), D("49.99"), D(0), D(0), household, rules)
+    assert low[0] == PREPAYMENT_TOP_UP

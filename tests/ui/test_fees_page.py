@@ -286,10 +286,10 @@ def test_collection_reminders_and_schedule(qtbot, page, db, billed):
     qtbot.waitUntil(lambda: not tab.saving)
     assert "1,234.56" in tab.fields["rate"].message.text()
     assert tab.effective.text() == "2026-07-01"
-    tab.rate.setText("2.105")
+    tab.rate.setText("2.10005")
     tab.save_rate()
     qtbot.waitUntil(lambda: not tab.saving)
-    assert "two decimals" in tab.fields["rate"].message.text()  # never stored as 2.11
+    assert "at most 4 decimals" in tab.fields["rate"].message.text()  # never rounded
     tab.rate.setText("2.10")
     tab.save_rate()
     qtbot.waitUntil(

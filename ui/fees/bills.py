@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import Cancelled, DomainError, FieldErrors
-from app.domain.money import parse_money
+from app.domain.money import format_rate, parse_money
 from app.services.fees import billing_run, reports
 from ui import formats, messages
 from ui.context import AppContext
@@ -32,6 +32,7 @@ from ui.fees.common import (
     table_view,
 )
 from ui.fees.labels import bill_note, word
+from ui.fees.prepayment import TopUpBox
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import action
 from ui.widgets.ops import Op, show_error
@@ -45,7 +46,10 @@ COLUMNS = (
     Column("item", lambda: translate("BillsTab", "Item"), lambda r: word(r.fee_code)),
     Column("period", lambda: translate("BillsTab", "Period"), lambda r: r.period),
     Column("quantity", lambda: translate("BillsTab", "Quantity"), lambda r: f"{r.quantity:.2f}"),
-    Column("rate", lambda: translate("BillsTab", "Rate"), lambda r: r.rate, right=True),
+    # the decimals the rate keeps (1.90, 1.2345), not the money delegate's two
+    Column(
+        "rate", lambda: translate("BillsTab", "Rate"), lambda r: format_rate(r.rate), right=True
+    ),
     Column("amount", lambda: translate("BillsTab", "Amount"), lambda r: r.amount, right=True),
     Column("note", lambda: translate("BillsTab", "Note"), lambda r: bill_note(r.note)),
 )
@@ -104,6 +108,9 @@ class BillsTab(FeeTab):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
+        self.top_up = TopUpBox(ctx)  # seed 003's 预收500元/户, per unit
+        self.top_up.setMaximumHeight(240)
+        self.top_up.open_unit.connect(self._open_unit)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Month")))
@@ -117,6 +124,7 @@ class BillsTab(FeeTab):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.top_up)
         self.layout_memory = RememberedLayout(
             "fees/bills", header=self.view.horizontalHeader(), widths=WIDTHS
         )
@@ -133,6 +141,15 @@ class BillsTab(FeeTab):
         query = self.query()
         self.model.set_query(query)
         self.read(lambda _p: reports.bill_summary(self.ctx.db, query), self._show_summary)
+        self.top_up.refresh()
+
+    def _open_unit(self, unit_id: str) -> None:
+        """A unit of the top-up list at the counter, to take its prepayment."""
+        parent = self.parentWidget()
+        while parent is not None and not hasattr(parent, "open_unit"):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.open_unit(unit_id)
 
     def _loaded(self) -> None:
         shown = self.model.rowCount() > 0

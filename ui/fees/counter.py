@@ -40,6 +40,7 @@ from ui.fees.counter_actions import CounterActions
 from ui.fees.counter_cash import CashTendered, confirm_large_payment
 from ui.fees.counter_columns import LINE_COLUMNS, PAYMENT_COLUMNS
 from ui.fees.labels import word
+from ui.fees.prepayment import PrepaymentPanel
 from ui.fees.unit_finder import UnitFinder
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import FieldWithMessage, banner
@@ -265,6 +266,7 @@ class CounterTab(CounterActions, QWidget):
         self.result.hide()
         self.amount_field.set_error("")
         self.reload(fill_amount=True)
+        PrepaymentPanel.follow(self, unit_id)  # the shared-utilities prepayment (公摊预收款)
 
     # ---- the account ----
 

@@ -38,6 +38,7 @@ _WORDS = {
     "payment": QT_TRANSLATE_NOOP("FeeWords", "Payment"),
     "refund": QT_TRANSLATE_NOOP("FeeWords", "Refund"),
     "reversal": QT_TRANSLATE_NOOP("FeeWords", "Reversal"),
+    "prepayment": QT_TRANSLATE_NOOP("FeeWords", "Shared utilities prepayment"),
     # reminder methods
     "phone": QT_TRANSLATE_NOOP("FeeWords", "Phone"),
     "letter": QT_TRANSLATE_NOOP("FeeWords", "Letter"),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError, FieldErrors
 from app.domain.fees import ROUNDING_RULE
-from app.domain.money import parse_money
+from app.domain.money import format_rate, parse_rate
 from app.services.fees import schedule
 from ui import formats, messages
 from ui.context import AppContext
@@ -39,7 +39,10 @@ translate = QCoreApplication.translate  # column titles: literal calls, so lupda
 COLUMNS = (
     Column("item", lambda: translate("ScheduleTab", "Item"), lambda i: word(i.code)),
     Column("code", lambda: translate("ScheduleTab", "Code"), lambda i: i.code),
-    Column("rate", lambda: translate("ScheduleTab", "Rate"), lambda i: i.rate, right=True),
+    # the decimals the rate keeps (1.90, 1.2345), not the money delegate's two
+    Column(
+        "rate", lambda: translate("ScheduleTab", "Rate"), lambda i: format_rate(i.rate), right=True
+    ),
     Column("basis", lambda: translate("ScheduleTab", "Basis"), lambda i: word(i.basis)),
     Column(
         "from", lambda: translate("ScheduleTab", "From"), lambda i: formats.day(i.effective_from)
@@ -76,7 +79,7 @@ class ScheduleTab(FeeTab):
         form = QFormLayout(form_box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("Item *"), self.code)
-        form.addRow(self.tr("Rate (¥) *"), self.fields["rate"])
+        form.addRow(self.tr("Rate (¥, up to 4 decimals) *"), self.fields["rate"])
         form.addRow(self.tr("Effective from *"), self.fields["effective_from"])
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
@@ -129,7 +132,7 @@ class ScheduleTab(FeeTab):
         error = None
         if text.strip():
             try:
-                parse_money(text)
+                parse_rate(text)
             except DomainError as problem:
                 error = problem
         self.fields["rate"].set_error(messages.describe(error) if error else "")
@@ -149,7 +152,7 @@ class ScheduleTab(FeeTab):
                 "banner-ok",
                 self.tr("%1 is %2 from %3.")
                 .replace("%1", word(item.code))
-                .replace("%2", formats.money(item.rate))
+                .replace("%2", f"¥{format_rate(item.rate)}")
                 .replace("%3", formats.day(item.effective_from)),
                 self.message,
             )

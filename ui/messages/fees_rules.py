@@ -26,8 +26,12 @@ MESSAGES = {
         "临时停放最长 {limit} 小时，本次为 {hours} 小时。更长的停放需办理月租车位。",
     ),
     "fees.rate_not_in_fen": (
-        "The rate {rate} has more than two decimals; a charge per stay is in yuan and fen.",
-        "收费标准 {rate} 的小数超过两位；按次收费只精确到分。",
+        "The rate {rate} has more than two decimals; a fee charged as it is (per space, per stay, a deposit) is in yuan and fen.",
+        "收费标准 {rate} 的小数超过两位；按车位、按次收取的费用和押金只精确到分。",
+    ),
+    "rate.too_many_decimals": (
+        "A rate keeps at most {most} decimals (e.g. 1.2345); this one has {places}",
+        "单价最多 {most} 位小数（例如 1.2345），此单价有 {places} 位",
     ),
     "holidays.file_unreadable": (
         "The holiday file {name} cannot be read as JSON text.",

@@ -11,7 +11,7 @@ billed or took money offline show the same remaining amount once synced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,21 +19,22 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError, FieldErrors
-from app.domain.fees import PREPAYMENT_OK, FeeRules, prepayment_top_up
+from app.domain.fees import PREPAYMENT_OK, FeeRules, prepayment_top_up, rate_on
 from app.domain.ledger import PREPAID_CODES, PREPAYMENT, Ledger
-from app.domain.money import ZERO
+from app.domain.money import ZERO, from_fen
 from app.domain.units import unit_code
 from app.services.fees.common import check_method, get_live, now_or, positive_money
 from app.services.fees.counter import Receipt, take_payment_in
-from app.services.fees.schedule import rules_in
+from app.services.fees.schedule import rules_in, schedule_in
 from app.services.permissions import require
-from app.store.fee_ledger import load_ledgers
+from app.store.fee_ledger import ensure_derived, load_ledgers
 from app.store.models import Unit
 
 if TYPE_CHECKING:
     from app.store.db import Database
 
 SHARED_CODE = "utilities_shared"
+SEED_PREPAYMENT = Decimal("500.00")  # seed 003, for an estate whose schedule lacks the item
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,30 @@ class PrepaymentState:
         return self.status != PREPAYMENT_OK
 
 
-def state_of(unit_id: str, ledger: Ledger, periods: dict[str, str], rules: FeeRules):
+@dataclass(frozen=True)
+class Terms:
+    """What a household prepays (the schedule's ``utilities_shared`` rate in force, 500 by
+    seed 003) and the estate's rules (the floor below which a top-up is due)."""
+
+    household: Decimal
+    rules: FeeRules
+
+
+def terms_in(session: Session, estate_id: str, today: date | None = None) -> Terms:
+    day = today or now_or(None).date()
+    item = rate_on(schedule_in(session, estate_id), SHARED_CODE, day)
+    household = item.rate if item is not None else SEED_PREPAYMENT
+    return Terms(household, rules_in(session, estate_id))
+
+
+def state_of(unit_id: str, ledger: Ledger, periods: dict[str, str], terms: Terms):
     """The prepayment of a unit from its derived ledger; ``periods``: line id -> period."""
     shared = [ln for ln in ledger.lines.values() if ln.fee_code in PREPAID_CODES]
     last = max(shared, key=lambda ln: (periods.get(ln.id, ""), ln.due_date, ln.id), default=None)
     open_shared = sum((max(ln.open, ZERO) for ln in shared), ZERO)
     last_share = max(last.due, ZERO) if last is not None else ZERO
     status, suggested = prepayment_top_up(
-        ledger.prepaid_in, ledger.prepaid, last_share, open_shared, rules
+        ledger.prepaid_in, ledger.prepaid, last_share, open_shared, terms.household, terms.rules
     )
     return PrepaymentState(
         unit_id,
@@ -92,17 +109,17 @@ def _periods(session: Session, unit_ids: list[str]) -> dict[str, str]:
     return result
 
 
-def prepayment_in(session: Session, unit: Unit) -> PrepaymentState:
+def prepayment_in(session: Session, unit: Unit, today: date | None = None) -> PrepaymentState:
     ledger = load_ledgers(session, [unit.id])[unit.id]
-    return state_of(
-        unit.id, ledger, _periods(session, [unit.id]), rules_in(session, unit.estate_id)
-    )
+    terms = terms_in(session, unit.estate_id, today)
+    return state_of(unit.id, ledger, _periods(session, [unit.id]), terms)
 
 
-def prepayment_of(db: Database, unit_id: str) -> PrepaymentState:
-    """What is left of the unit's prepayment, and whether a top-up is due."""
+def prepayment_of(db: Database, unit_id: str, today: date | None = None) -> PrepaymentState:
+    """What is left of the unit's prepayment, and whether a top-up is due (the amount per
+    household is the schedule's rate in force ``today``)."""
     with db.session() as s:
-        return prepayment_in(s, get_live(s, Unit, unit_id))
+        return prepayment_in(s, get_live(s, Unit, unit_id), today)
 
 
 def collect_prepayment(
@@ -155,30 +172,54 @@ _UNITS_SQL = """
 """
 
 
-def units_to_top_up(db: Database, estate_id: str) -> list[TopUpRow]:
+# per unit without a prepayment: its latest shared-utility share and what its shares
+# still owe, from the reports' cache of the derivation (app.store.fee_ledger)
+_SHARES_SQL = """
+    SELECT b.unit_id, b.period, b.amount + coalesce(
+               (SELECT sum(a.amount) FROM fee_adjustments a WHERE a.bill_line_id = b.id), 0),
+           coalesce(o.open_fen, 0)
+      FROM bill_lines b LEFT JOIN fee_open_lines o ON o.line_id = b.id
+     WHERE b.estate_id = :e AND b.fee_code = :c
+"""
+
+
+def units_to_top_up(db: Database, estate_id: str, today: date | None = None) -> list[TopUpRow]:
     """The handed-over units whose prepayment was never taken or needs topping up, in the
-    unit list's order. Only units with a prepayment or a shared-utility line are derived;
-    the others have nothing left and need the estate's whole amount."""
+    unit list's order. Units that paid a prepayment are derived from their logs; the
+    others have none left, and their shares are read from the derived cache."""
     with db.session() as s:
         require(s, None, "fees.arrears.view")
-        rules = rules_in(s, estate_id)
+        ensure_derived(s)
+        terms = terms_in(s, estate_id, today)
         units = s.execute(text(_UNITS_SQL), {"e": estate_id}).all()
-        involved = set(
-            s.scalars(
-                text(
-                    "SELECT unit_id FROM payments WHERE estate_id = :e AND kind = :k "
-                    "UNION SELECT unit_id FROM bill_lines WHERE estate_id = :e AND fee_code = :c"
-                ),
-                {"e": estate_id, "k": PREPAYMENT, "c": SHARED_CODE},
+        prepaid = sorted(
+            set(
+                s.scalars(
+                    text("SELECT unit_id FROM payments WHERE estate_id = :e AND kind = :k"),
+                    {"e": estate_id, "k": PREPAYMENT},
+                )
             )
         )
-        ids = sorted(involved)
-        ledgers = load_ledgers(s, ids) if ids else {}
-        periods = _periods(s, ids) if ids else {}
-        nothing = Ledger({}, {})
+        ledgers = load_ledgers(s, prepaid) if prepaid else {}
+        periods = _periods(s, prepaid) if prepaid else {}
+        shares: dict[str, tuple[str, Decimal, Decimal]] = {}  # unit -> (period, share, open)
+        for uid, period, due_fen, open_fen in s.execute(
+            text(_SHARES_SQL), {"e": estate_id, "c": SHARED_CODE}
+        ):
+            period_, share, owed = shares.get(uid, ("", ZERO, ZERO))
+            if period > period_:
+                period_, share = period, max(from_fen(due_fen), ZERO)
+            shares[uid] = (period_, share, owed + max(from_fen(open_fen), ZERO))
         rows = []
         for uid, building, entrance, room, owner in units:
-            state = state_of(uid, ledgers.get(uid, nothing), periods, rules)
+            if uid in ledgers:
+                state = state_of(uid, ledgers[uid], periods, terms)
+            else:
+                period, share, owed = shares.get(uid, ("", ZERO, ZERO))
+                status, suggested = prepayment_top_up(
+                    ZERO, ZERO, share, owed, terms.household, terms.rules
+                )
+                state = PrepaymentState(uid, ZERO, ZERO, share, period, owed, status, suggested)
             if state.top_up_due:
                 rows.append(TopUpRow(uid, unit_code(building, entrance, room), owner or "", state))
         return rows

@@ -24,7 +24,7 @@ from app.domain.collection import (
     meets_target,
 )
 from app.domain.fees import AGEING_BUCKETS, shift_period
-from app.domain.money import ZERO, from_fen
+from app.domain.money import ZERO, format_rate, from_fen, from_ten_thousandths
 from app.domain.spreadsheet import safe_row
 from app.domain.units import mask_phone, unit_code
 from app.memory import collector_paused
@@ -349,7 +349,19 @@ def _bill_rows(session: Session, estate_id: str, period: str, building_id, offse
         "offset": offset,
     }
     return [
-        BillRow(lid, uid, b, e, r, code, per, from_fen(q), from_fen(rate), from_fen(amt), note)
+        BillRow(
+            lid,
+            uid,
+            b,
+            e,
+            r,
+            code,
+            per,
+            from_fen(q),
+            from_ten_thousandths(rate),
+            from_fen(amt),
+            note,
+        )
         for lid, uid, b, e, r, code, per, q, rate, amt, note in session.execute(text(sql), params)
     ]
 
@@ -412,7 +424,7 @@ def export_rows(db: Database, estate_id: str, period: str) -> list[tuple[str, ..
             r.fee_code,
             r.period,
             f"{r.quantity:.2f}",
-            f"{r.rate:.2f}",
+            format_rate(r.rate),
             f"{r.amount:.2f}",
         )
         for r in rows

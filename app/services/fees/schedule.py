@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError, FieldErrors
 from app.domain.fees import (
     AREA_MONTH,
+    AREA_ONCE,
     DEFAULT_SCHEDULE,
     PARKING_CODES,
     FeeItemSpec,
     FeeRules,
     LateFeeRule,
 )
-from app.domain.money import MONEY_LIMIT, parse_number
+from app.domain.money import MONEY_LIMIT, parse_number, parse_rate, rate_value
 from app.services.fees.common import get_live, money
 from app.services.permissions import require
 from app.store.fee_models import FeeItem, ParkingSpace
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from app.store.db import Database
 
 RULES_KEY = "fees.rules"
+# bases whose rate is multiplied by a quantity (m²): up to four decimals; the line's
+# amount is rounded once to the fen
+RATE_BASES = frozenset({AREA_MONTH, AREA_ONCE})
 
 
 # ---- the rules ----
@@ -81,12 +85,11 @@ def update_rules(
     late_rate_per_day: str,
     grace_days: int,
     cap_ratio: str,
-    shared_prepayment: str | None = None,
     prepayment_floor: str | None = None,
 ) -> FeeRules:
     """Save the estate's billing rules from form text; every field is checked first
     (``FieldErrors`` by field name), the vacancy fee codes are kept as they were, and so
-    is the shared-utilities prepayment (and its floor) when not given."""
+    is the floor of the shared-utilities prepayment when not given."""
     values = {
         "vacancy_ratio": _fraction(vacancy_ratio, 4, Decimal(1), "fees.rules.vacancy_ratio"),
         "late_rate_per_day": _fraction(
@@ -101,15 +104,9 @@ def update_rules(
         errors["vacancy_months"] = DomainError("fees.rules.vacancy_months")
     if not 0 <= grace_days <= 365:
         errors["grace_days"] = DomainError("fees.rules.grace_days")
-    prepayment = {
-        name: _yuan(typed)
-        for name, typed in (
-            ("shared_prepayment", shared_prepayment),
-            ("prepayment_floor", prepayment_floor),
-        )
-        if typed is not None
-    }
-    errors.update({name: v for name, v in prepayment.items() if isinstance(v, DomainError)})
+    floor = _yuan(prepayment_floor) if prepayment_floor is not None else None
+    if isinstance(floor, DomainError):
+        errors["prepayment_floor"] = floor
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
@@ -123,8 +120,7 @@ def update_rules(
                 late_enabled, values["late_rate_per_day"], grace_days, values["cap_ratio"]
             ),
             vacancy_codes=before.vacancy_codes,
-            shared_prepayment=prepayment.get("shared_prepayment", before.shared_prepayment),
-            prepayment_floor=prepayment.get("prepayment_floor", before.prepayment_floor),
+            prepayment_floor=before.prepayment_floor if floor is None else floor,
         )
         save_rules_in(s, estate_id, rules)
     return rules
@@ -211,10 +207,12 @@ def set_rate(
     db: Database, estate_id: str, code: str, rate: Decimal | str, effective: date | str
 ) -> FeeItemSpec:
     """A new rate for ``code`` from a date on; earlier bills keep the rate they were issued
-    at. The rate is typed money: two decimals at most, never rounded."""
+    at. A rate keeps the decimals typed, four at most (1.9 is 1.90, 1.2345 stays), never
+    rounded; a rate charged as it is (per space, per stay, a deposit) is money, in fen."""
     errors: dict[str, DomainError] = {}
+    value = Decimal(0)
     try:
-        value = money(rate)
+        value = parse_rate(rate) if isinstance(rate, str) else rate_value(rate)
         if value < 0:
             errors["rate"] = DomainError("fees.rate.negative")
     except DomainError as error:
@@ -230,6 +228,12 @@ def set_rate(
         known = {spec.code: spec for spec in schedule_in(s, estate_id)}
         if code not in known:
             errors["code"] = DomainError("fees.rate.item_unknown", code=str(code))
+        elif (
+            "rate" not in errors
+            and known[code].basis not in RATE_BASES
+            and value != value.quantize(Decimal("0.01"))
+        ):
+            errors["rate"] = DomainError("fees.rate_not_in_fen", rate=str(value))
         if errors:
             raise FieldErrors(errors)
         item_id = fee_item_id(estate_id, code, effective)
