@@ -136,6 +136,17 @@ def set_cell_in(
     return bool(recorder(session).update(row, allowed=allowed, deleted=False))
 
 
+def set_cells_in(session: Session, estate_id: str, cells) -> int:
+    """Write several cells (``(role, permission, allowed)``) in one unit of work; how many
+    changed. The administrator's own ``permissions.manage`` cannot be taken away (nobody
+    could give it back but the server's command line)."""
+    cells = list(cells)
+    for role, permission, allowed in cells:
+        if role == "admin" and permission == "permissions.manage" and not allowed:
+            raise DomainError("permission.keep_admin")
+    return sum(bool(set_cell_in(session, estate_id, *cell)) for cell in cells)
+
+
 def set_cell(
     db: Database, estate_id: str, role: str, permission: str, allowed: bool, by: str | None = None
 ) -> bool:
@@ -154,4 +165,5 @@ __all__ = [
     "require",
     "set_cell",
     "set_cell_in",
+    "set_cells_in",
 ]

@@ -597,7 +597,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_page/status.py" line="+19"/>
+        <location filename="../../ui/sync_page/status.py" line="+20"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
@@ -630,6 +630,16 @@
         <location line="+1"/>
         <source>offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT ENCRYPTED (plain HTTP)</source>
+        <translation>未加密（明文 HTTP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to the sync server is not encrypted: anyone on the network can read residents&apos; data and this desk&apos;s token. The administrator allowed it (PROPDESK_ALLOW_PLAIN_HTTP=1); serve the server over https instead (docs/deploy.md).</source>
+        <translation>与同步服务器的连接未加密：网络上任何人都能读取住户资料和本机令牌。这是管理员允许的（PROPDESK_ALLOW_PLAIN_HTTP=1）；请改用 https 提供服务（见 docs/deploy.md）。</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,13 @@ def _local(host: str) -> bool:
         return False
 
 
+def plain_http_allowed_off_loopback(url: str) -> bool:
+    """True when ``url`` is plain HTTP to another computer and that was allowed: the status
+    bar then warns for as long as it lasts."""
+    parts = urlsplit(url or "")
+    return parts.scheme == "http" and not _local(parts.hostname or "") and plain_http_allowed()
+
+
 def check_server_url(url: str) -> None:
     """Raise ``sync.plain_http`` for plain HTTP to another computer, unless allowed."""
     parts = urlsplit(url)

@@ -1,5 +1,6 @@
-"""Staff accounts are written by the server only: its commands (`propdesk-server users
-add`) and these endpoints, which an enrolled desk's Settings calls while online.
+"""Staff accounts and the permission matrix are written by the server only: its commands
+(`propdesk-server users add`, `propdesk-server permissions`) and these endpoints, which an
+enrolled desk's Settings calls while online.
 
 A desk's raw push of ``staff`` (or roles and permissions) is refused whatever its user's
 role (:mod:`sync.server.validate`). Here the person is authenticated against the
@@ -46,6 +47,23 @@ class PasswordChange(BaseModel):
 
 class StaffWritten(BaseModel):
     staff_id: str
+
+
+class PermissionCell(BaseModel):
+    role: str = Field(max_length=20)
+    permission: str = Field(max_length=60)
+    allowed: bool
+
+
+class MatrixChange(BaseModel):
+    admin_login: str = Field(max_length=50)
+    admin_password: str = Field(max_length=200)
+    estate_id: str = Field(max_length=36)
+    cells: list[PermissionCell] = Field(max_length=1000)
+
+
+class MatrixWritten(BaseModel):
+    changed: int = Field(description="cells that differ from what the estate had")
 
 
 def _refusal(exc: DomainError) -> SyncError:
@@ -113,3 +131,28 @@ def change_password(
         recorder(s).update(user, password_hash=_hasher.hash(body.new))
     s.commit()
     return StaffWritten(staff_id=user.id)
+
+
+@router.put("/permissions", response_model=MatrixWritten, responses=ERRORS)
+def set_permissions(
+    body: MatrixChange, s: Session = Depends(session), who: Caller = Depends(caller)
+) -> MatrixWritten:
+    """An administrator (authenticated here) sets cells of an estate's permission matrix;
+    each change is audited under their name, and every desk of the estate pulls it."""
+    from app.services.permissions import require, set_cells_in
+
+    device = crud.device_for_token(s, who.token)
+    if not crud.in_scope(device, body.estate_id):
+        raise SyncError(403, "out_of_scope", f"This desk is not enrolled for {body.estate_id}")
+    try:
+        admin = _person(s, body.admin_login, body.admin_password)
+        if body.estate_id not in (admin.estate_ids or [admin.estate_id]):
+            raise SyncError(403, "out_of_scope", f"{admin.login} does not work in that estate")
+        require(s, admin.id, "permissions.manage")
+        cells = [(c.role, c.permission, c.allowed) for c in body.cells]
+        with crud.server_writes(s):
+            changed = set_cells_in(s, body.estate_id, cells)
+        s.commit()
+    except DomainError as exc:
+        raise _refusal(exc) from None
+    return MatrixWritten(changed=changed)

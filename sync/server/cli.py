@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     dev_sub.add_parser("list", parents=[common], help="list devices")
     revoke = dev_sub.add_parser("revoke", parents=[common], help="refuse a device from now on")
     revoke.add_argument("device_id")
+    from sync.server.permissions_cli import add_parser as add_permissions
+
+    add_permissions(sub, common)
     return parser
 
 
@@ -142,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "backup": cmd_backup,
             "restore": cmd_restore,
             "new-epoch": cmd_new_epoch,
+            "permissions": cmd_permissions,
         }[args.command]
         return handler(args, engine)
     except (DBAPIError, ArgumentError) as error:  # cannot connect, or not a database
@@ -302,6 +306,12 @@ def cmd_devices(args, engine) -> int:
             state = "revoked" if d.revoked else "active"
             print(f"{d.id}\t{d.name}\t{state}\t{scope}\t{d.changes_applied} changes")
     return 0
+
+
+def cmd_permissions(args, engine) -> int:
+    from sync.server.permissions_cli import cmd_permissions as run
+
+    return run(args, engine)
 
 
 def cmd_backup(args, engine) -> int:

@@ -8,6 +8,22 @@ MESSAGES = {
         "您的角色（{role}）无权执行此操作（{permission}）。请联系主任或管理员。",
     ),
     "permission.unknown": ("No such permission: {permission}", "没有这项权限：{permission}"),
+    "permission.server_password": (
+        "The server did not accept this login and password; type your password again.",
+        "服务器未接受该登录名和密码，请重新输入您的密码。",
+    ),
+    "permission.server_not_admin": (
+        "The server says this account is not an administrator; nothing was changed.",
+        "服务器认为该账号不是系统管理员，未作任何修改。",
+    ),
+    "permission.server_out_of_scope": (
+        "This estate is not among this desk's or this account's estates on the server.",
+        "该管理处不在本机或该账号在服务器上的管理处范围内。",
+    ),
+    "permission.keep_admin": (
+        "The administrator keeps the right to change permissions (else nobody could).",
+        "系统管理员必须保留修改权限的权利（否则无人能再修改）。",
+    ),
     "privacy.field_unknown": (
         "Only a phone or ID number can be revealed ({field})",
         "只能查看电话或身份证号（{field}）",

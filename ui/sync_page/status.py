@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from sync.client.transport_security import plain_http_allowed_off_loopback
 from sync.overview import SyncOverview
 from ui import formats, messages
 from ui.sync_page.labels import describe_sync
@@ -23,6 +24,13 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("SyncStatus", "never synced"),
     QT_TRANSLATE_NOOP("SyncStatus", "online"),
     QT_TRANSLATE_NOOP("SyncStatus", "offline"),
+    QT_TRANSLATE_NOOP("SyncStatus", "NOT ENCRYPTED (plain HTTP)"),
+    QT_TRANSLATE_NOOP(
+        "SyncStatus",
+        "The connection to the sync server is not encrypted: anyone on the network can read "
+        "residents' data and this desk's token. The administrator allowed it "
+        "(PROPDESK_ALLOW_PLAIN_HTTP=1); serve the server over https instead (docs/deploy.md).",
+    ),
 )
 
 
@@ -51,6 +59,10 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
         sentence = messages.message("sync.changes_set_aside", {"count": o.rejected})
         tips.append(sentence)
         parts.append(_first_clause(sentence))
+        role = "error"
+    if plain_http_allowed_off_loopback(o.server_url or ""):  # as long as it lasts
+        parts.insert(0, _tr("NOT ENCRYPTED (plain HTTP)"))
+        tips.append(_tr(_SOURCES[-1]))
         role = "error"
     if problem is not None:
         sentence = describe_sync(problem)
