@@ -341,8 +341,9 @@ def synced_tables_sorted():
 # ---- documents: the copy the server accepted first stands ----
 
 DOCUMENT = "document"
-# where two copies of a document may differ without any money in it
-_DOCUMENT_ORIGIN = frozenset({"issued_at", "issued_by"})
+# where two copies of a document may differ without any money in it: who wrote the copy
+# and when (a bill's issuer, an opening balance's importer)
+_DOCUMENT_ORIGIN = frozenset({"issued_at", "issued_by", "imported_at", "imported_by"})
 
 
 def _document_loss(row: _Row, incoming: dict[str, Any], hlc: str) -> Loss | None:

@@ -34,8 +34,8 @@ from app.services.fees.schedule import rules_in
 from app.services.importer import ImportRefused
 from app.services.permissions import require
 from app.store.audit_models import write_entry
-from app.store.base import new_id
 from app.store.fee_ledger import refresh_units
+from app.store.ids import natural_id
 from app.store.opening_models import ARREARS, DEPOSIT, PREPAYMENT, OpeningEntry
 from app.store.recorder import recorder
 
@@ -134,7 +134,8 @@ def import_opening_balances(
         previous = _previous_in(s, estate_id)
         if previous is not None:
             raise _already(previous)
-        batch_id = new_id()
+        # one import per estate: the same id on every desk that imports its file
+        batch_id = natural_id(estate_id, "opening-import")
         rec = recorder(s)
         drafts = preview.drafts
         for draft in drafts:
