@@ -207,3 +207,13 @@ def test_the_holidays_section_warns_of_a_provisional_year_and_imports_one(qtbot,
     finally:
         holidays.use_folders(None)
         QApplication.processEvents()
+
+
+def test_a_receipt_line_prints_the_rate_with_the_decimals_it_keeps():
+    """89.50 ㎡ × 1.90 as before; a rate of 1.2345 is printed 1.2345, not 1.23."""
+    from app.services.fees.account import ReceiptLine
+    from ui.fees.printing import quantity_rate
+
+    line = ReceiptLine("2026-03", "mgmt_residential", D("110.49"), D("89.50"), D("1.2345"))
+    assert quantity_rate(line) == "89.50 ㎡ × 1.2345"
+    assert quantity_rate(line._replace(rate=D("1.90"))) == "89.50 ㎡ × 1.90"

@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from app.domain.fees import AREA_MONTH, AREA_ONCE, DEFAULT_SCHEDULE, SHARED_BY_AREA
+from app.domain.money import format_rate
 from app.services.fees.account import ReceiptLine, ReceiptView
 from app.services.fees.parking import StayRow
 from app.services.fees.reports import ArrearsRow
@@ -199,7 +200,7 @@ def quantity_rate(line: ReceiptLine) -> str:
     quantity = f"{line.quantity:,.2f} ㎡" if by_area else f"{line.quantity.normalize():f}"
     if not line.rate:
         return quantity if by_area else ""
-    return f"{quantity} × {line.rate:,.2f}"
+    return f"{quantity} × {format_rate(line.rate)}"  # 1.90, or 1.2345 as the schedule states
 
 
 def _money_rows(w: dict[str, str], amount: Decimal, words: str, tendered, change) -> list[str]:

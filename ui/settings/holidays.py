@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,14 +49,15 @@ class HolidaysBox(QGroupBox):
         self.result.setWordWrap(True)
         self.result.hide()
         self.import_button = QPushButton(self.tr("Import a year…"))
+        self.import_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.import_button.clicked.connect(lambda: self.import_year())
         row = QHBoxLayout()
         row.addWidget(self.result, 1)
-        row.addWidget(self.import_button)
+        row.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
         form = QFormLayout()
         form.addRow(self.tr("Years known"), self.years)
         form.addRow("", self.warnings)
-        form.addRow(self.tr("Files left out"), self.problems)
+        form.addRow("", self.problems)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
@@ -91,7 +94,8 @@ class HolidaysBox(QGroupBox):
         self.years.setText("\n".join(lines))
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
-        self.problems.setText("\n".join(messages.describe(p) for p in calendar.problems))
+        left_out = [messages.describe(p) for p in calendar.problems]
+        self.problems.setText("\n".join([self.tr("Files left out"), *left_out]))
         self.problems.setVisible(bool(calendar.problems))
 
     def import_year(self, path: str | None = None) -> None:
