@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.fees import opening_import
-from app.services.fees.opening import write_template
-from app.store.opening_models import ARREARS, DEPOSIT, PREPAYMENT
+from app.services.fees.opening import ARREARS, DEPOSIT, PREPAYMENT, write_template
 from ui import formats
 from ui.context import AppContext
 from ui.fees.common import local_today
