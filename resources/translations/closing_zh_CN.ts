@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/fees/closing_approval.py" line="+30"/>
+        <source>Supervisor&apos;s approval</source>
+        <translation>主管审批</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Supervisor log-in</source>
+        <translation>主管账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor password</source>
+        <translation>主管密码</translation>
+    </message>
+</context>
+<context>
     <name>ClosingSheet</name>
     <message>
         <location filename="../../ui/fees/closing_print.py" line="+25"/>

@@ -207,3 +207,45 @@ def test_the_dialog_and_sheet_in_chinese(qtbot, app, cashier_ctx, tmp_path):
             app.removeTranslator(translator)
         QLocale.setDefault(locale)
         QApplication.processEvents()
+
+
+def test_a_closed_days_reversal_asks_a_supervisor_at_the_desk(qtbot, db, estate_id, cashier_ctx):
+    """The estate lets cashiers reverse; the closed day still needs a finance lead."""
+    from app.services.fees import account
+    from app.services.permissions import set_cell_in
+    from tests.ui.conftest import answer_next_dialog
+    from ui.fees.dialogs import ReverseDialog
+
+    db.actor = None  # the system writes the matrix and the supervisor's account
+    with db.session() as s:
+        set_cell_in(s, estate_id, "cashier", "payments.reverse", True)
+        accounts.create_staff(
+            s,
+            login="zhao",
+            display_name="赵主管",
+            role="finance_lead",
+            password="s3cret-pass",
+            estate_ids=[estate_id],
+        )
+        cashier = accounts.find_staff(s, "wang").id
+    closing.close_day(db, estate_id, "王收银", DAY, "170.35", "微信到账另记", "李收银", now=NOW)
+    db.actor = cashier
+    payments = account.counter_account(db, cashier_ctx.unit_id).payments
+    paid = next(p for p in payments if p.amount == Decimal("170.05"))
+    dialog = ReverseDialog(cashier_ctx, paid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.reason, "收错房号")
+
+    def approve(asked):
+        asked.login.setText("zhao")
+        asked.password.setText("s3cret-pass")
+        asked.accept()
+
+    seen = answer_next_dialog(qtbot, approve)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=10000)
+    assert "主管" in seen["text"] or "approval" in seen["text"]
+    assert dialog.saved.kind == "reversal"
+    nxt = closing.day_summary(db, estate_id, "王收银", date(2026, 3, 21))
+    assert nxt.cash.reversed == Decimal("170.05")

@@ -16,6 +16,7 @@ from app.domain.money import format_yuan, parse_money
 from app.services.fees import account, counter
 from ui import formats
 from ui.context import AppContext
+from ui.fees.closing_approval import ask_approval
 from ui.fees.labels import word
 from ui.widgets.forms import FormDialog
 
@@ -107,6 +108,7 @@ class ReverseDialog(_CounterDialog):
         self.reason.setPlaceholderText(self.tr("Why, e.g. taken for the wrong unit"))
         self.add_field("reason", self.tr("Reason *"), self.reason)
         self.ok.setText(self.tr("Reverse payment"))
+        self.approval = None  # a supervisor's, when the payment's day is closed
         self.validate()
 
     def values(self) -> dict[str, Any]:
@@ -117,8 +119,17 @@ class ReverseDialog(_CounterDialog):
 
     def save(self, values: dict[str, Any]) -> account.PaymentRow:
         return counter.reverse_payment(
-            self.ctx.db, self.payment.id, self.user, values["reason"], self.ctx.clock.now()
+            self.ctx.db,
+            self.payment.id,
+            self.user,
+            values["reason"],
+            self.ctx.clock.now(),
+            self.approval,
         )
+
+    def _refused(self, error: BaseException) -> None:
+        if not ask_approval(self, error):  # a closed day's payment: a supervisor approves
+            super()._refused(error)
 
 
 class RefundCreditDialog(_CounterDialog):
