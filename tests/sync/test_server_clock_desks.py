@@ -1,0 +1,36 @@
+"""A server whose clock jumped, met by real desks (the sync client): the desks say their
+time with every request, so the server finds its own clock wrong and nothing waits."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.store.models import Building, SyncOutbox
+from app.store.recorder import recorder
+from sync.server import crud
+from tests.sync.test_server_validation import call
+
+TEN_MINUTES = 10 * 60 * 1000
+
+
+def test_desks_outvote_a_server_clock_that_jumped_back_and_nothing_waits(server, make_device):
+    """Before: the desk client never sent X-PropDesk-Time, so the server never found its
+    clock wrong, and every change made on a correct desk stayed held back as "stamped in
+    the future" for as long as the server's clock was wrong."""
+    estate = server.add_estate("阳光花园")
+    desks = [make_device(f"d{i}", [estate]) for i in range(3)]
+    server.app.state.clock = crud.ServerClock(wall_ms=lambda: crud.now_ms() - TEN_MINUTES)
+    made = []
+    for desk in desks:
+        with desk.db.session() as s:
+            made.append(recorder(s).create(Building, estate_id=estate, name="1栋", sort_key=1).id)
+    for _round in range(2):
+        reports = [desk.sync() for desk in desks]
+    assert [r.held_back for r in reports] == [None, None, None]
+    assert all(r.server_clock_wrong for r in reports)
+    assert call(server, "GET", "/health").json()["server_clock_wrong"] is True
+    for desk in desks:
+        with desk.db.session() as s:
+            assert s.scalar(select(SyncOutbox.change_id)) is None
+    with crud.new_session(server.engine) as s:
+        assert set(s.scalars(select(Building.id))) == set(made)
