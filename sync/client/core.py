@@ -12,7 +12,6 @@ once the server acknowledged it (its answer, or the ``last_change_id`` of a pull
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import logging
 import platform
@@ -58,15 +57,7 @@ from sync.client.errors import SyncFailure, encode
 from sync.client.identity import EPOCH, SERVER_ID, ServerIdentity, installation_id
 from sync.client.pull import Pull, parse_page
 from sync.client.push import Push
-from sync.client.transport_security import (
-    PIN,
-    PINNED_CERT,
-    certificate_refused,
-    check_server_url,
-    fingerprint,
-    pinned_certificate,
-    tls_verify,
-)
+from sync.client.transport_security import check_server_url
 
 log = logging.getLogger(__name__)
 RUNS_KEPT = 20  # recent runs listed on the Sync page
@@ -98,11 +89,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
         with self.db.session() as s:
             return get_state(s, key)
 
-    def _http(
-        self, base_url: str, token: str | None = None, pinned: bytes | None = None
-    ) -> httpx.AsyncClient:
-        """``pinned``: the server certificate to trust alone (b"": none; None: the one
-        kept at enrolment, read from the database, so not on the UI's thread)."""
+    def _http(self, base_url: str, token: str | None = None) -> httpx.AsyncClient:
         check_server_url(base_url)  # no token or residents' data over plain HTTP off this PC
         headers = {
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
@@ -115,7 +102,6 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             headers=headers,
             transport=self.transport,
             timeout=self.timeout,
-            verify=tls_verify(self.db, base_url, pinned),
         )
 
     async def _call(self, http: httpx.AsyncClient, method: str, url: str, **kw) -> httpx.Response:
@@ -128,8 +114,6 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             response = await http.request(method, url, **kw)
         except httpx.TransportError as exc:
             detail = str(exc) or type(exc).__name__
-            if certificate_refused(exc):  # a pinned or untrusted certificate: not "offline"
-                raise SyncFailure("sync.certificate_refused", url=str(http.base_url)) from exc
             raise SyncFailure("sync.unreachable", url=str(http.base_url), detail=detail) from exc
         response.extensions["sent_ms"] = sent
         response.extensions["received_ms"] = now_ms()
@@ -165,19 +149,12 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
 
     # ---- enrolment ----
 
-    async def enroll(
-        self, server_url: str, code: str, name: str = "", pin: str = ""
-    ) -> protocol.EnrollResponse:
+    async def enroll(self, server_url: str, code: str, name: str = "") -> protocol.EnrollResponse:
         """Enrol with a one-time code. Once the server has answered, the enrolment is
         saved even if the task is cancelled meanwhile (the code is spent): such a cancel
-        is ignored and the answer returned, so what is reported is what was saved.
-
-        ``pin``: the SHA-256 of the server's certificate, given with the code; a server
-        presenting another is refused before the code is sent (``transport_security``)."""
-        check_server_url(server_url)
-        pinned = await pinned_certificate(server_url, pin) if pin else b""
+        is ignored and the answer returned, so what is reported is what was saved."""
         clock_id = await in_worker(self._clock_id)
-        async with self._http(server_url, pinned=pinned) as http:
+        async with self._http(server_url) as http:
             body = protocol.EnrollRequest(
                 code=code, name=name or platform.node(), clock_id=clock_id
             )
@@ -189,7 +166,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             answer = protocol.EnrollResponse.model_validate(response.json())
             offset = self._offset(response, answer.server_time_ms)
             saved, cancelled = await whole(
-                self._save_enrolment, server_url, answer, offset, body.name, pinned
+                self._save_enrolment, server_url, answer, offset, body.name
             )
             if cancelled and (task := asyncio.current_task()) is not None:
                 task.uncancel()  # saved (or failed) all the same: report that
@@ -204,17 +181,9 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             return device_id(s)
 
     def _save_enrolment(
-        self,
-        url: str,
-        answer: protocol.EnrollResponse,
-        offset: int,
-        name: str = "",
-        pinned: bytes = b"",
+        self, url: str, answer: protocol.EnrollResponse, offset: int, name: str = ""
     ) -> None:
         with self.db.session() as s:
-            # the pinned certificate (or none) belongs with this enrolment's identity
-            set_state(s, PINNED_CERT, base64.b64encode(pinned).decode() if pinned else "")
-            set_state(s, PIN, fingerprint(pinned) if pinned else "")
             if get_state(s, SERVER_URL) != url.rstrip("/"):
                 set_state(s, CURSOR, "0")  # a new server: its sequence numbers start over
             set_state(s, SERVER_URL, url.rstrip("/"))
@@ -387,5 +356,5 @@ def run_sync(db: Database, **kw) -> SyncReport:
     return asyncio.run(SyncClient(db, **kw).sync())
 
 
-def run_enroll(db: Database, server_url: str, code: str, name: str = "", pin: str = "", **kw):
-    return asyncio.run(SyncClient(db, **kw).enroll(server_url, code, name, pin))
+def run_enroll(db: Database, server_url: str, code: str, name: str = "", **kw):
+    return asyncio.run(SyncClient(db, **kw).enroll(server_url, code, name))
