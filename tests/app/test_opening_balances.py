@@ -214,3 +214,20 @@ def test_an_opening_deposit_is_held_and_refunded_against_its_entry(db, estate, t
     [after] = deposits.deposits_of(db, a)
     assert after.held == D("0.00")
     assert account.unit_account(db, a).balance == D("380.00")  # deposits are not fees
+
+
+def test_the_command_imports_once_and_lists_every_problem(db, estate, tmp_path, capsys):
+    from ui.launcher import main  # the installed `propdesk` command
+
+    args = ["--db", str(db.path), "import", "opening-balances"]
+    template = tmp_path / "template.xlsx"
+    assert main([*args, str(template), "--template"]) == 0
+    bad = xlsx(tmp_path / "bad.xlsx", [("9-9-999", "10.00", "", "", "", "", "")])
+    assert main([*args, str(bad), "--as-of", "2026-12-01"]) == 1
+    out = capsys.readouterr().out
+    assert "1 problem(s); nothing was imported" in out and "No unit 9-9-999" in out
+    good = xlsx(tmp_path / "good.xlsx", GOOD)
+    assert main([*args, str(good), "--as-of", "2026-12-01"]) == 0
+    assert "4 opening entries of 3 units imported" in capsys.readouterr().out
+    assert main([*args, str(good), "--as-of", "2026-12-01"]) == 1
+    assert "imported once" in capsys.readouterr().out
