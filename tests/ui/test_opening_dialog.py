@@ -5,6 +5,8 @@ Issue 11: "An estate starting with PropDesk imports each unit's existing arrears
 prepayments and deposits from XLSX (preview, all or nothing)."
 """
 
+from datetime import date
+
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QDate, Qt
@@ -135,3 +137,19 @@ def test_the_counter_labels_opening_arrears(app):
 
     assert word("opening_arrears") == "Opening arrears"
     assert message("opening.kind.arrears", lang="zh_CN") == "期初欠费"
+
+
+def test_the_units_deposits_list_the_opening_deposit_labelled(
+    qtbot, app, db, estate_id, staff, tmp_path
+):
+    from app.services.fees.opening_import import import_opening_balances, preview_opening_file
+    from ui.fees.unit_dialogs import DepositsDialog
+
+    path = xlsx(tmp_path / "o.xlsx", [["3-1-1302", "", "", "", "", "500", "装修押金"]])
+    preview = preview_opening_file(db, estate_id, path, date(2026, 12, 1))
+    import_opening_balances(db, estate_id, preview, "finance")
+    unit_id = preview.drafts[0].unit_id
+    dialog = DepositsDialog(context(db, staff["finance_lead"], estate_id), unit_id)
+    qtbot.addWidget(dialog)
+    texts = [dialog.model.data(dialog.model.index(0, c)) for c in range(4)]
+    assert texts[:2] == ["Opening deposit", "Renovation deposit"]

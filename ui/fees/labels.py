@@ -74,7 +74,11 @@ def word(code: str) -> str:
 
 
 # opening balances' words are the catalogue's (ui/messages/fees_opening.py)
-_OPENING = {"opening_arrears": "opening.kind.arrears"}
+_OPENING = {
+    "opening_arrears": "opening.kind.arrears",
+    "opening_deposit": "opening.kind.deposit",
+    "opening_prepayment": "opening.kind.prepayment",
+}
 
 
 def bill_note(note: str) -> str:

@@ -33,7 +33,12 @@ from ui.widgets.paged_model import Column, StaticModel
 translate = QCoreApplication.translate  # column titles: literal calls, so lupdate finds them
 
 DEPOSIT_COLUMNS = (
-    Column("receipt", lambda: translate("DepositsDialog", "Receipt No."), lambda d: d.receipt_no),
+    Column(
+        "receipt",
+        lambda: translate("DepositsDialog", "Receipt No."),
+        # an opening deposit (期初押金) was taken before PropDesk, with no receipt of ours
+        lambda d: d.receipt_no or (word("opening_deposit") if d.opening else ""),
+    ),
     Column("kind", lambda: translate("DepositsDialog", "Kind"), lambda d: word(d.fee_code)),
     Column("taken", lambda: translate("DepositsDialog", "Taken"), lambda d: d.amount, right=True),
     Column("held", lambda: translate("DepositsDialog", "Held"), lambda d: d.held, right=True),
