@@ -12,9 +12,15 @@ from app.cli import fail, open_db
 
 def register(sub, common) -> None:
     enroll = sub.add_parser("enroll", parents=[common], help="enrol this device with a sync server")
-    enroll.add_argument("--server", required=True, help="e.g. http://10.0.0.5:8470")
+    enroll.add_argument("--server", required=True, help="e.g. https://10.0.0.5:8470")
     enroll.add_argument("--code", required=True, help="the one-time code from the server")
     enroll.add_argument("--name", default="", help="this device's name (default: host name)")
+    enroll.add_argument(
+        "--pin",
+        default="",
+        help="the server certificate's SHA-256 fingerprint given with the code (https only): "
+        "a server presenting another certificate is refused, now and at every sync",
+    )
     enroll.set_defaults(handler=enroll_device)
 
     sync = sub.add_parser("sync", parents=[common], help="one push-pull cycle with the server")
@@ -27,7 +33,7 @@ def enroll_device(args) -> int:
 
     db = open_db(args)
     try:
-        answer = run_enroll(db, args.server, args.code, args.name)
+        answer = run_enroll(db, args.server, args.code, args.name, pin=args.pin)
     except DomainError as exc:
         return fail(english(exc.code, exc.params))
     finally:

@@ -22,6 +22,26 @@ ENGLISH: dict[str, str] = {
         "the network readable. Use https:// (docs/deploy.md), or have the administrator "
         "allow plain HTTP on this computer (PROPDESK_ALLOW_PLAIN_HTTP=1)."
     ),
+    "sync.pin_invalid": (
+        "{pin} is not a certificate fingerprint: it is 64 hexadecimal digits (pairs may be "
+        "separated by colons), as `propdesk-server enroll-code --certfile` prints it."
+    ),
+    "sync.pin_needs_https": (
+        "A certificate fingerprint was given but {url} is not https://: pinning checks the "
+        "server's TLS certificate. Use the server's https:// address."
+    ),
+    "sync.pin_mismatch": (
+        "The server at {url} is not the one the administrator named: its certificate's "
+        "fingerprint is {found}, not {expected}. Nothing was sent and the code is still "
+        "valid. Check the address and the fingerprint with the administrator."
+    ),
+    "sync.certificate_refused": (
+        "The server at {url} presented a certificate this computer does not trust: the "
+        "certificate pinned at enrolment (or one a certificate authority vouches for) is "
+        "not the one it shows, so another computer may be answering. Nothing was sent. "
+        "Ask the administrator; after a genuine certificate change, enrol again with the "
+        "new fingerprint."
+    ),
     "sync.upgrade_needed": "The server needs a newer PropDesk: {reason}",
     "sync.device_refused": (
         "The server refused this computer: {reason} Ask the administrator for a new "

@@ -30,6 +30,11 @@
     </message>
     <message>
         <location line="+15"/>
+        <source>Optional, for https: the certificate fingerprint the administrator gave with the code. A server showing another certificate is refused.</source>
+        <translation>可选，用于 https：管理员随注册码给出的证书指纹。出示其他证书的服务器将被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>How this computer is listed on the server.</source>
         <translation>此电脑在服务器上显示的名称。</translation>
     </message>
@@ -45,12 +50,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Enrol</source>
         <translation>注册此电脑</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>Server address *</source>
         <translation>服务器地址 *</translation>
     </message>
@@ -58,6 +63,11 @@
         <location line="+1"/>
         <source>Enrolment code *</source>
         <translation>注册码 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate fingerprint</source>
+        <translation>证书指纹</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -473,7 +483,7 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Sending changes: %1 sent so far…</source>
         <translation>正在上传更改：已上传 %1 条…</translation>
     </message>
@@ -498,7 +508,7 @@
         <translation>已取消注册，未做任何更改。</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-175"/>
         <source>No conflicts. When two desks change the same field, the value that lost is kept here to settle.</source>
         <translation>没有冲突。两台工作站修改同一字段时，被覆盖的值会保留在这里等待处理。</translation>
     </message>
@@ -565,7 +575,7 @@
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>This computer is connected to %1. The estate&apos;s records are being received now; work can go on meanwhile.</source>
         <translation>本机已连接到 %1。正在接收小区数据，期间可以继续工作。</translation>
     </message>

@@ -7,6 +7,7 @@ desk's scope)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 
 from app.domain.errors import DomainError
@@ -35,7 +36,8 @@ async def set_permissions(
         "estate_id": estate_id,
         "cells": [{"role": r, "permission": p, "allowed": a} for r, p, a in cells],
     }
-    async with client._http(url, token) as http:
+    # building the client reads the pinned certificate: not on the UI's thread
+    async with await asyncio.to_thread(client._http, url, token) as http:
         answer = await client._call(http, "PUT", f"{protocol.API}/accounts/permissions", json=body)
         if answer.status_code != 200:
             error = client._error(answer).get("error")

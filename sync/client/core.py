@@ -12,6 +12,7 @@ once the server acknowledged it (its answer, or the ``last_change_id`` of a pull
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import platform
@@ -57,7 +58,15 @@ from sync.client.errors import SyncFailure, encode
 from sync.client.identity import EPOCH, SERVER_ID, ServerIdentity, installation_id
 from sync.client.pull import Pull, parse_page
 from sync.client.push import Push
-from sync.client.transport_security import check_server_url
+from sync.client.transport_security import (
+    PIN,
+    PINNED_CERT,
+    certificate_refused,
+    check_server_url,
+    fingerprint,
+    pinned_certificate,
+    tls_verify,
+)
 
 log = logging.getLogger(__name__)
 RUNS_KEPT = 20  # recent runs listed on the Sync page
@@ -89,7 +98,11 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
         with self.db.session() as s:
             return get_state(s, key)
 
-    def _http(self, base_url: str, token: str | None = None) -> httpx.AsyncClient:
+    def _http(
+        self, base_url: str, token: str | None = None, pinned: bytes | None = None
+    ) -> httpx.AsyncClient:
+        """``pinned``: the server certificate to trust alone (b"": none; None: the one
+        kept at enrolment, read from the database, so not on the UI's thread)."""
         check_server_url(base_url)  # no token or residents' data over plain HTTP off this PC
         headers = {
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
@@ -102,6 +115,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             headers=headers,
             transport=self.transport,
             timeout=self.timeout,
+            verify=tls_verify(self.db, base_url, pinned),
         )
 
     async def _call(self, http: httpx.AsyncClient, method: str, url: str, **kw) -> httpx.Response:
@@ -114,6 +128,8 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             response = await http.request(method, url, **kw)
         except httpx.TransportError as exc:
             detail = str(exc) or type(exc).__name__
+            if certificate_refused(exc):  # a pinned or untrusted certificate: not "offline"
+                raise SyncFailure("sync.certificate_refused", url=str(http.base_url)) from exc
             raise SyncFailure("sync.unreachable", url=str(http.base_url), detail=detail) from exc
         response.extensions["sent_ms"] = sent
         response.extensions["received_ms"] = now_ms()
@@ -149,12 +165,19 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
 
     # ---- enrolment ----
 
-    async def enroll(self, server_url: str, code: str, name: str = "") -> protocol.EnrollResponse:
+    async def enroll(
+        self, server_url: str, code: str, name: str = "", pin: str = ""
+    ) -> protocol.EnrollResponse:
         """Enrol with a one-time code. Once the server has answered, the enrolment is
         saved even if the task is cancelled meanwhile (the code is spent): such a cancel
-        is ignored and the answer returned, so what is reported is what was saved."""
+        is ignored and the answer returned, so what is reported is what was saved.
+
+        ``pin``: the SHA-256 of the server's certificate, given with the code; a server
+        presenting another is refused before the code is sent (``transport_security``)."""
+        check_server_url(server_url)
+        pinned = await pinned_certificate(server_url, pin) if pin else b""
         clock_id = await in_worker(self._clock_id)
-        async with self._http(server_url) as http:
+        async with self._http(server_url, pinned=pinned) as http:
             body = protocol.EnrollRequest(
                 code=code, name=name or platform.node(), clock_id=clock_id
             )
@@ -166,7 +189,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             answer = protocol.EnrollResponse.model_validate(response.json())
             offset = self._offset(response, answer.server_time_ms)
             saved, cancelled = await whole(
-                self._save_enrolment, server_url, answer, offset, body.name
+                self._save_enrolment, server_url, answer, offset, body.name, pinned
             )
             if cancelled and (task := asyncio.current_task()) is not None:
                 task.uncancel()  # saved (or failed) all the same: report that
@@ -181,9 +204,17 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             return device_id(s)
 
     def _save_enrolment(
-        self, url: str, answer: protocol.EnrollResponse, offset: int, name: str = ""
+        self,
+        url: str,
+        answer: protocol.EnrollResponse,
+        offset: int,
+        name: str = "",
+        pinned: bytes = b"",
     ) -> None:
         with self.db.session() as s:
+            # the pinned certificate (or none) belongs with this enrolment's identity
+            set_state(s, PINNED_CERT, base64.b64encode(pinned).decode() if pinned else "")
+            set_state(s, PIN, fingerprint(pinned) if pinned else "")
             if get_state(s, SERVER_URL) != url.rstrip("/"):
                 set_state(s, CURSOR, "0")  # a new server: its sequence numbers start over
             set_state(s, SERVER_URL, url.rstrip("/"))
@@ -356,5 +387,5 @@ def run_sync(db: Database, **kw) -> SyncReport:
     return asyncio.run(SyncClient(db, **kw).sync())
 
 
-def run_enroll(db: Database, server_url: str, code: str, name: str = "", **kw):
-    return asyncio.run(SyncClient(db, **kw).enroll(server_url, code, name))
+def run_enroll(db: Database, server_url: str, code: str, name: str = "", pin: str = "", **kw):
+    return asyncio.run(SyncClient(db, **kw).enroll(server_url, code, name, pin))

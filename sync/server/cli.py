@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--estate", action="append", default=[], help="estate name (repeatable)")
     code.add_argument("--all-estates", action="store_true", help="head office: every estate")
     code.add_argument("--expires", default="24h", help="e.g. 30m, 24h, 7d (default 24h)")
+    code.add_argument(
+        "--certfile",
+        help="the certificate `serve --certfile` uses: its SHA-256 is printed with the code, "
+        "for the desk to pin (propdesk enroll --pin)",
+    )
 
     backup = sub.add_parser(
         "backup", parents=[common], help="copy a SQLite server database while it runs"
@@ -276,14 +281,35 @@ def cmd_code(args, engine) -> int:
     if not args.estate and not args.all_estates:
         return fail("say which estates: --estate NAME (repeatable) or --all-estates")
     try:
+        pin = certificate_fingerprint(args.certfile) if args.certfile else ""
         expires = parse_duration(args.expires)
         with _session(engine) as s, s.begin():
             ids = _estate_ids(s, args.estate)
             code = create_code(s, ids, args.all_estates, expires)
-    except (ValueError, LookupError) as exc:
+    except (ValueError, LookupError, OSError) as exc:
         return fail(str(exc))
     print(code)
+    if pin:
+        print(f"pin {pin}")
+        print(f"on the desk: propdesk enroll --server https://HOST:PORT --code {code} --pin {pin}")
     return 0
+
+
+def certificate_fingerprint(certfile: str) -> str:
+    """SHA-256 of the PEM file's first certificate, as ``AB:CD:…`` (what a desk pins and
+    what ``openssl x509 -noout -fingerprint -sha256`` prints)."""
+    import hashlib
+    import ssl
+
+    text = Path(certfile).read_text(encoding="ascii", errors="replace")
+    begin, end = "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----"
+    start = text.find(begin)
+    stop = text.find(end, start)
+    if start < 0 or stop < 0:
+        raise ValueError(f"{certfile} holds no PEM certificate")
+    der = ssl.PEM_cert_to_DER_cert(text[start : stop + len(end)])
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
 
 
 def cmd_devices(args, engine) -> int:

@@ -16,6 +16,19 @@ _CHINESE = {
         "{url} 是连到其他电脑的明文 HTTP：登记令牌和住户资料会在网络上被看到。请使用 https://"
         "（见 docs/deploy.md），或由管理员在本机允许明文 HTTP（PROPDESK_ALLOW_PLAIN_HTTP=1）。"
     ),
+    "sync.pin_invalid": (
+        "{pin} 不是证书指纹：指纹是 64 位十六进制数字（可用冒号分隔），"
+        "即 `propdesk-server enroll-code --certfile` 打印的内容。"
+    ),
+    "sync.pin_needs_https": "填写了证书指纹，但 {url} 不是 https:// 地址：请使用服务器的 https:// 地址。",
+    "sync.pin_mismatch": (
+        "{url} 上的服务器不是管理员指定的服务器：其证书指纹为 {found}，而不是 {expected}。"
+        "未发送任何内容，注册码仍然有效。请与管理员核对地址和指纹。"
+    ),
+    "sync.certificate_refused": (
+        "{url} 上的服务器出示的证书不受这台电脑信任：与注册时固定的证书（或证书机构认可的证书）不符，"
+        "可能是另一台电脑在应答。未发送任何内容。请联系管理员；如服务器确实更换了证书，请用新指纹重新注册。"
+    ),
     "sync.upgrade_needed": "服务器需要更新版本的 PropDesk：{reason}",
     "sync.device_refused": "服务器拒绝了这台电脑：{reason} 请向管理员索取新的登记码后重新连接。",
     "sync.refused": "服务器拒绝：{reason}",

@@ -67,6 +67,22 @@ class EnrolForm(QWidget):
         self.server.setPlaceholderText("https://192.168.1.10:8470")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.pin = QLineEdit()  # the server certificate's SHA-256, given with the code
+        self.pin.setPlaceholderText("AB:CD:EF:…")
+        self.pin_hint = QLabel(
+            self.tr(
+                "Optional, for https: the certificate fingerprint the administrator gave "
+                "with the code. A server showing another certificate is refused."
+            )
+        )
+        self.pin_hint.setProperty("role", "hint")
+        self.pin_hint.setWordWrap(True)
+        pin_column = QWidget()
+        pin_layout = QVBoxLayout(pin_column)
+        pin_layout.setContentsMargins(0, 0, 0, 0)
+        pin_layout.setSpacing(2)
+        pin_layout.addWidget(self.pin)
+        pin_layout.addWidget(self.pin_hint)
         self.name = QLineEdit(platform.node())
         self.name.setPlaceholderText(platform.node())
         self.server_field = FieldWithMessage(self.server)
@@ -100,6 +116,7 @@ class EnrolForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("Server address *"), self.server_field)
         form.addRow(self.tr("Enrolment code *"), self.code_field)
+        form.addRow(self.tr("Certificate fingerprint"), pin_column)
         form.addRow(self.tr("This computer's name"), name_column)
         buttons = QHBoxLayout()
         buttons.addWidget(self.busy)
@@ -127,7 +144,7 @@ class EnrolForm(QWidget):
 
         self.server.textChanged.connect(self.validate)
         self.code.textChanged.connect(self.validate)
-        for editor in (self.server, self.code, self.name):
+        for editor in (self.server, self.code, self.pin, self.name):
             editor.returnPressed.connect(self.submit)
         self.enrol.clicked.connect(self.submit)
         self.back.clicked.connect(self.back_requested)
@@ -171,7 +188,7 @@ class EnrolForm(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.cancel.setVisible(busy)
-        for editor in (self.server, self.code, self.name):
+        for editor in (self.server, self.code, self.pin, self.name):
             editor.setReadOnly(busy)
         self.enrol.setText(self.tr("Connecting…") if busy else self.tr("Enrol"))
         self.validate()

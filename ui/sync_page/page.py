@@ -316,10 +316,11 @@ class SyncPage(RefreshWhenShown, QWidget):
 
     def enrol(self, server_url: str, code: str, name: str) -> None:
         client = SyncClient(self.ctx.db)
+        pin = self.form.pin.text().strip()  # the certificate's fingerprint, if given
         self.form.say("banner-ok", "")
         self.form.set_busy(True)
         self._enrolling = (
-            self.ctx.runner.network(self, lambda _p: client.enroll(server_url, code, name))
+            self.ctx.runner.network(self, lambda _p: client.enroll(server_url, code, name, pin))
             .success(self._enrolled)
             .failure(self._enrol_failed)
             .finally_(self._enrol_ended)
