@@ -25,6 +25,7 @@ MAX_CHANGE_BYTES = 64 * 1024  # encoded fields of one change
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_BLOB_BYTES = 20 * 1024 * 1024
 MAX_PULL = 5000
+MAX_SNAPSHOT_ROWS = 20_000  # rows in one page of GET /sync/snapshot
 MAX_DRIFT_MS = 5 * 60 * 1000  # how far ahead of the server an accepted clock may be
 
 
@@ -122,6 +123,39 @@ class PullResponse(ServerIdentity):
         description="the last of this device's changes the server applied (same snapshot)"
     )
     conflicts: list[ConflictNotice] = []
+    server_hlc: str
+    server_time_ms: int
+    remaining: int | None = Field(
+        None,
+        description="changes still to pull after this page (asked with count=true): a "
+        "desk shows how much is left",
+    )
+
+
+class SnapshotSection(BaseModel):
+    """Rows of one table as compact column arrays: ``values[i]`` holds column
+    ``columns[i]`` of every row (wire-encoded like a change's fields), with the sync
+    bookkeeping (id, estate_id, updated_hlc, field_clocks) among the columns.
+    ``changes``: rows changed after the snapshot's cursor are not sent as rows but as
+    their changes up to the cursor, so every page stands at that cursor."""
+
+    table: str
+    columns: list[str]
+    values: list[list[Any]]
+    changes: list[WireChange] = []
+
+
+class SnapshotPage(ServerIdentity):
+    """One page of the estate as it stood at ``cursor`` (GET /sync/snapshot): tables
+    parents first, rows by id. A desk with no synced rows loads the pages and then pulls
+    the changes after ``cursor``."""
+
+    cursor: int
+    sections: list[SnapshotSection]
+    next_table: str | None = Field(description="where the next page starts; None: done")
+    next_after: str = ""
+    rows: int = Field(description="rows (and changes) in this page")
+    total: int | None = Field(None, description="rows in the whole snapshot (the first page only)")
     server_hlc: str
     server_time_ms: int
 

@@ -92,6 +92,18 @@ class SyncReport:
     resent: int = 0  # changes queued again for a server restored from a backup
     server_clock_wrong: bool = False  # most desks find the server's clock wrong
     held_back: DomainError | None = None  # why changes wait although the sync finished
+    # receiving: rows (a first sync's snapshot) or changes still to come, as the server
+    # counts them (None: not known yet), and since when this run receives
+    remaining: int | None = None
+    first_sync: bool = False  # the estate is loaded from a snapshot
+    receiving_since_ms: int = 0
+
+    def seconds_left(self) -> float | None:
+        """At the pace received so far, how long the rest takes (None: not known)."""
+        if self.remaining is None or not self.pulled or not self.receiving_since_ms:
+            return None
+        spent = max(1, now_ms() - self.receiving_since_ms)
+        return self.remaining * spent / self.pulled / 1000
 
     def clock_problem(self) -> DomainError | None:
         return clock_problem(self.clock_offset_ms, self.server_clock_wrong)

@@ -32,18 +32,22 @@ from app.store.models import SyncOutbox, SyncRejected
 from app.store.recorder import set_state
 from sync import protocol
 from sync.client import base
-from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker
+from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker, now_ms
 from sync.client.errors import SyncFailure
+from sync.client.snapshot import Snapshot
 
 
-class Pull:
+class Pull(Snapshot):
     """Mixed into ``SyncClient`` (``db``, ``_call``, ``_refusal``, ``_offset``,
     ``_progress``, ``_advance_clock``, ``_download_blobs``)."""
 
     db: Database
 
     async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+        report.receiving_since_ms = now_ms()
+        await self._first_pull(http, report)  # a desk with nothing yet: the estate at once
         cursor = int(await in_worker(self.state, CURSOR) or 0)
+        self._count_after = cursor  # the first page says how many are left
         fetching = asyncio.ensure_future(self._fetch_page(http, cursor))
         try:
             while True:
@@ -56,6 +60,12 @@ class Pull:
                 report.set_aside += set_aside
                 report.pulled += len(page.changes)
                 report.cursor = page.cursor
+                if page.remaining is not None:  # counted with the first page
+                    report.remaining = page.remaining
+                elif report.remaining is not None:
+                    report.remaining = max(0, report.remaining - len(page.changes))
+                if not page.more:
+                    report.remaining = 0
                 report.blobs_down += await self._download_blobs(http, page.changes)
                 self._progress(report)
                 if not page.more:
@@ -67,12 +77,10 @@ class Pull:
     async def _fetch_page(
         self, http: httpx.AsyncClient, cursor: int
     ) -> tuple[protocol.PullResponse, int]:
-        response = await self._call(
-            http,
-            "GET",
-            f"{protocol.API}/sync/pull",
-            params={"cursor": cursor, "limit": base.PULL_PAGE},
-        )
+        params: dict[str, int | str] = {"cursor": cursor, "limit": base.PULL_PAGE}
+        if cursor == getattr(self, "_count_after", None):  # how many are left, once a run
+            params["count"] = "true"
+        response = await self._call(http, "GET", f"{protocol.API}/sync/pull", params=params)
         if response.status_code != 200:
             raise self._refusal(response)
         page = await asyncio.to_thread(parse_page, response.content)
@@ -87,17 +95,26 @@ class Pull:
                 Change(c.change_id, c.table, c.row_id, c.estate_id, c.kind, c.fields, c.hlc)
                 for c in page.changes
             ]
-            pending = _pending_fields(s, changes)
-            result, set_aside = _apply_what_applies(s, changes)
-            lost_here = [c for c in result.conflicts if _lost_here(c, pending)]
             # a notice that this desk's copy of a document lost: take the kept copy
-            lost_here += take_documents(s, [_notice_conflict(n) for n in page.conflicts])
-            conflicts = record_conflicts(s, lost_here)
+            notices = [_notice_conflict(n) for n in page.conflicts]
+            conflicts, set_aside, max_hlc = self._merge_pulled(s, changes, notices)
             _drop_landed(s, page.last_change_id)
             set_state(s, CURSOR, str(page.cursor))
             set_state(s, CLOCK_OFFSET, str(offset))
-            self._advance_clock(s, [page.server_hlc, result.max_hlc])
+            self._advance_clock(s, [page.server_hlc, max_hlc])
             return conflicts, set_aside
+
+    @staticmethod
+    def _merge_pulled(
+        s: Session, changes: list[Change], notices: list[Conflict] = ()
+    ) -> tuple[int, int, str]:
+        """Merge pulled changes and keep the losses that are this desk's. Returns
+        (conflicts kept, changes set aside, the newest clock merged)."""
+        pending = _pending_fields(s, changes)
+        result, set_aside = _apply_what_applies(s, changes)
+        lost_here = [c for c in result.conflicts if _lost_here(c, pending)]
+        lost_here += take_documents(s, list(notices))
+        return record_conflicts(s, lost_here), set_aside, result.max_hlc
 
 
 def parse_page(content: bytes) -> protocol.PullResponse:

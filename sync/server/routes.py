@@ -9,7 +9,7 @@ from pydantic_core import PydanticSerializationError
 from sqlalchemy.orm import Session
 
 from sync import protocol
-from sync.server import blobs, crud
+from sync.server import blobs, crud, snapshot
 from sync.server.deps import (
     Caller,
     caller,
@@ -114,12 +114,15 @@ def pull(
         description="include this device's own changes: a desk restored from a local backup "
         "pulls from the cursor the backup had, to take back what it synced since",
     ),
+    count: bool = Query(False, description="also count the changes left after this page"),
     s: Session = Depends(snapshot_session),
     who: Caller = Depends(caller),
     c: crud.ServerClock = Depends(clock),
 ) -> Response:
     device = crud.device_for_token(s, who.token)  # its last_change_id: in this snapshot
     page = crud.pull(s, device, cursor, limit, c, who.identity, include_own=own)
+    if count:
+        page.remaining = snapshot.remaining_changes(s, device, page)
     s.rollback()
     # Serialised by pydantic-core directly: FastAPI's generic encoder would take longer
     # than the query for a page of thousands of changes.
@@ -143,6 +146,23 @@ def page_json(page: protocol.PullResponse) -> str:
                 ],
             }
         ).model_dump_json()
+
+
+@router.get("/sync/snapshot", response_model=protocol.SnapshotPage, responses=ERRORS)
+def estate_snapshot(
+    table: str | None = Query(None, max_length=64, description="where to go on; none: start"),
+    after: str = Query("", max_length=36, description="the last row id of the previous page"),
+    cursor: int | None = Query(None, ge=0, description="the snapshot's cursor; none: start"),
+    limit: int = Query(5000, ge=1, le=protocol.MAX_SNAPSHOT_ROWS),
+    s: Session = Depends(snapshot_session),
+    who: Caller = Depends(caller),
+    c: crud.ServerClock = Depends(clock),
+) -> Response:
+    """A page of the estate at a cursor, for a desk's first sync (sync.server.snapshot)."""
+    device = crud.device_for_token(s, who.token)
+    page = snapshot.snapshot_page(s, device, table, after, cursor, limit, who.identity, c)
+    s.rollback()
+    return Response(page.model_dump_json(), media_type="application/json")
 
 
 @router.get("/sync/rows", response_model=protocol.RowVersions, responses=ERRORS)
