@@ -605,6 +605,19 @@
     </message>
 </context>
 <context>
+    <name>SyncProgress</name>
+    <message>
+        <location filename="../../ui/sync_page/progress.py" line="+22"/>
+        <source>Receiving the estate: %1 of %2 rows, about %3 left…</source>
+        <translation>正在接收小区数据：%1 / %2 行，约剩 %3…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent %4 change(s); receiving: %1 of %2 changes, about %3 left…</source>
+        <translation>已上传 %4 条更改；正在接收：%1 / %2 条更改，约剩 %3…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <location filename="../../ui/sync_page/status.py" line="+20"/>

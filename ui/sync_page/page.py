@@ -35,6 +35,7 @@ from ui.sync_page.files_waiting import FilesWaiting
 from ui.sync_page.form import EnrolForm
 from ui.sync_page.labels import describe_sync
 from ui.sync_page.model import ConflictsModel, RejectedModel, RunsModel, list_box
+from ui.sync_page.progress import show_receiving
 from ui.widgets import icons
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import banner
@@ -383,6 +384,8 @@ class SyncPage(RefreshWhenShown, QWidget):
         self.progressed.emit(report)
 
     def _show_progress(self, report: SyncReport) -> None:
+        if show_receiving(self.progress_bar, self.progress_text, report):
+            return  # rows done of all, and time left
         seconds = max(time.monotonic() - self._started, 0.001)
         if report.pulled:
             text = self.tr("Sent %1 change(s); receiving: %2 rows so far (%3 a second)…")
