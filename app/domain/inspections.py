@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -22,12 +22,20 @@ from app.domain.errors import DomainError
 ITEM_TYPES = ("pass_fail", "choice", "number", "text", "date", "photo", "signature")
 SCORED_TYPES = frozenset({"pass_fail", "choice", "number"})
 SEVERITIES = ("high", "medium", "low")
-# suggested corrective-action due time by severity (an estate may change them)
+# The one rule for a corrective action's due (issue 14: 24 h / 72 h / 7 days by severity):
+# the action's due and its work order's deadline in the engine are both corrective_due.
 SEVERITY_DUE = {
     "high": timedelta(hours=24),
     "medium": timedelta(hours=72),
     "low": timedelta(days=7),
 }
+
+
+def corrective_due(severity: str, found_at: datetime) -> datetime:
+    """When the corrective action for a failure of ``severity`` found at ``found_at`` is due."""
+    return found_at + SEVERITY_DUE.get(severity, SEVERITY_DUE["medium"])
+
+
 TEMPLATE_KINDS = ("handover", "quality", "night", "landscaping", "monthly")
 TARGET_KINDS = ("unit", "building", "area", "department")
 NA = "na"

@@ -229,11 +229,13 @@ def derive(facts: Facts, events: Iterable[Event], rules: WorkOrderRules) -> Work
     outcome = ""
     workers: set[str] = set()
     last_activity = facts.created_at
+    fixed_due: datetime | None = None  # a deadline the order's source set
     for event in ordered:
         if event.kind == "registered":
             category = event.data.get("category", category)
             priority = event.data.get("priority", priority)
             department = event.data.get("department", department)
+            fixed_due = _fixed_due(event.data.get("due_at"))
             continue
         if event.kind not in TRANSITIONS:
             continue  # an event kind of a later version: kept, ignored here
@@ -294,6 +296,12 @@ def derive(facts: Facts, events: Iterable[Event], rules: WorkOrderRules) -> Work
 
     target = rules.target(category, priority, facts.paid, facts.slot_end is not None)
     clock = Clock(rules, business=priority != "emergency")
+    if fixed_due is not None:
+        # A corrective action's due by severity (app.domain.inspections.corrective_due):
+        # calendar time, so the order and the action share one deadline; pauses extend it.
+        clock = Clock(rules, business=False)
+        minutes = max(1, int((fixed_due - start).total_seconds() // 60))
+        target = Target(resolve=minutes, respond=target.respond)
     resolve_budget = _budget(target.resolve, clock, start, facts)
     deadlines = []
     if target.respond is not None:
@@ -339,6 +347,17 @@ def _visit_days(category: str, rules: WorkOrderRules) -> int:
     if category in SAFETY_CATEGORIES:
         return rules.visit_days_safety
     return rules.visit_days
+
+
+def _fixed_due(value: Any) -> datetime | None:
+    """The ``due_at`` a registered event carries (ISO text), if any and readable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        due = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return due if due.tzinfo is not None else None
 
 
 def _budget(resolve: str | int, clock: Clock, start: datetime, facts: Facts) -> timedelta:

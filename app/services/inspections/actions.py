@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.domain.inspections import SEVERITY_DUE, Answer, Content, ScoreResult
+from app.domain.inspections import Answer, Content, ScoreResult, corrective_due
 from app.domain.workorders import CATEGORIES, DEPARTMENTS
 from app.services.inspections.common import live_inspection
 from app.services.inspections.photos import store_photo_in
@@ -93,6 +93,7 @@ def create_actions_in(
             )
         )
         text = f"{item.name_zh}" + (f":{answer.note}" if answer and answer.note else "")
+        due_at = corrective_due(item.severity, now)  # the order's deadline and the action's
         order = create_order(
             session,
             row.estate_id,
@@ -106,6 +107,7 @@ def create_actions_in(
                 location=row.target_label or "-",
                 kind="corrective",
                 source_ref=f"inspection:{row.id}:{item_id}",
+                due_at=due_at,
             ),
             staff_id,
             now,
@@ -128,7 +130,7 @@ def create_actions_in(
             item_id=item_id,
             work_order_id=order.id,
             severity=item.severity,
-            due_at=now + SEVERITY_DUE[item.severity],
+            due_at=due_at,
             department=department,
         )
         made.append(order.id)

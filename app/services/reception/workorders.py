@@ -76,6 +76,7 @@ class WorkOrderInput:
     kind: str = "repair"
     source_ref: str = ""
     reception_id: str | None = None
+    due_at: datetime | None = None  # set by the source (a corrective action's due by severity)
 
 
 def check_input(data: WorkOrderInput) -> None:
@@ -152,7 +153,8 @@ def create_order(
         kind="registered",
         at=now,
         actor_id=staff_id,
-        data={"category": data.category, "priority": priority, "department": data.department},
+        data={"category": data.category, "priority": priority, "department": data.department}
+        | ({"due_at": data.due_at.isoformat()} if data.due_at else {}),  # a set deadline
     )
     refresh_status(session, [order.id])
     return order
