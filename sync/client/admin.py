@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, FieldErrors
 from sync import protocol
 from sync.client.base import in_worker
 from sync.client.core import SyncClient
@@ -54,3 +54,22 @@ _IN_WORDS = {
     "permission.keep_admin": "permission.keep_admin",
     "out_of_scope": "permission.server_out_of_scope",
 }
+
+
+async def change_own_password(client: SyncClient, login: str, current: str, new: str) -> bool:
+    """A person's own password, changed where accounts are kept: on the server when the
+    desk is enrolled (a desk's own push of ``staff`` is refused there, so a change made
+    only here would be set aside and the other desks would keep the old password). The
+    caller then syncs, which brings the new hash down. False when the desk is not
+    enrolled: its local accounts are the ones that count, and the caller changes it here."""
+    url, token = await in_worker(client._credentials)
+    if not url or not token:
+        return False
+    body = {"login": login, "current": current, "new": new}
+    async with await asyncio.to_thread(client._http, url, token) as http:
+        answer = await client._call(http, "POST", f"{protocol.API}/accounts/password", json=body)
+        if answer.status_code != 200:
+            if client._error(answer).get("error") == "bad_credentials":
+                raise FieldErrors({"current": DomainError("account.password.wrong")})
+            raise client._refusal(answer)
+    return True

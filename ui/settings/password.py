@@ -77,17 +77,63 @@ class PasswordBox(QGroupBox):
         return problems
 
     def submit(self) -> None:
+        """On an enrolled desk the server changes it (accounts are the server's there) and
+        a sync brings it down; on a standalone desk it is changed here."""
         if self._saving or self.validate():
             return
-        db, user_id = self.ctx.db, self.ctx.user_id
+        from sync.client import TOKEN, SyncClient
+        from sync.client.admin import change_own_password
+
+        ctx = self.ctx
+        db, user_id, login = ctx.db, ctx.user_id, ctx.user_login
         current, new = self.editors["current"].text(), self.editors["new"].text()
+        client = SyncClient(db)
         self._saving = True
         self.change.setEnabled(False)
+
+        def on_server() -> None:
+            (
+                ctx.runner.network(
+                    self, lambda _p: change_own_password(client, login, current, new)
+                )
+                .success(changed_on_server)
+                .failure(self._refused)
+                .finally_(self._done)
+                .run()
+            )
+
+        def changed_on_server(changed: bool) -> None:
+            if not changed:  # no longer enrolled meanwhile: its own accounts count
+                here()
+                return
+            self._changed(None)
+            background = getattr(ctx.events, "background_sync", None)  # the window's
+            if background is not None:
+                background.sync_now()  # the new hash comes down with the server's row
+
+        def here() -> None:
+            (
+                ctx.runner.write(self, lambda _p: accounts.set_password(db, user_id, current, new))
+                .success(self._changed)
+                .failure(self._refused)
+                .finally_(self._done)
+                .run()
+            )
+
+        def decided(enrolled: bool) -> None:
+            if enrolled:
+                on_server()
+            else:
+                here()
+
+        def unreadable(error: BaseException) -> None:
+            self._refused(error)
+            self._done()
+
         (
-            self.ctx.runner.write(self, lambda _p: accounts.set_password(db, user_id, current, new))
-            .success(self._changed)
-            .failure(self._refused)
-            .finally_(self._done)
+            ctx.runner.query(self, lambda _p: bool(client.state(TOKEN)))
+            .success(decided)
+            .failure(unreadable)
             .run()
         )
 
