@@ -143,6 +143,49 @@
     </message>
 </context>
 <context>
+    <name>InspectionCamera</name>
+    <message>
+        <location filename="../../ui/inspections/camera.py" line="+31"/>
+        <source>Camera support (Qt Multimedia) is not available on this computer</source>
+        <translation>本机无法使用摄像头（缺少 Qt Multimedia 支持）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No camera found on this computer; add photos from files</source>
+        <translation>本机未找到摄像头，请从文件添加照片</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Camera…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take a photo with the camera</source>
+        <translation>用摄像头拍照</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Take</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The camera failed</source>
+        <translation>摄像头出错</translation>
+    </message>
+</context>
+<context>
     <name>InspectionReport</name>
     <message>
         <location filename="../../ui/inspections/printing.py" line="+55"/>
@@ -1129,7 +1172,7 @@
 <context>
     <name>RunScreen</name>
     <message>
-        <location filename="../../ui/inspections/run.py" line="+56"/>
+        <location filename="../../ui/inspections/run.py" line="+57"/>
         <source>Back to the list</source>
         <translation>返回列表</translation>
     </message>
@@ -1179,7 +1222,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>{number} · {template} (version {version}) · {target}</source>
         <translation>{number} · {template}（第 {version} 版）· {target}</translation>
     </message>

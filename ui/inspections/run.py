@@ -33,6 +33,7 @@ from app.services.inspections import run as run_ops
 from app.services.inspections import signing
 from ui import messages
 from ui.context import AppContext
+from ui.inspections.camera import camera_button
 from ui.inspections.common import answer_word, local, name, status_word
 from ui.inspections.signature import SignDialog
 from ui.widgets.ops import show_error
@@ -115,6 +116,8 @@ class RunScreen(QWidget):
         form.addWidget(self.note)
         photos = QHBoxLayout()
         photos.addWidget(self.add_photo_button)
+        self.camera_button = camera_button(self, self.add_photo)  # off with the reason if none
+        photos.addWidget(self.camera_button)
         photos.addLayout(self.photo_row, 1)
         form.addLayout(photos)
         form.addWidget(self.message)
