@@ -108,6 +108,16 @@ class KeptConflict:
     kept_at: datetime | None  # when each value was written (its clock)
     lost_at: datetime | None
     detected_at: datetime
+    personal: bool = False  # a phone or ID number: both values shown masked
+
+
+def _personal_value(field: str, value: Any) -> str:
+    """A phone or ID number masked (app.domain.privacy), anything else as it is."""
+    from app.store.audit_models import MASKED_FIELDS
+
+    shown = _shown(value)
+    masker = MASKED_FIELDS.get(field)
+    return masker(shown) if masker is not None and shown else shown
 
 
 def read_overview(db: Database) -> SyncOverview:
@@ -223,16 +233,55 @@ def kept_conflicts(db: Database, limit: int = LIST_LIMIT) -> list[KeptConflict]:
                 row_id=c.row_id,
                 record=describe_record(s, c.table_name, c.row_id),
                 field=c.field,
-                kept_value=_shown(c.kept_value),
-                lost_value=_shown(c.lost_value),
+                kept_value=_personal_value(c.field, c.kept_value),
+                lost_value=_personal_value(c.field, c.lost_value),
                 kept_here=_writer(c.kept_hlc) == here,
                 lost_here=_writer(c.lost_hlc) == here,
                 kept_at=_written_at(c.kept_hlc),
                 lost_at=_written_at(c.lost_hlc),
                 detected_at=c.detected_at,
+                personal=_is_personal(c.field),
             )
             for c in rows
         ]
+
+
+def _is_personal(field: str) -> bool:
+    from app.store.audit_models import MASKED_FIELDS
+
+    return field in MASKED_FIELDS
+
+
+def reveal_conflict(db: Database, conflict_id: int, user_id: str | None = None) -> tuple[str, str]:
+    """Both values of one kept conflict on a phone or ID number, unmasked (the value now,
+    the value overwritten), for a user allowed to reveal personal data; logged like every
+    reveal (which record and field, never the value)."""
+    from app.domain.privacy import mask_id_number
+    from app.services.permissions import check_in
+    from app.store.audit_models import MASKED_FIELDS, write_entry
+
+    with db.session() as s:
+        check_in(s, user_id or getattr(db, "actor", None), "personal.reveal")
+        conflict = s.get(SyncConflict, conflict_id)
+        if conflict is None:
+            raise DomainError("sync.conflict_gone")
+        masker = MASKED_FIELDS.get(conflict.field)
+        if masker is None:
+            raise DomainError("privacy.field_unknown", field=conflict.field)
+        model = SYNCED_TABLES.get(conflict.table_name)
+        row = s.get(model, conflict.row_id) if model is not None else None
+        if row is None:
+            raise DomainError("privacy.record_gone")
+        what = "id_number" if masker is mask_id_number else "phone"
+        write_entry(
+            s,
+            estate_id=row.estate_id,
+            action=f"personal.reveal.{what}",
+            table_name=conflict.table_name,
+            row_id=conflict.row_id,
+            after={"field": conflict.field, "conflict": conflict.id},
+        )
+        return _shown(conflict.kept_value), _shown(conflict.lost_value)
 
 
 def settle_conflict(db: Database, conflict_id: int, restore_lost: bool) -> None:

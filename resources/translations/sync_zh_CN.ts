@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConflictReveal</name>
+    <message>
+        <location filename="../../ui/sync_page/reveal.py" line="+27"/>
+        <source>Show full numbers</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Shows this conflict&apos;s two values whole (logged)</source>
+        <translation>显示此冲突的两个完整值（将记录在审计记录中）</translation>
+    </message>
+</context>
+<context>
     <name>EnrolForm</name>
     <message>
         <location filename="../../ui/sync_page/form.py" line="+29"/>
@@ -369,7 +382,7 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page/page.py" line="+70"/>
+        <location filename="../../ui/sync_page/page.py" line="+72"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -439,7 +452,7 @@
         <translation>时钟</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>All estates (head office)</source>
         <translation>全部小区（总部）</translation>
     </message>
@@ -483,7 +496,7 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Sending changes: %1 sent so far…</source>
         <translation>正在上传更改：已上传 %1 条…</translation>
     </message>
@@ -503,12 +516,12 @@
         <translation>您的工作已保存在本机，下次同步时一并上传。</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Enrolment cancelled; nothing was changed.</source>
         <translation>已取消注册，未做任何更改。</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <source>No conflicts. When two desks change the same field, the value that lost is kept here to settle.</source>
         <translation>没有冲突。两台工作站修改同一字段时，被覆盖的值会保留在这里等待处理。</translation>
     </message>
@@ -533,7 +546,7 @@
         <translation>保留对方工作站的值，并标记为已处理</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Nothing set aside. A change that cannot go through is kept here.</source>
         <translation>没有搁置的更改。无法同步的更改会保留在这里。</translation>
     </message>
@@ -580,7 +593,7 @@
         <translation>本机已连接到 %1。正在接收小区数据，期间可以继续工作。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Sent %1 change(s); receiving: %2 rows so far (%3 a second)…</source>
         <translation>已上传 %1 条更改；正在接收：已收到 %2 行（每秒 %3 行）…</translation>
     </message>
@@ -602,19 +615,6 @@
         <location line="+22"/>
         <source>Sync cancelled. What was already received is kept; the rest comes with the next sync.</source>
         <translation>同步已取消。已下载的内容已保存，其余的下次同步时继续。</translation>
-    </message>
-</context>
-<context>
-    <name>SyncProgress</name>
-    <message>
-        <location filename="../../ui/sync_page/progress.py" line="+22"/>
-        <source>Receiving the estate: %1 of %2 rows, about %3 left…</source>
-        <translation>正在接收小区数据：%1 / %2 行，约剩 %3…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sent %4 change(s); receiving: %1 of %2 changes, about %3 left…</source>
-        <translation>已上传 %4 条更改；正在接收：%1 / %2 条更改，约剩 %3…</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from ui.sync_page.form import EnrolForm
 from ui.sync_page.labels import describe_sync
 from ui.sync_page.model import ConflictsModel, RejectedModel, RunsModel, list_box
 from ui.sync_page.progress import show_receiving
+from ui.sync_page.reveal import ConflictReveal
 from ui.widgets import icons
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import banner
@@ -189,6 +190,7 @@ class SyncPage(RefreshWhenShown, QWidget):
         settle.addWidget(self.keep_mine)
         settle.addWidget(self.keep_theirs)
         self.conflicts_box.layout().addLayout(settle)
+        self.reveal = ConflictReveal(self, settle)  # a phone or ID number, shown masked
         self.keep_mine.clicked.connect(lambda: self.settle(mine=True))
         self.keep_theirs.clicked.connect(lambda: self.settle(mine=False))
         self.conflicts_table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -458,6 +460,7 @@ class SyncPage(RefreshWhenShown, QWidget):
         chosen = self._selected_conflict()
         for button in (self.keep_mine, self.keep_theirs):
             button.setEnabled(chosen is not None)
+        self.reveal.update(chosen)
 
     def settle(self, mine: bool) -> None:
         """Keep mine: this computer's value is written again and wins. Keep theirs: the
