@@ -238,3 +238,20 @@ def test_the_counter_settings_choose_the_paper_and_the_threshold(qtbot, ctx, db,
     box.threshold.setText("8000")
     box.save()
     qtbot.waitUntil(lambda: counter.confirm_above(db, estate_id) == Decimal("8000.00"))
+
+
+def test_a_pdf_file_name_reads_shouju_in_chinese(app):
+    """收据-03-000127.pdf in Chinese, receipt-03-000127.pdf in English."""
+    from PySide6.QtCore import QLocale
+
+    from ui.fees.printing import pdf_file_name
+    from ui.i18n import install_translators
+
+    assert pdf_file_name("03-000127") == "receipt-03-000127.pdf"
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert pdf_file_name("03-000127") == "收据-03-000127.pdf"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en"))
