@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
@@ -105,6 +105,10 @@ def test_the_days_totals_by_method_and_the_difference_as_typed(qtbot, dialog, db
     assert (closed.handed_over_by, closed.taken_over_by) == ("王收银", "李收银")
     assert dialog.counted.isReadOnly() and not dialog.ok.isEnabled()
     assert "李收银" in dialog.state.text()
+    dialog.day.setDate(QDate(2026, 3, 19))  # the day before: open, nothing taken
+    qtbot.waitUntil(lambda: dialog.summary.day == date(2026, 3, 19))
+    assert not dialog.counted.isReadOnly() and dialog.counted.text() == ""
+    assert _row(dialog, "cash").taken == Decimal("0.00")
     with pytest.raises(Exception) as twice:  # noqa: PT011 - the code is checked
         closing.close_day(db, estate_id, "王收银", DAY, "170.05", "", "李收银", now=NOW)
     assert twice.value.code == "fees.closing.already_closed"

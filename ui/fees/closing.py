@@ -200,6 +200,10 @@ class DayClosingDialog(FormDialog):
                 .replace("%2", closed.taken_over_by)
             )
         else:
+            if self.state.text():  # a closed day was shown: its figures are not this day's
+                for editor in (self.counted, self.explanation, self.taken_over_by):
+                    editor.clear()
+                self.opening_float.setText("0.00")
             self.state.setText("")
         self._show_cash()
 
