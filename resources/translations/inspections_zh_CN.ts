@@ -4,7 +4,7 @@
 <context>
     <name>ActionsTab</name>
     <message>
-        <location filename="../../ui/inspections/lists.py" line="+309"/>
+        <location filename="../../ui/inspections/lists.py" line="+313"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>DueTab</name>
     <message>
-        <location line="-317"/>
+        <location line="-321"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -605,6 +605,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{n} change(s) kept aside (see Sync)</source>
+        <translation>{n} 项更改已搁置（见同步页）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{n} repeat</source>
         <translation>{n} 项重复</translation>
     </message>
@@ -988,7 +993,7 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/inspections/lists.py" line="-120"/>
+        <location filename="../../ui/inspections/lists.py" line="-124"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>

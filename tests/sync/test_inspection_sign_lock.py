@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from app.services.inspections import run, signing, templates
+from app.services.inspections import due, run, signing, templates
 from app.services.inspections.common import Target
 from app.store.db import Database
 from app.store.inspection_models import Inspection, InspectionAnswer
@@ -86,6 +86,8 @@ def test_a_late_change_to_a_signed_inspection_is_refused_and_kept(live_server, t
         assert lost == {"value": "fail", "note": "墙面污渍"}  # kept, visibly, not merged
     assert answers(b.db, iid) == signed
     assert signing.verify_signed(b.db, iid)
+    [listed] = [r for r in due.list_inspections(b.db, estate) if r.id == iid]
+    assert listed.kept_aside == 2  # shown on the inspection: the refused change, the conflict
 
     b.sync()  # B's write-back of the signed values is taken; the rest of B's work went up
     a.sync()

@@ -237,6 +237,10 @@ class InspectionsTab(QWidget):
                 state += " · " + self.tr("{n} file(s) waiting to sync").replace(
                     "{n}", str(r.files_waiting)
                 )
+            if r.kept_aside:  # e.g. a late edit of a signed inspection, kept not merged
+                state += " · " + self.tr("{n} change(s) kept aside (see Sync)").replace(
+                    "{n}", str(r.kept_aside)
+                )
             failed = str(r.failed_count) + (
                 " · " + self.tr("{n} repeat").replace("{n}", str(r.repeat_count))
                 if r.repeat_count

@@ -14,7 +14,7 @@ from app.domain.inspection_schedule import Completion, ScheduleSpec, apply_edit,
 from app.domain.inspections import TARGET_KINDS
 from app.services.inspections.common import Target
 from app.services.inspections.run import start_in
-from app.services.inspections.sync_state import waiting_counts
+from app.services.inspections.sync_state import kept_counts, waiting_counts
 from app.services.permissions import require
 from app.services.reception.common import local_day, tz_of
 from app.store.db import Database
@@ -58,6 +58,7 @@ class InspectionRow:
     repeat_count: int
     open_actions: int
     files_waiting: int = 0  # photos and signatures the server has not confirmed yet
+    kept_aside: int = 0  # its conflicts to settle and changes the server refused
 
 
 def due_rows(db: Database, estate_id: str, now: datetime, days_back: int = 14) -> list[DueRow]:
@@ -208,6 +209,7 @@ def list_inspections(
             if not closed:
                 open_count[iid] = open_count.get(iid, 0) + 1
         waiting = waiting_counts(s, estate_id)
+        kept = kept_counts(s, ids)
         return [
             InspectionRow(
                 r.id,
@@ -223,6 +225,7 @@ def list_inspections(
                 len(r.repeat_items or ()),
                 open_count.get(r.id, 0),
                 waiting.get(r.id, 0),
+                kept.get(r.id, 0),
             )
             for r, name in rows
         ]

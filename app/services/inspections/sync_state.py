@@ -24,7 +24,7 @@ from app.store.inspection_models import (
     InspectionPhoto,
     InspectionSignature,
 )
-from app.store.models import SyncOutbox
+from app.store.models import SyncConflict, SyncOutbox, SyncRejected
 
 
 @dataclass(frozen=True)
@@ -136,3 +136,37 @@ def inspection_synced(db: Database, inspection_id: str) -> bool:
                 or 0
             )
         return waiting_rows == 0
+
+
+def kept_counts(s: Session, inspection_ids: list[str]) -> dict[str, int]:
+    """inspection id -> its changes kept aside: conflicts not yet settled and changes the
+    server refused (a late edit of a signed inspection), shown on the inspection too."""
+    answer_of = dict(
+        s.execute(
+            select(InspectionAnswer.id, InspectionAnswer.inspection_id).where(
+                InspectionAnswer.inspection_id.in_(inspection_ids)
+            )
+        ).all()
+    )
+    counts: dict[str, int] = {}
+    conflicts = s.scalars(
+        select(SyncConflict.row_id).where(
+            SyncConflict.table_name == "inspection_answers",
+            SyncConflict.row_id.in_(list(answer_of)),
+            SyncConflict.acknowledged.is_(False),
+        )
+    )
+    for row_id in set(conflicts):
+        counts[answer_of[row_id]] = counts.get(answer_of[row_id], 0) + 1
+    refused = s.execute(
+        select(SyncRejected.table_name, SyncRejected.row_id, SyncRejected.fields).where(
+            SyncRejected.table_name.in_(("inspections", "inspection_answers", "inspection_photos"))
+        )
+    )
+    wanted = set(inspection_ids)
+    for table, row_id, fields in refused:
+        owner = row_id if table == "inspections" else answer_of.get(row_id)
+        owner = owner or (fields or {}).get("inspection_id")
+        if owner in wanted:
+            counts[owner] = counts.get(owner, 0) + 1
+    return counts
