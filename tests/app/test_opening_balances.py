@@ -231,3 +231,16 @@ def test_the_command_imports_once_and_lists_every_problem(db, estate, tmp_path, 
     assert "4 opening entries of 3 units imported" in capsys.readouterr().out
     assert main([*args, str(good), "--as-of", "2026-12-01"]) == 1
     assert "imported once" in capsys.readouterr().out
+
+
+def test_a_receipt_lists_what_it_paid_of_the_opening_arrears(db, estate, tmp_path):
+    estate_id, a, _b, _c = estate
+    preview = preview_opening_file(db, estate_id, xlsx(tmp_path / "o.xlsx", GOOD), AS_OF)
+    import_opening_balances(db, estate_id, preview, "finance", NOW)
+    billing_run.run_billing(db, estate_id, "2026-12", "finance", now=NOW)
+    paid = counter.take_payment(db, a, "500.00", "cash", "", "cashier", now=NOW)
+    receipt = account.receipt_view(db, paid.payment.id)
+    assert [(ln.period, ln.fee_code, ln.amount) for ln in receipt.lines] == [
+        ("2026-09", "opening_arrears", D("380.00")),
+        ("2026-12", "mgmt_residential", D("120.00")),
+    ]

@@ -19,8 +19,8 @@ from app.services.fees.common import get_live
 from app.services.units import UnitQuery, page_units
 from app.store.fee_ledger import unit_ledger
 from app.store.fee_models import BillLine, Payment, PaymentAllocation
-from app.store.opening_models import OPENING_ARREARS
 from app.store.models import Building, Estate, Resident, SyncConflict, Unit
+from app.store.opening_models import OPENING_ARREARS, OpeningEntry
 
 if TYPE_CHECKING:
     from app.store.db import Database
@@ -311,6 +311,13 @@ def receipt_view(db: Database, payment_id: str) -> ReceiptView:
             .where(PaymentAllocation.payment_id == p.id)
             .order_by(BillLine.period, BillLine.fee_code)
         ).all()
+        # what it paid of opening arrears (期初欠费, no bill lines), oldest, so first
+        rows = s.execute(
+            select(OpeningEntry.period, PaymentAllocation.amount)
+            .join(OpeningEntry, OpeningEntry.id == PaymentAllocation.bill_line_id)
+            .where(PaymentAllocation.payment_id == p.id)
+            .order_by(OpeningEntry.period, OpeningEntry.id)
+        ).all() + list(rows)
         return ReceiptView(
             estate_name=estate.name if estate else "",
             receipt_no=p.receipt_no,
@@ -321,10 +328,16 @@ def receipt_view(db: Database, payment_id: str) -> ReceiptView:
             amount=p.amount,
             cashier=p.cashier,
             paid_at=p.paid_at,
-            lines=tuple(ReceiptLine(*row) for row in rows),
+            lines=tuple(_receipt_line(row) for row in rows),
             balance_after=unit_account_in(s, p.unit_id).balance,
             tendered=p.tendered,
         )
+
+
+def _receipt_line(row) -> ReceiptLine:
+    if len(row) == 2:  # an opening arrears' part: its month, no quantity nor rate
+        return ReceiptLine(row[0], OPENING_ARREARS, row[1])
+    return ReceiptLine(*row)
 
 
 # ---- bills whose copies differed between desks ----
