@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,13 +16,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app.domain.hlc import MAX_COUNTER, Timestamp
+from app.domain.hlc import Timestamp
 from app.store.apply import ApplyError, Change, apply_changes, problem, record_conflicts
 from app.store.base import SYNCED_TABLES, new_id
 from app.store.models import SyncOutbox
 from app.store.recorder import HLC_KEY, get_state, set_state
 from sync import protocol
 from sync.server.authority import check_authors
+from sync.server.clock import ServerClock, now_ms  # noqa: F401  (crud.now_ms: the tests' clock)
 from sync.server.errors import SyncError
 from sync.server.models import (
     SERVER_DEVICE,
@@ -41,72 +41,8 @@ APPEND_LOCK_KEY = 4_700_471
 log = logging.getLogger("propdesk.server")
 
 
-def now_ms() -> int:
-    """The server's wall clock, the reference every device's clock is measured against."""
-    return time.time_ns() // 1_000_000
-
-
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-class ServerClock:
-    """The clock stamped on every answer: after every change the server accepted, so a
-    desk that advances its own clock past it writes after everything it has seen.
-
-    Its time is the server's wall clock plus ``correction_ms``: zero, unless most desks
-    find the server's clock wrong (:func:`sync.server.identity.clock_verdict`); then
-    their median, so a server clock a day ahead does not carry every desk a day ahead.
-    A received clock advances it by at most ``MAX_DRIFT_MS`` beyond that time.
-    """
-
-    def __init__(self, wall_ms=None) -> None:
-        self._lock = threading.Lock()
-        self._wall_ms = wall_ms or now_ms
-        self.correction_ms = 0
-        self._received = Timestamp(0, 0, SERVER_DEVICE)
-
-    def wall_ms(self) -> int:
-        """This computer's clock, as it is (desks' offsets are measured against it)."""
-        return self._wall_ms()
-
-    def time_ms(self) -> int:
-        """The time the server goes by: its clock, corrected when the desks outvote it."""
-        return self._wall_ms() + self.correction_ms
-
-    def accept_until_ms(self) -> int:
-        """What a change's clock is checked against: the later of the server's clock and
-        the corrected time, so a correction never refuses a change the server's own
-        clock would take (a majority of desks can be the wrong ones)."""
-        wall = self._wall_ms()
-        return max(wall, wall + self.correction_ms)
-
-    def now(self) -> str:
-        """After everything received; otherwise the server's (corrected) time. It keeps
-        no memory of what it answered before, so a correction takes effect at once."""
-        with self._lock:
-            wall, seen = self.time_ms(), self._received
-        if wall > seen.physical_ms:
-            return Timestamp(wall, 0, SERVER_DEVICE).encode()
-        if seen.counter < MAX_COUNTER:
-            return Timestamp(seen.physical_ms, seen.counter + 1, SERVER_DEVICE).encode()
-        return Timestamp(seen.physical_ms + 1, 0, SERVER_DEVICE).encode()
-
-    def receive(self, hlc: str) -> None:
-        other = Timestamp.decode(hlc)
-        with self._lock:
-            bound = self.time_ms() + protocol.MAX_DRIFT_MS
-            if other.physical_ms > bound:
-                log.warning(
-                    "a received clock %d s ahead was not followed",
-                    (other.physical_ms - bound) // 1000,
-                )
-                other = Timestamp(bound, 0, SERVER_DEVICE)
-            if (other.physical_ms, other.counter) > (
-                self._received.physical_ms,
-                self._received.counter,
-            ):
-                self._received = other
 
 
 _sqlite_append = threading.Lock()

@@ -34,3 +34,24 @@ def test_desks_outvote_a_server_clock_that_jumped_back_and_nothing_waits(server,
             assert s.scalar(select(SyncOutbox.change_id)) is None
     with crud.new_session(server.engine) as s:
         assert set(s.scalars(select(Building.id))) == set(made)
+
+
+def test_a_desk_carried_ahead_by_the_server_is_not_held_back_when_its_clock_jumps_back(
+    server, make_device
+):
+    """Before: a desk that pulled while the server's clock ran two hours fast took its
+    clock from the answer; once the server's clock was set right, every change that desk
+    made was refused as "stamped in the future", and held back for two hours."""
+    estate = server.add_estate("阳光花园")
+    desk, other = make_device("desk", [estate]), make_device("other", [estate])
+    clock = server.app.state.clock
+    clock._wall_ms = lambda: crud.now_ms() + 2 * 3600 * 1000
+    desk.sync()  # nothing to push; the pull's answer carries the server's clock
+    clock._wall_ms = crud.now_ms  # set right again
+    with desk.db.session() as s:
+        made = recorder(s).create(Building, estate_id=estate, name="1栋", sort_key=1).id
+    report = desk.sync()
+    assert report.held_back is None and report.pushed == 1
+    other.sync()
+    with other.db.session() as s:
+        assert s.get(Building, made) is not None
