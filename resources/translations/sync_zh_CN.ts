@@ -106,7 +106,7 @@
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="+100"/>
+        <location filename="../../ui/sync_page/labels.py" line="+101"/>
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -344,7 +344,7 @@
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../ui/sync_page/labels.py" line="-97"/>
+        <location filename="../../ui/sync_page/labels.py" line="-98"/>
         <source>Unknown enrolment code: check it or ask for a new one</source>
         <translation>注册码无效：请核对，或向管理员索取新的注册码</translation>
     </message>
@@ -751,6 +751,11 @@
         <location line="+1"/>
         <source>Payment reminder</source>
         <translation>催缴记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day-end closing</source>
+        <translation>日结交班</translation>
     </message>
     <message>
         <location line="+1"/>

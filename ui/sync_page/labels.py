@@ -85,6 +85,7 @@ _TABLES = {
     "payment_allocations": QT_TRANSLATE_NOOP("SyncTables", "Payment allocation"),
     "fee_deposits": QT_TRANSLATE_NOOP("SyncTables", "Deposit"),
     "fee_reminders": QT_TRANSLATE_NOOP("SyncTables", "Payment reminder"),
+    "fee_day_closings": QT_TRANSLATE_NOOP("SyncTables", "Day-end closing"),
     "fee_opening_entries": QT_TRANSLATE_NOOP("SyncTables", "Opening balance"),
     "temporary_stays": QT_TRANSLATE_NOOP("SyncTables", "Temporary parking"),
 }
