@@ -153,3 +153,22 @@ def test_the_units_deposits_list_the_opening_deposit_labelled(
     qtbot.addWidget(dialog)
     texts = [dialog.model.data(dialog.model.index(0, c)) for c in range(4)]
     assert texts[:2] == ["Opening deposit", "Renovation deposit"]
+
+
+def test_the_arrears_tab_shows_opening_arrears_once_imported(
+    qtbot, app, db, estate_id, staff, tmp_path
+):
+    from app.services.fees.opening_import import import_opening_balances, preview_opening_file
+    from ui.fees.arrears import ArrearsTab
+
+    ctx = context(db, staff["finance_lead"], estate_id)
+    tab = ArrearsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.as_of.setDate(QDate(2026, 12, 1))
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.loading)
+    assert tab.model.rowCount() == 0
+    path = xlsx(tmp_path / "o.xlsx", [["3-1-1302", "380.00", "", "2026-09", "", "", ""]])
+    preview = preview_opening_file(db, estate_id, path, date(2026, 12, 1))
+    import_opening_balances(db, estate_id, preview, "finance")  # a commit: the tab hears it
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)

@@ -61,7 +61,14 @@ WIDTHS = (150, 70, 100, 90, 90, 90, 90, 100, 90, 100)
 
 
 class ArrearsTab(FeeTab):
-    TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations", "residents")
+    TABLES = (
+        "bill_lines",
+        "fee_adjustments",
+        "payments",
+        "payment_allocations",
+        "residents",
+        "fee_opening_entries",  # opening arrears (期初欠费) age here too
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
