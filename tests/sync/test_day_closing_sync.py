@@ -96,6 +96,7 @@ def test_the_server_refuses_a_closed_days_reversal_no_supervisor_approved(server
     unapproved = counter.reverse_payment(b.db, paid.payment.id, "wang", "wrong unit", at(19))
     report = b.sync()
     assert len(report.rejected) == 1
+    assert report.rejected[0][1].startswith("[closed_day_needs_approval]")
     assert "closed" in report.rejected[0][1]
     with b.db.session() as s:
         assert s.scalars(select(SyncRejected.row_id)).all() == [unapproved.id]

@@ -179,6 +179,12 @@ MESSAGES = {
         "Wrong login or password on the server.",
         "服务器上的登录名或密码错误。",
     ),
+    "server.closed_day_needs_approval": (
+        "This reversal is of a payment of a day the cashier had already closed, and no "
+        "supervisor approved it; it was set aside. Reverse it again with a finance lead's "
+        "or director's approval.",
+        "此冲正针对收银员已日结日期的收款，且未经主管审批；此更改已搁置。请经财务主管或管理处主任审批后重新冲正。",
+    ),
     "server.permission_denied": (
         "The person who made this change may not make it (their role's permissions on the "
         "server); it was set aside.",
