@@ -885,7 +885,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
     <message>
         <location line="+63"/>
         <source>This desk is not enrolled with a sync server: the permissions are changed on the server, so they can be edited here once the desk is enrolled.</source>
-        <translation>本机尚未登记到同步服务器：权限在服务器上修改，本机登记后才能在此编辑。</translation>
+        <translation>本机尚未注册到同步服务器：权限在服务器上修改，本机注册后才能在此编辑。</translation>
     </message>
     <message>
         <location line="+5"/>
