@@ -1,13 +1,16 @@
 """The money invariants under offline work, as a hypothesis state machine against the real
 sync server (the FastAPI app on a SQLite database, reached through httpx).
 
-Three desks bill, take payments, reverse them, adjust lines, refund credit and change a
-unit's area while offline, and sync in any order, with repeats. After a full sync every
+Three desks bill, take payments and shared-utility prepayments (seed 003: 公摊水电费:预收
+500元/户,按实际面积据实分摊。), apportion the month's shared cost, reverse payments, adjust
+lines, refund credit and change a unit's area while offline, and sync in any order, with
+repeats. After a full sync every
 desk shows the same balance and open amounts, and on every desk:
 
 - Σ applied ≤ amount, for every payment;
 - no line is paid above its amount plus its adjustments;
-- balance = billed + adjustments − paid + refunded, and the reports' cache says the same.
+- balance = billed + adjustments − paid + refunded, and the reports' cache says the same;
+- a prepayment pays shared-utility lines only, and what is left of it is not credit.
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import text
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, FieldErrors
 from app.domain.money import from_fen
 from app.domain.units import UnitInput
-from app.services.fees import account, billing_run, counter
+from app.services.fees import account, billing_run, counter, prepayment
 from app.services.fees import schedule as fee_schedule
 from app.services.units import create_unit
 from app.store.fee_ledger import unit_ledger
@@ -130,11 +133,27 @@ class Money(RuleBasedStateMachine):
         picked = [lines[-1].line_id] if pick and lines else None
         counter.take_payment(db, self.unit_id, amount, "cash", "", "x", picked, now=self._tick())
 
+    @rule(desk=st.integers(0, 2), amount=st.sampled_from(["100.00", "500.00"]))
+    def prepay(self, desk, amount):
+        """公摊水电费:预收500元/户 — a prepayment for the shared utilities only."""
+        prepayment.collect_prepayment(
+            self.devices[desk].db, self.unit_id, amount, "cash", "", "x", now=self._tick()
+        )
+
+    @rule(desk=st.integers(0, 2), period=st.sampled_from(PERIODS))
+    def share(self, desk, period):
+        with contextlib.suppress(FieldErrors):  # the month's share issued here already
+            billing_run.bill_shared_utilities(
+                self.devices[desk].db, self.estate_id, period, "300.00", "x", now=self._tick()
+            )
+
     @rule(desk=st.integers(0, 2), which=st.integers(0, 5))
     def reverse(self, desk, which):
         db = self.devices[desk].db
         payments = [
-            p for p in account.counter_account(db, self.unit_id).payments if p.kind == "payment"
+            p
+            for p in account.counter_account(db, self.unit_id).payments
+            if p.kind in ("payment", "prepayment")
         ]
         if not payments:
             return
@@ -195,10 +214,16 @@ class Money(RuleBasedStateMachine):
             assert line.open >= 0
         assert ledger.balance == ledger.billed + ledger.adjusted - ledger.paid + ledger.refunded
         assert ledger.balance == ledger.open_total - ledger.unapplied
+        # a prepayment pays shared-utility lines only, and what is left of it is no credit
+        assert 0 <= ledger.prepaid <= max(ledger.prepaid_in, D(0))
+        spent = ledger.prepaid_in - ledger.prepaid
+        shared = [ln for ln in ledger.lines.values() if ln.fee_code == "utilities_shared"]
+        assert spent <= sum((ln.paid for ln in shared), D(0)) + ledger.refunded
         lines, money = _cache(db, self.unit_id)
         assert lines == {lid: ln.open for lid, ln in ledger.lines.items()}
-        assert money == ledger.unapplied
-        assert account.unit_account(db, self.unit_id).balance == ledger.balance
+        assert money == ledger.unapplied - ledger.prepaid
+        shown = account.unit_account(db, self.unit_id).balance
+        assert shown == ledger.balance + ledger.prepaid
 
     def teardown(self):
         # a full sync in an order drawn from the example's own ids, with repeats
@@ -222,6 +247,7 @@ class Money(RuleBasedStateMachine):
                     ledger.balance,
                     sorted((lid, ln.amount, ln.open) for lid, ln in ledger.lines.items()),
                     ledger.unapplied,
+                    ledger.prepaid,
                     len(receipts),
                 )
             )
