@@ -173,9 +173,10 @@ def _derive_where_needed(session: Session, estate_id: str, first_rowid: int) -> 
                 "(SELECT unit_id FROM bill_lines WHERE rowid > :r) "
                 "UNION SELECT o.unit_id FROM fee_open_lines o JOIN bill_lines b "
                 "ON b.id = o.line_id WHERE b.rowid > :r AND o.open_fen <> b.amount "
-                # a shared-utilities prepayment pays the new shares (app.domain.ledger)
+                # a shared-utilities prepayment pays the new shares (app.domain.ledger);
+                # "+" keeps SQLite on one scan of payments by kind, not a lookup per unit
                 "UNION SELECT p.unit_id FROM payments p WHERE p.kind = :prepaid "
-                "AND p.unit_id IN (SELECT unit_id FROM bill_lines WHERE rowid > :r)"
+                "AND +p.unit_id IN (SELECT unit_id FROM bill_lines WHERE rowid > :r)"
             ),
             {"e": estate_id, "r": first_rowid, "prepaid": PREPAYMENT},
         )
