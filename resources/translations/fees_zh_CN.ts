@@ -4,7 +4,7 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="+53"/>
+        <location filename="../../ui/fees/dialogs.py" line="+54"/>
         <source>Correct a bill</source>
         <translation>调整账单</translation>
     </message>
@@ -37,12 +37,12 @@
 <context>
     <name>ArrearsTab</name>
     <message>
-        <location filename="../../ui/fees/arrears.py" line="+73"/>
+        <location filename="../../ui/fees/arrears.py" line="+80"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-33"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>净欠费</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>No arrears: every overdue bill is paid.</source>
         <translation>没有欠费：所有到期账单均已缴清。</translation>
     </message>
@@ -620,17 +620,17 @@
 <context>
     <name>DepositsDialog</name>
     <message>
-        <location filename="../../ui/fees/unit_dialogs.py" line="+110"/>
+        <location filename="../../ui/fees/unit_dialogs.py" line="+115"/>
         <source>Deposits</source>
         <translation>押金</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-77"/>
         <source>Receipt No.</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -699,7 +699,7 @@
 <context>
     <name>FeePrint</name>
     <message>
-        <location filename="../../ui/fees/printing.py" line="+64"/>
+        <location filename="../../ui/fees/printing.py" line="+65"/>
         <source>Three-part receipt paper 241 × 93 mm (dot-matrix)</source>
         <translation>三联收据纸 241 × 93 mm（针式打印机）</translation>
     </message>
@@ -762,12 +762,12 @@
     <message>
         <location line="+1"/>
         <source>Entered</source>
-        <translation type="unfinished"></translation>
+        <translation>入场时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left</source>
-        <translation type="unfinished">余额</translation>
+        <translation>出场时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1324,7 +1324,7 @@
 <context>
     <name>RefundCreditDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="+71"/>
+        <location filename="../../ui/fees/dialogs.py" line="+81"/>
         <location line="+53"/>
         <source>Refund credit</source>
         <translation>退还预存款</translation>
@@ -1481,7 +1481,7 @@
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="-84"/>
+        <location filename="../../ui/fees/dialogs.py" line="-94"/>
         <location line="+12"/>
         <source>Reverse payment</source>
         <translation>冲正收款</translation>
@@ -1579,7 +1579,7 @@
 <context>
     <name>TemporaryStayDialog</name>
     <message>
-        <location filename="../../ui/fees/parking_stay.py" line="+71"/>
+        <location filename="../../ui/fees/parking_stay.py" line="+73"/>
         <source>Temporary parking</source>
         <translation>临时停车收费</translation>
     </message>
@@ -1591,7 +1591,7 @@
     <message>
         <location line="+5"/>
         <source>1 h to 12 h, both included: one fee; under 1 h: free</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时以上 12 小时以内（含两端）收费一次；不足 1 小时免费</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1619,7 +1619,17 @@
         <translation>缴费方式 *</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Print again…</source>
+        <translation>补打收据…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Charged today</source>
+        <translation>今日已收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
@@ -1634,7 +1644,7 @@
         <translation>收据另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+63"/>
         <source>%1 (%2 a stay)</source>
         <translation>%1（每次 %2）</translation>
     </message>
@@ -1659,7 +1669,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-109"/>
+        <location line="+128"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>

@@ -187,6 +187,7 @@ def test_a_temporary_stay_is_charged_at_the_counter_with_its_receipt(
     dialog = TemporaryStayDialog(tab.ctx, tab)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.print_button.isVisible()  # nothing to print before it is taken
     entered = datetime(2026, 3, 20, 0, 0, tzinfo=UTC)
     set_moment(dialog.entered, entered)
     set_moment(dialog.left, entered + timedelta(minutes=59))
@@ -216,6 +217,12 @@ def test_a_temporary_stay_is_charged_at_the_counter_with_its_receipt(
     _doc, _w, _h, text = pdf_page(pdf)
     assert stay.receipt_no in text and "伍元整" in text
     assert parking.takings_on(db, estate_id, NOW.date()) == {"cash": Decimal("5.00")}
+    # listed among today's stays, to print its receipt again later
+    again = TemporaryStayDialog(tab.ctx, tab)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.today.count() == 1)
+    assert stay.receipt_no in again.today.currentText() and again.reprint_button.isEnabled()
+    assert stay.receipt_no in again.reprint_html() and "伍元整" in again.reprint_html()
 
 
 def test_the_counter_settings_choose_the_paper_and_the_threshold(qtbot, ctx, db, estate_id):

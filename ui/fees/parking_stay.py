@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +27,7 @@ from app.domain.fees import PAYMENT_METHODS
 from app.services.fees import parking
 from ui import formats
 from ui.context import AppContext
+from ui.fees.common import local_today
 from ui.fees.counter_cash import CashTendered
 from ui.fees.labels import word
 from ui.fees.printing import (
@@ -99,18 +101,49 @@ class TemporaryStayDialog(FormDialog):
         self.result.setWordWrap(True)
         self.result.hide()
         self.form.addRow(self.result)
+        # today's stays, to print a receipt again
+        self.today = QComboBox()
+        self.reprint_button = QPushButton(self.tr("Print again…"))
+        self.reprint_button.clicked.connect(self.reprint)
+        today_row = QHBoxLayout()
+        today_row.addWidget(self.today, 1)
+        today_row.addWidget(self.reprint_button)
+        self.form.addRow(self.tr("Charged today"), today_row)
         self.ok.setText(self.tr("Take payment"))
         self.print_button = QPushButton(self.tr("Print receipt…"))
         self.pdf_button = QPushButton(self.tr("Save receipt PDF…"))
         for button in (self.print_button, self.pdf_button):
-            button.hide()
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.hide()  # after adding: the box shows what it is given
         self.print_button.clicked.connect(self.print_receipt)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.entered.dateTimeChanged.connect(lambda _d: self.requote())
         self.left.dateTimeChanged.connect(lambda _d: self.requote())
         self.plate.textEdited.connect(lambda _t: self.validate())
         self.requote()
+        self.read_today()
+
+    def read_today(self) -> None:
+        db, estate_id, day = self.ctx.db, self.ctx.estate_id, local_today(self.ctx, TZ)
+        self.ctx.runner.query(self, lambda _p: parking.stays_on(db, estate_id, day)).success(
+            self._show_today
+        ).run()
+
+    def _show_today(self, stays: list[parking.StayRow]) -> None:
+        self.today.clear()
+        for each in reversed(stays):  # the latest first
+            label = f"{each.receipt_no}  {each.plate}  {formats.money(each.amount)}"
+            self.today.addItem(label, each)
+        self.reprint_button.setEnabled(bool(stays))
+
+    def reprint_html(self) -> str | None:
+        chosen = self.today.currentData()
+        return stay_receipt_html(chosen, TZ, receipt_paper()) if chosen else None
+
+    def reprint(self) -> None:
+        html = self.reprint_html()
+        if html:
+            receipt_preview(self, html, self.tr("Receipt"), receipt_paper()).exec()
 
     # ---- the fee, live ----
 
@@ -222,6 +255,7 @@ class TemporaryStayDialog(FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self.print_button.show()
         self.pdf_button.show()
+        self.read_today()
         self.ctx.events.status_message.emit(text)
 
     def _done(self) -> None:
