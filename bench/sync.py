@@ -2,7 +2,9 @@
 
     python bench/sync.py [--rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
 
-Prints: initial pull of ROWS rows into an empty desk; the limit to compare it with, a raw
+Prints: initial pull of ROWS rows into an empty desk (a first sync: the estate's snapshot
+bulk-loaded, then the changes after it; beside it, the same desk state by replaying the
+change log as a desk that already holds rows does); the limit to compare it with, a raw
 ``sqlite3`` executemany of the very rows the pull wrote into the same columns of an empty
 desk database (the app's own recorder path, ``bulk_create``, beside it for reference);
 both ratios; push of 10,000 offline changes; an incremental cycle with 100 changes; and
@@ -36,7 +38,7 @@ from app.store.db import Database  # noqa: E402
 from app.store.ids import natural_id  # noqa: E402
 from app.store.models import Building, Unit  # noqa: E402
 from app.store.recorder import bulk_create, recorder  # noqa: E402
-from sync.client import run_enroll, run_sync  # noqa: E402
+from sync.client import SyncClient, run_enroll, run_sync  # noqa: E402
 from sync.server import crud  # noqa: E402
 from sync.server.db import make_engine, migrate  # noqa: E402
 
@@ -178,7 +180,15 @@ def timed(label: str, fn):
     return elapsed, result
 
 
-def bench_backend(name: str, url: str, rows: int, folder: Path, devices: int) -> None:
+def sync(client):
+    import asyncio
+
+    return asyncio.run(client.sync())
+
+
+def bench_backend(
+    name: str, url: str, rows: int, folder: Path, devices: int, replay: bool = True
+) -> None:
     print(f"{name} server")
     engine = make_engine(url)
     migrate(engine)
@@ -188,10 +198,18 @@ def bench_backend(name: str, url: str, rows: int, folder: Path, devices: int) ->
     try:
         b = Database(folder / f"{name}-b.sqlite3")
         run_enroll(b, server.url, server.code([estate]), "b")
-        pull_s, report = timed(f"initial pull of {rows:,} rows", lambda: run_sync(b))
+        pull_s, report = timed(f"initial pull of {rows:,} rows (snapshot)", lambda: run_sync(b))
+        assert report.first_sync
         with b.session() as s:
             held = s.scalar(select(text("count(*)")).select_from(Unit))
         assert held == rows, held
+        if replay:
+            r = Database(folder / f"{name}-replay.sqlite3")
+            run_enroll(r, server.url, server.code([estate]), "r")
+            client = SyncClient(r)
+            client._snapshot_progress = lambda: None  # as a desk holding rows pulls
+            replay_s, _ = timed("  the same by replaying the change log", lambda: sync(client))
+            r.close()
 
         raw_s, indexed_s = raw_insert_limit(b.path, folder / f"{name}-raw.sqlite3", rows)
         print(f"  {'raw executemany, same rows and columns (limit)':<52} {raw_s:8.2f} s")
@@ -212,6 +230,8 @@ def bench_backend(name: str, url: str, rows: int, folder: Path, devices: int) ->
         bulk_s, _ = timed(f"app recorder bulk_create of {rows:,} rows", bulk)
         print(f"  {'initial pull / raw insert (target <= 5)':<52} {pull_s / raw_s:8.1f} x")
         print(f"  {'initial pull / raw insert with indexes':<52} {pull_s / indexed_s:8.1f} x")
+        if replay:
+            print(f"  {'replaying the log / raw insert':<52} {replay_s / raw_s:8.1f} x")
         print(f"  {'initial pull / recorder bulk_create':<52} {pull_s / bulk_s:8.1f} x")
 
         a = Database(folder / f"{name}-a.sqlite3")
@@ -293,16 +313,24 @@ def main() -> None:
         ),
     )
     parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--sqlite-only", action="store_true", help="skip the PostgreSQL server")
+    parser.add_argument(
+        "--no-replay", action="store_true", help="skip replaying the log (the old first sync)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="propdesk-bench-"))
-    bench_backend("SQLite", f"sqlite:///{folder / 'server.sqlite3'}", args.rows, folder, 0)
+    replay = not args.no_replay
+    sqlite_url = f"sqlite:///{folder / 'server.sqlite3'}"
+    bench_backend("SQLite", sqlite_url, args.rows, folder, 0, replay)
+    if args.sqlite_only:
+        return
     name = f"propdesk_bench_{secrets.token_hex(4)}"
     admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         url = make_url(args.pg).set(database=name).render_as_string(hide_password=False)
-        bench_backend("PostgreSQL", url, args.rows, folder, args.devices)
+        bench_backend("PostgreSQL", url, args.rows, folder, args.devices, replay)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
