@@ -5,7 +5,9 @@ opens reads: the complaint list's ``ComplaintQuery`` (counted in SQL like the li
 count), the work-order filter bar's ``count_orders``, the keys tab's ``list_keys``, the
 inspection desk's due list and open corrective actions, the register's open items
 (``count_open`` shares ``open_items``' WHERE), and for finance roles the collection-rate
-and arrears reports as of today. A number therefore always equals the rows its list shows.
+and arrears reports' totals as of today (counted by ``report_totals`` with the reports'
+own sums, without building their rows). A number therefore always equals the rows its
+list shows.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from app.domain.collection import COLLECTION_TARGET
 from app.domain.errors import DomainError
 from app.services import complaints
 from app.services.complaints import ComplaintQuery
-from app.services.fees import reports as fee_reports
+from app.services.fees import report_totals
 from app.services.inspections import actions as action_ops
 from app.services.inspections import due as due_ops
 from app.services.reception import keys as key_ops
@@ -134,21 +136,22 @@ def count_tile(
 
 def finance_figures(db: Database, estate_id: str, now: datetime, zone: ZoneInfo) -> Finance:
     """This month's management-fee collection rate (the collection tab's month) and the
-    arrears as of today (the arrears tab's default day)."""
+    arrears as of today (the arrears tab's default day): the reports' totals, counted
+    without building the reports' rows (``app.services.fees.report_totals``)."""
     today = now.astimezone(zone).date()
     period = today.strftime("%Y-%m")
-    point = fee_reports.collection(db, estate_id, period, months=1)[0]
-    debtors = fee_reports.arrears(db, estate_id, today)
+    management = report_totals.month_management_collection(db, estate_id, period)
+    debtors = report_totals.arrears_summary(db, estate_id, today)
     return Finance(
         period=period,
-        receivable=point.receivable,
-        collected=point.collected,
-        rate=point.rate,
+        receivable=management.receivable,
+        collected=management.collected,
+        rate=management.rate,
         target=COLLECTION_TARGET,
-        target_met=point.target_met,
+        target_met=management.target_met,
         as_of=today,
-        debtors=len(debtors),
-        net_owed=sum((r.net for r in debtors), Decimal("0.00")),
+        debtors=debtors.debtors,
+        net_owed=debtors.net_owed,
     )
 
 
