@@ -71,5 +71,5 @@ def ask_approval(form, error: BaseException) -> bool:
     if asked.exec() != QDialog.DialogCode.Accepted:
         return False
     form.approval = asked.approval()
-    QTimer.singleShot(0, form.submit)  # after this refusal's own clean-up
+    QTimer.singleShot(0, form, form.submit)  # after this refusal's own clean-up
     return True
