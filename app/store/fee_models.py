@@ -92,7 +92,8 @@ class Payment(Synced, Base):
     __tablename__ = "payments"
     unit_id: Mapped[str] = mapped_column(String(36), index=True)
     receipt_no: Mapped[str] = mapped_column(String(30), index=True)
-    kind: Mapped[str] = mapped_column(String(12), default="payment")  # payment/refund/reversal
+    # payment / prepayment (shared utilities only, app.domain.ledger) / refund / reversal
+    kind: Mapped[str] = mapped_column(String(12), default="payment")
     method: Mapped[str] = mapped_column(String(20))
     amount: Mapped[Decimal] = mapped_column(Money)
     payer: Mapped[str] = mapped_column(String(100), default="")

@@ -224,6 +224,9 @@ class Money(RuleBasedStateMachine):
         assert money == ledger.unapplied - ledger.prepaid
         shown = account.unit_account(db, self.unit_id).balance
         assert shown == ledger.balance + ledger.prepaid
+        with db.session() as s:  # the top-up list reads it from the cache, not derived
+            left = prepayment.prepaid_left(s, self.estate_id).get(self.unit_id, (D(0), D(0)))
+        assert left == (ledger.prepaid_in, ledger.prepaid)
 
     def teardown(self):
         # a full sync in an order drawn from the example's own ids, with repeats

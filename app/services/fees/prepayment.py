@@ -183,25 +183,80 @@ _SHARES_SQL = """
 """
 
 
+# per unit that took a prepayment, in fen: what the derivation's identity needs to say what
+# is left of it without deriving the unit again (the desk's cache holds the derivation):
+#   balance = billed + adjusted - paid + refunded = open total - money on no line, and
+#   money on no line = what is left of the prepayments + fee_unit_money.off_line_fen,
+# so what is left = open total - balance - off_line_fen. Opening entries (期初) count as
+# app.store.fee_ledger counts them: arrears as lines, a prepayment as a payment.
+_LEFT_SQL = """
+    WITH reversed AS MATERIALIZED (
+        SELECT DISTINCT reverses_id AS id FROM payments
+         WHERE estate_id = :e AND kind = 'reversal' AND reverses_id IS NOT NULL),
+    money AS MATERIALIZED (
+        SELECT p.unit_id,
+               sum(CASE WHEN p.kind IN ('payment', :k) AND r.id IS NULL
+                        THEN p.amount ELSE 0 END) AS paid,
+               sum(CASE WHEN p.kind = 'refund' THEN -p.amount ELSE 0 END) AS refunded,
+               sum(CASE WHEN p.kind = :k AND r.id IS NULL THEN p.amount ELSE 0 END) AS taken
+          FROM payments p LEFT JOIN reversed r ON r.id = p.id
+         WHERE p.estate_id = :e GROUP BY p.unit_id HAVING sum(p.kind = :k) > 0),
+    open_total AS (
+        SELECT unit_id, sum(open_fen) AS fen FROM fee_open_lines
+         WHERE estate_id = :e AND open_fen <> 0 GROUP BY unit_id),
+    billed AS (
+        SELECT unit_id, sum(amount) AS fen FROM bill_lines WHERE estate_id = :e
+         GROUP BY unit_id),
+    adjusted AS (
+        SELECT unit_id, sum(amount) AS fen FROM fee_adjustments WHERE estate_id = :e
+         GROUP BY unit_id),
+    opening AS ({opening})
+    SELECT m.unit_id, m.taken,
+           coalesce(o.fen, 0)
+           - (coalesce(b.fen, 0) + coalesce(a.fen, 0) + coalesce(x.arrears, 0)
+              - m.paid - coalesce(x.prepaid, 0) + m.refunded)
+           - coalesce(u.off_line_fen, 0)
+      FROM money m
+      LEFT JOIN open_total o ON o.unit_id = m.unit_id
+      LEFT JOIN billed b ON b.unit_id = m.unit_id
+      LEFT JOIN adjusted a ON a.unit_id = m.unit_id
+      LEFT JOIN opening x ON x.unit_id = m.unit_id
+      LEFT JOIN fee_unit_money u ON u.unit_id = m.unit_id
+"""
+_OPENING = """
+    SELECT unit_id, sum(CASE WHEN kind = 'arrears' THEN amount ELSE 0 END) AS arrears,
+           sum(CASE WHEN kind = 'prepayment' THEN amount ELSE 0 END) AS prepaid
+      FROM fee_opening_entries WHERE estate_id = :e AND deleted = 0 GROUP BY unit_id
+"""
+_NO_OPENING = "SELECT NULL AS unit_id, 0 AS arrears, 0 AS prepaid"
+
+
+def prepaid_left(session: Session, estate_id: str) -> dict[str, tuple[Decimal, Decimal]]:
+    """Unit id -> (prepayments taken, what is left of them) for every unit of the estate
+    that took one, read from the desk's cache of the derivation (SQLite desks); equal to
+    ``Ledger.prepaid_in`` and ``Ledger.prepaid`` (tests/sync/test_money_invariants.py)."""
+    ensure_derived(session)
+    has_opening = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fee_opening_entries'")
+    ).first()
+    sql = _LEFT_SQL.format(opening=_OPENING if has_opening else _NO_OPENING)
+    return {
+        uid: (from_fen(taken), from_fen(left))
+        for uid, taken, left in session.execute(text(sql), {"e": estate_id, "k": PREPAYMENT})
+    }
+
+
 def units_to_top_up(db: Database, estate_id: str, today: date | None = None) -> list[TopUpRow]:
     """The handed-over units whose prepayment was never taken or needs topping up, in the
-    unit list's order. Units that paid a prepayment are derived from their logs; the
-    others have none left, and their shares are read from the derived cache."""
+    unit list's order: what is left of each unit's prepayment, its latest share and the
+    shares it still owes, all read from the desk's cache of the derivation in a few
+    statements (no unit is derived again here)."""
     with db.session() as s:
         require(s, None, "fees.arrears.view")
         ensure_derived(s)
         terms = terms_in(s, estate_id, today)
         units = s.execute(text(_UNITS_SQL), {"e": estate_id}).all()
-        prepaid = sorted(
-            set(
-                s.scalars(
-                    text("SELECT unit_id FROM payments WHERE estate_id = :e AND kind = :k"),
-                    {"e": estate_id, "k": PREPAYMENT},
-                )
-            )
-        )
-        ledgers = load_ledgers(s, prepaid) if prepaid else {}
-        periods = _periods(s, prepaid) if prepaid else {}
+        left = prepaid_left(s, estate_id)
         shares: dict[str, tuple[str, Decimal, Decimal]] = {}  # unit -> (period, share, open)
         for uid, period, due_fen, open_fen in s.execute(
             text(_SHARES_SQL), {"e": estate_id, "c": SHARED_CODE}
@@ -212,14 +267,12 @@ def units_to_top_up(db: Database, estate_id: str, today: date | None = None) -> 
             shares[uid] = (period_, share, owed + max(from_fen(open_fen), ZERO))
         rows = []
         for uid, building, entrance, room, owner in units:
-            if uid in ledgers:
-                state = state_of(uid, ledgers[uid], periods, terms)
-            else:
-                period, share, owed = shares.get(uid, ("", ZERO, ZERO))
-                status, suggested = prepayment_top_up(
-                    ZERO, ZERO, share, owed, terms.household, terms.rules
-                )
-                state = PrepaymentState(uid, ZERO, ZERO, share, period, owed, status, suggested)
+            taken, remaining = left.get(uid, (ZERO, ZERO))
+            period, share, owed = shares.get(uid, ("", ZERO, ZERO))
+            status, suggested = prepayment_top_up(
+                taken, remaining, share, owed, terms.household, terms.rules
+            )
+            state = PrepaymentState(uid, taken, remaining, share, period, owed, status, suggested)
             if state.top_up_due:
                 rows.append(TopUpRow(uid, unit_code(building, entrance, room), owner or "", state))
         return rows
