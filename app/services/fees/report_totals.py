@@ -32,12 +32,11 @@ _MONTH_SQL = f"""
     SELECT b.fee_code,
            sum(max(b.amount + coalesce(adj.total, 0), 0)),
            sum(max(b.amount + coalesce(adj.total, 0), 0)
-               - coalesce((SELECT o.open_fen FROM fee_open_lines o INDEXED BY ix_fee_open_lines_line
-                          WHERE o.line_id = b.id),
-                          max(b.amount + coalesce(adj.total, 0), 0)))
+               - coalesce(o.open_fen, max(b.amount + coalesce(adj.total, 0), 0)))
       FROM bill_lines b
       LEFT JOIN (SELECT bill_line_id, sum(amount) AS total FROM fee_adjustments
                   WHERE estate_id = :e GROUP BY bill_line_id) adj ON adj.bill_line_id = b.id
+      LEFT JOIN fee_open_lines o INDEXED BY ix_fee_open_lines_line ON o.line_id = b.id
      WHERE b.estate_id = :e AND b.period = :p AND {_MANAGEMENT_CODES}
      GROUP BY b.fee_code
 """  # noqa: S608 (constants only)
@@ -58,8 +57,13 @@ def month_management_collection(db: Database, estate_id: str, period: str) -> Co
 # (from ix_fee_open_lines_ageing); net = overdue less credit = max(0, min(overdue,
 # balance)), balance = open total - money on no line; only units in the estate's buildings
 # (the rows the report shows), looked up in ix_units_building in the grouping's unit order
-# (named: SQLite would take the primary key's index and read each unit's row for its building).
+# (named: SQLite would take the primary key's index and read each unit's row for its
+# building); money on no line read once from its partial index (few units have any), not
+# looked up per debtor.
 _DEBTORS_SQL = """
+    WITH money AS MATERIALIZED (
+        SELECT unit_id, off_line_fen FROM fee_unit_money
+         WHERE estate_id = :e AND off_line_fen <> 0)
     SELECT count(*),
            coalesce(sum(max(0, min(d.overdue, d.open_total - coalesce(m.off_line_fen, 0)))), 0)
       FROM (SELECT unit_id,
@@ -69,8 +73,7 @@ _DEBTORS_SQL = """
              WHERE estate_id = :e AND open_fen <> 0
              GROUP BY unit_id
             HAVING overdue > 0) d
-      LEFT JOIN fee_unit_money m
-        ON m.unit_id = d.unit_id AND m.estate_id = :e AND m.off_line_fen <> 0
+      LEFT JOIN money m ON m.unit_id = d.unit_id
      WHERE EXISTS (SELECT 1 FROM units u INDEXED BY ix_units_building
                     WHERE u.id = d.unit_id
                       AND +u.building_id IN (SELECT id FROM buildings WHERE estate_id = :e))
