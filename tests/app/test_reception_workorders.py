@@ -309,6 +309,34 @@ def test_paid_repair_appears_on_the_units_bill_with_a_receipt(db, estate_id, uni
         paid.take_payment(db, order, "cash", "张伟", "desk", slot[0] + timedelta(hours=3))
 
 
+def test_a_paid_repair_takes_the_counters_payment_methods(db, estate_id, unit_id):
+    """A repair paid by bank card is counted on the day-end closing's bank-card row, with
+    the counter's takings: reception wrote "card" and "transfer" where the counter writes
+    bank_card and bank_transfer, so the closing showed them as methods of their own."""
+    from app.domain.fees import PAYMENT_METHODS
+    from app.services.fees.closing import day_summary
+
+    assert paid.PAYMENT_METHODS == PAYMENT_METHODS
+    t0 = local(2026, 12, 1, 9, 0)
+    slot = (local(2026, 12, 1, 14, 0), local(2026, 12, 1, 16, 0))
+    order = new_order(
+        db,
+        estate_id,
+        unit_id,
+        t0,
+        paid=True,
+        price=Decimal("80.00"),
+        slot_start=slot[0],
+        slot_end=slot[1],
+    )
+    workorders.act(db, order, "start", "w1", slot[0])
+    workorders.act(db, order, "done", "w1", slot[0] + timedelta(hours=1), "已更换")
+    paid.take_payment(db, order, "bank_card", "张伟", "desk", slot[0] + timedelta(hours=2))
+    summary = day_summary(db, estate_id, "desk", t0.date())
+    by_method = {m.method: m.taken for m in summary.methods if m.taken}
+    assert by_method == {"bank_card": Decimal("80.00")}
+
+
 def test_events_in_any_order_give_the_same_state():
     rules = WorkOrderRules()
     t0 = local(2026, 12, 1, 9, 0)

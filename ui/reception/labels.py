@@ -112,8 +112,8 @@ _WORDS = {
     # payment methods
     "cash": QT_TRANSLATE_NOOP("ReceptionWords", "Cash"),
     "alipay": QT_TRANSLATE_NOOP("ReceptionWords", "Alipay"),
-    "card": QT_TRANSLATE_NOOP("ReceptionWords", "Bank card"),
-    "transfer_pay": QT_TRANSLATE_NOOP("ReceptionWords", "Bank transfer"),
+    "bank_card": QT_TRANSLATE_NOOP("ReceptionWords", "Bank card"),
+    "bank_transfer": QT_TRANSLATE_NOOP("ReceptionWords", "Bank transfer"),
     # filters
     "open": QT_TRANSLATE_NOOP("ReceptionWords", "Open"),
     "chase": QT_TRANSLATE_NOOP("ReceptionWords", "No progress for 4 h"),

@@ -373,9 +373,7 @@ class WorkOrdersTab(QWidget):
             return
         from PySide6.QtWidgets import QInputDialog
 
-        methods = [
-            (m, word(m if m != "transfer" else "transfer_pay")) for m in paid.PAYMENT_METHODS
-        ]
+        methods = [(m, word(m)) for m in paid.PAYMENT_METHODS]
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Take payment"),

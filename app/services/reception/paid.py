@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import fee_notes
 from app.domain.errors import DomainError
+from app.domain.fees import PAYMENT_METHODS  # the counter's methods: one day-end total each
 from app.services.fees.counter import take_payment_in
 from app.services.permissions import require
 from app.services.reception.common import get_live, local_day, tz_of
@@ -33,7 +34,6 @@ from app.store.reception_models import WorkOrder
 from app.store.recorder import recorder
 
 PAID_REPAIR_CODE = "paid_repair"
-PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "transfer")
 
 
 def bill_line_id(order: WorkOrder) -> str:
