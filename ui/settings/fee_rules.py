@@ -22,7 +22,6 @@ from app.domain.errors import FieldErrors
 from app.domain.fees import AREA_MONTH, ROUNDING_RULE, FeeRules
 from app.services.fees import schedule
 from ui.context import AppContext
-from ui.fees.labels import word
 from ui.widgets.changes import on_changes
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import mark_fields
@@ -64,7 +63,9 @@ class FeeRulesBox(QGroupBox):
         codes_row = QHBoxLayout()
         for item in schedule.schedule(ctx.db, ctx.estate_id):
             if item.basis == AREA_MONTH and item.code not in self.vacancy_codes:
-                box = self.vacancy_codes[item.code] = QCheckBox(word(item.code))
+                # the item's English name, in the words the fees screens use ("FeeWords")
+                name = QCoreApplication.translate("FeeWords", item.name)
+                box = self.vacancy_codes[item.code] = QCheckBox(name)
                 codes_row.addWidget(box)
         codes_row.addStretch(1)
         # seed 003 公摊水电费:预收500元/户: the least a household should keep (the 500 is
