@@ -73,7 +73,7 @@ def time_to_paint(
     env = dict(os.environ)
     # Bytecode cached as an installed app has it (pip and the bundle compile it once): with
     # PYTHONDONTWRITEBYTECODE (set in some shells here) every start compiled ~570 modules
-    # again, about 0.3 s of CPU the empty window never paid. Kept outside the source tree.
+    # again (0.1-0.3 s of CPU here) that the empty window never paid. Kept outside the tree.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("PYTHONPYCACHEPREFIX", str(BYTECODE))
     if not env.get("DISPLAY"):
