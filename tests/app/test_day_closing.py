@@ -293,3 +293,24 @@ def test_an_auditor_cannot_close_a_day(desk):
     with pytest.raises(DomainError) as refused:
         closing.close_day(db, estate_id, "孙审计", DAY, "0", "", "李收银", now=at(18))
     assert refused.value.code == "permission.denied"
+
+
+def test_a_cashier_closes_their_own_day_and_a_supervisor_closes_anothers(desk):
+    """Issue 11: "Each cashier closes the day" — another cashier's day is closed by a
+    supervisor (finance lead or director), never by a fellow cashier."""
+    db, estate_id, (a, _b), staff = desk
+    take(db, a, "190.00", "cash", cashier="王收银")
+    take(db, a, "50.00", "cash", cashier="李收银")
+    db.actor = staff["li"]
+    with pytest.raises(DomainError) as refused:
+        closing.close_day(db, estate_id, "王收银", DAY, "190.00", "", "李收银", now=at(18))
+    assert refused.value.code == "fees.closing.not_own_day"
+    assert refused.value.params["cashier"] == "王收银"
+    closing.close_day(db, estate_id, "李收银", DAY, "50.00", "", "王收银", now=at(18))
+    db.actor = staff["zhao"]
+    row = closing.close_day(db, estate_id, "王收银", DAY, "190.00", "", "李收银", now=at(18))
+    db.actor = None
+    assert row.cashier == "王收银" and row.cash_counted == D("190.00")
+    with db.session() as s:
+        closers = dict(s.execute(select(DayClosing.cashier, DayClosing.closed_by)).all())
+    assert closers == {"李收银": staff["li"], "王收银": staff["zhao"]}

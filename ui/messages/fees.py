@@ -86,6 +86,10 @@ MESSAGES = {
         "{cashier}'s day {day} is already closed",
         "{cashier} 的 {day} 已日结",
     ),
+    "fees.closing.not_own_day": (
+        "Only {cashier} or a supervisor (finance lead or director) may close {cashier}'s day",
+        "只有 {cashier} 本人或主管（财务主管或管理处主任）可以为 {cashier} 日结",
+    ),
     "fees.closing.day_closed": (
         "Receipt {receipt} belongs to {cashier}'s day {day}, which is closed: a supervisor "
         "(finance lead or director) must approve the reversal",

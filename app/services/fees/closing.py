@@ -307,6 +307,25 @@ def _closing_row(row: DayClosing) -> ClosingRow:
 # ---- closing the day ----
 
 
+def is_own_day(user: StaffUser, cashier: str) -> bool:
+    """Money is recorded under the cashier's name (their display name, else log-in)."""
+    return cashier in {user.display_name, user.login} - {""}
+
+
+def may_close_for(session: Session, user: StaffUser | None, estate_id: str, cashier: str) -> bool:
+    """A cashier closes their own day; another cashier's day is closed by a supervisor
+    (``fees.reverse_closed_day``, by default finance lead and director)."""
+    return user is not None and (is_own_day(user, cashier) or may_approve(session, user, estate_id))
+
+
+def _check_own_day(session: Session, estate_id: str, cashier: str) -> None:
+    actor_id = session.info.get(ACTOR_KEY)
+    if not actor_id:
+        return  # the system (maintenance commands, demo data) acts: no user to check
+    if not may_close_for(session, session.get(StaffUser, actor_id), estate_id, cashier):
+        raise DomainError("fees.closing.not_own_day", cashier=cashier)
+
+
 def close_day(
     db: Database,
     estate_id: str,
@@ -319,7 +338,8 @@ def close_day(
     now: datetime | None = None,
 ) -> ClosingRow:
     """Close the cashier's day: the totals as they stand, the cash counted against the
-    cash expected (a difference needs its explanation) and who takes over. Once only."""
+    cash expected (a difference needs its explanation) and who takes over. Once only.
+    The acting user closes their own day; another cashier's day needs a supervisor."""
     errors: dict[str, DomainError] = {}
     values: dict[str, Decimal] = {}
     for name, typed in (("counted", counted), ("opening_float", opening_float)):
@@ -336,6 +356,7 @@ def close_day(
     moment = now_or(now)
     with db.session() as s:
         require(s, None, "fees.close_day")
+        _check_own_day(s, estate_id, cashier)
         if day > local_day(moment, tz_of(s, estate_id)):
             raise DomainError("fees.closing.future_day", day=day.isoformat())
         row_id = closing_id(estate_id, cashier, day)
