@@ -111,6 +111,7 @@ _BY_TABLE = {
     "fee_day_closings": "fees.close_day",
     "fee_opening_entries": "fees.opening",
     "temporary_stays": "payments.take",
+    "inspection_schedules": "inspections.edit",  # a plan: when and what is inspected
     "inspections": "inspections.edit",
     "inspection_answers": "inspections.edit",
     "inspection_photos": "inspections.edit",

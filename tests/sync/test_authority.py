@@ -95,3 +95,40 @@ def test_an_author_unknown_to_the_server_is_refused(server, make_device):
     adjustment_by(desk.db, unit, estate, "01900000-0000-7000-8000-000000000000")
     report = desk.sync()
     assert len(report.rejected) == 1 and "not an active staff account" in report.rejected[0][1]
+
+
+def test_an_inspection_plan_by_a_role_without_inspections_edit_is_refused(server, make_device):
+    """Issue 14: inspections "from a schedule" — a plan is an inspections edit, so the server
+    checks its author as it checks the inspections themselves."""
+    from app.store.inspection_models import InspectionSchedule
+
+    estate = server.add_estate("阳光花园")
+    cashier = server.add_user("cashier", [estate], role="cashier")
+    inspector = server.add_user("inspector", [estate], role="inspector")
+    desk = make_device("desk", [estate])
+    desk.sync()  # the staff accounts come down
+
+    def plan_by(author: str) -> str:
+        with desk.db.session() as s:
+            s.info[ACTOR_KEY] = author
+            return (
+                recorder(s)
+                .create(
+                    InspectionSchedule,
+                    estate_id=estate,
+                    template_id="01900000-0000-7000-8000-0000000000aa",
+                    target_kind="area",
+                    target_label="1栋 大堂",
+                    revisions=[{"from": "2026-03-02", "every": "daily"}],
+                )
+                .id
+            )
+
+    refused, allowed = plan_by(cashier), plan_by(inspector)
+    report = desk.sync()
+    assert [change for change, _ in report.rejected] == _change_ids(desk, refused)
+    reason = report.rejected[0][1]
+    assert "cashier" in reason and "inspections.edit" in reason
+    with crud.new_session(server.engine) as s:
+        assert s.get(InspectionSchedule, refused) is None
+        assert s.get(InspectionSchedule, allowed) is not None
