@@ -45,8 +45,12 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
         parts.append(_tr("last sync %1").replace("%1", formats.local_time(o.last_sync_at)))
     else:
         parts.append(_tr("never synced"))
-    parts.append(_tr("online") if o.online else _tr("offline"))
     tips = [o.server_url or ""]
+    if o.rejected:  # the sync went on without them; the Sync page lists them in words
+        sentence = messages.message("sync.changes_set_aside", {"count": o.rejected})
+        tips.append(sentence)
+        parts.append(_first_clause(sentence))
+    parts.append(_tr("online") if o.online else _tr("offline"))
     role = ""
     problem = o.clock_problem()
     if o.last_error is not None and o.last_error.code != "sync.cancelled":
@@ -55,11 +59,6 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
         if o.online:  # offline says it already
             parts.append(_first_clause(sentence))
             role = "error"
-    if o.rejected:  # the sync went on without them: say so where it is always seen
-        sentence = messages.message("sync.changes_set_aside", {"count": o.rejected})
-        tips.append(sentence)
-        parts.append(_first_clause(sentence))
-        role = "error"
     if plain_http_allowed_off_loopback(o.server_url or ""):  # as long as it lasts
         parts.insert(0, _tr("NOT ENCRYPTED (plain HTTP)"))
         tips.append(_tr(_SOURCES[-1]))
