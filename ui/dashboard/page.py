@@ -175,8 +175,8 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """F5, a change, the clock: read every number again (on the runner): the counts,
-        then the fee figures (a report of every unit) as an operation of their own, so
-        the counts are on screen first."""
+        and the fee figures (two reports' totals) as an operation of their own beside
+        them, so the counts are on screen without waiting for them."""
         ctx = self.ctx
         now = ctx.clock.now()
         self.loading = True
