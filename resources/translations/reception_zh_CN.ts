@@ -1312,17 +1312,17 @@
         <translation>接待人</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Unknown caller (no unit)</source>
         <translation>未知来电（无房屋）</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Awaiting reply</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1827,7 +1827,7 @@
 <context>
     <name>WorkOrdersTab</name>
     <message>
-        <location filename="../../ui/reception/workorders.py" line="+73"/>
+        <location filename="../../ui/reception/workorders.py" line="+78"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
@@ -1992,17 +1992,33 @@
         <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <location line="+49"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-48"/>
         <source>Order %1, paid by</source>
         <translation>工单 %1，付款方式</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Order %1: %2 due. Cash tendered (¥)</source>
+        <translation>工单 %1：应收 %2。实收现金（¥）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cash tendered</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
         <location line="+16"/>
+        <source>Take %1 in cash: tendered %2, change %3?</source>
+        <translation>现金收款 %1：实收 %2，找零 %3，确认收款？</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Receipt %1</source>
         <translation>收据 %1</translation>
     </message>

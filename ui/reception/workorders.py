@@ -5,6 +5,7 @@ the selected order's clock and record, and the steps the transition table allows
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -23,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import DomainError
+from app.domain.money import ZERO, format_yuan, parse_money
 from app.domain.workorders import (
     allowed_actions,
 )
-from ui import formats
+from ui import formats, messages
 from ui.reception.actions import Actions, paid, queries, workorders
 from ui.reception.labels import colour, word
 from ui.reception.model import Column, RowsModel
@@ -371,8 +376,6 @@ class WorkOrdersTab(QWidget):
     def take_payment(self) -> None:
         if self.detail is None:
             return
-        from PySide6.QtWidgets import QInputDialog
-
         methods = [(m, word(m)) for m in paid.PAYMENT_METHODS]
         label, ok = QInputDialog.getItem(
             self,
@@ -385,13 +388,59 @@ class WorkOrdersTab(QWidget):
         if not ok:
             return
         method = next(m for m, w in methods if w == label)
+        order_id, number = self.detail.row.id, self.detail.row.number
+        if method != "cash":
+            self._record_payment(order_id, method, None)
+            return
+        a = self.actions
+        a.read(
+            self,
+            lambda: paid.billing_of(a.db, order_id),
+            lambda billing: self._take_cash(order_id, number, billing),
+        )
+
+    def _take_cash(self, order_id: str, number: str, billing: paid.Billing) -> None:
+        """Cash: the amount handed over is asked, and the change shown before recording."""
+        due = (billing.billed or ZERO) - billing.paid
+        problem = ""
+        while True:
+            prompt = self.tr("Order %1: %2 due. Cash tendered (¥)")
+            prompt = prompt.replace("%1", number).replace("%2", formats.money(due))
+            text, ok = QInputDialog.getText(
+                self, self.tr("Cash tendered"), f"{problem}\n{prompt}" if problem else prompt
+            )
+            if not ok:
+                return
+            try:
+                tendered = parse_money(text)
+                if tendered < due:
+                    raise DomainError(
+                        "fees.cash.tendered_short",
+                        amount=format_yuan(due),
+                        tendered=format_yuan(tendered),
+                    )
+                break
+            except DomainError as error:
+                problem = messages.describe(error)
+        question = (
+            self.tr("Take %1 in cash: tendered %2, change %3?")
+            .replace("%1", formats.money(due))
+            .replace("%2", formats.money(tendered))
+            .replace("%3", formats.money(tendered - due))
+        )
+        answer = QMessageBox.question(self, self.tr("Take payment"), question)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._record_payment(order_id, "cash", tendered)
+
+    def _record_payment(self, order_id: str, method: str, tendered: Decimal | None) -> None:
         a = self.actions
         now = a.now()
-        order_id = self.detail.row.id
-        payer = self.detail.row.contact_name
+        payer = self.detail.row.contact_name if self.detail else ""
+        # under the cashier's name, as the counter records it: the day-end closing's key
+        cashier = a.ctx.user_name or a.ctx.user_login
         a.write(
             self,
-            lambda: paid.take_payment(a.db, order_id, method, payer, a.user_id, now),
+            lambda: paid.take_payment(a.db, order_id, method, payer, cashier, now, tendered),
             lambda receipt: a.ctx.events.status_message.emit(
                 self.tr("Receipt %1").replace("%1", receipt.receipt_no)
             ),

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain import fee_notes
 from app.domain.errors import DomainError
 from app.domain.fees import PAYMENT_METHODS  # the counter's methods: one day-end total each
-from app.services.fees.counter import take_payment_in
+from app.services.fees.counter import check_tendered, take_payment_in
 from app.services.permissions import require
 from app.services.reception.common import get_live, local_day, tz_of
 from app.store.db import Database
@@ -76,12 +76,21 @@ class PaidReceipt:
     paid_at: datetime
     method: str
     payer: str
+    tendered: Decimal | None = None  # cash handed over; the change is tendered - amount
 
 
 def take_payment(
-    db: Database, order_id: str, method: str, payer: str, cashier: str, now: datetime
+    db: Database,
+    order_id: str,
+    method: str,
+    payer: str,
+    cashier: str,
+    now: datetime,
+    tendered: Decimal | str | None = None,
 ) -> PaidReceipt:
-    """The resident pays the billed repair at the desk: a payment applied to its line."""
+    """The resident pays the billed repair at the desk: a payment applied to its line.
+    For cash, ``tendered`` is what was handed over (the counter's rule: at least the
+    amount), recorded with the payment so its receipt prints the change."""
     if method not in PAYMENT_METHODS:
         raise DomainError("workorder.payment_method")
     with db.session() as s:
@@ -99,12 +108,13 @@ def take_payment(
         if open_amount <= 0:
             raise DomainError("workorder.already_paid", number=order.number)
         # the counter's own payment: its receipt numbering, allocations and report cache
+        cash = check_tendered(open_amount, method, tendered)
         unit = get_live(s, Unit, line.unit_id, "unit.gone")
         receipt = take_payment_in(
-            s, unit, open_amount, method, payer, cashier, [line.id], order.number, now
+            s, unit, open_amount, method, payer, cashier, [line.id], order.number, now, cash
         )
         return PaidReceipt(
-            receipt.payment.receipt_no, open_amount, order.number, now, method, payer
+            receipt.payment.receipt_no, open_amount, order.number, now, method, payer, cash
         )
 
 
