@@ -64,6 +64,11 @@ ENGLISH: dict[str, str] = {
     ),
     "sync.unexpected": "The sync stopped on an unexpected error: {detail}",
     "sync.conflict_gone": "This conflict was settled already, or its record is gone.",
+    "sync.conflict_signed_inspection": (
+        "Inspection {number} is signed, so the signed value stays and this one cannot be "
+        "written again. To change it, make an amendment from the inspection (a new revision "
+        "that needs signing again); choose Keep theirs to mark this conflict reviewed."
+    ),
     "sync.conflict_value_unusable": (
         "The value that lost ({field}) cannot be written again as it was kept; enter it by hand."
     ),

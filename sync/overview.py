@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.hlc import Timestamp
 from app.domain.units import unit_code
+from app.services.inspections.sync_state import signed_inspection_number
 from app.store.apply import decode_fields
 from app.store.base import SYNCED_TABLES
 from app.store.db import Database
@@ -109,6 +110,7 @@ class KeptConflict:
     lost_at: datetime | None
     detected_at: datetime
     personal: bool = False  # a phone or ID number: both values shown masked
+    signed_inspection: str = ""  # the number of the signed inspection it is on: kept as signed
 
 
 def _personal_value(field: str, value: Any) -> str:
@@ -241,6 +243,7 @@ def kept_conflicts(db: Database, limit: int = LIST_LIMIT) -> list[KeptConflict]:
                 lost_at=_written_at(c.lost_hlc),
                 detected_at=c.detected_at,
                 personal=_is_personal(c.field),
+                signed_inspection=signed_inspection_number(s, c.table_name, c.row_id) or "",
             )
             for c in rows
         ]
@@ -287,12 +290,17 @@ def reveal_conflict(db: Database, conflict_id: int, user_id: str | None = None) 
 def settle_conflict(db: Database, conflict_id: int, restore_lost: bool) -> None:
     """Settle a kept conflict. ``restore_lost``: write the value that lost again as a new
     edit (it then wins everywhere, as any later edit does); otherwise the value that won
-    stays. Either way the conflict is marked reviewed."""
+    stays. Either way the conflict is marked reviewed. On a signed inspection the value
+    that lost is never written again (the server would refuse it): only an amendment, a new
+    revision signed again, changes what was signed."""
     with db.session() as s:
         conflict = s.get(SyncConflict, conflict_id)
         if conflict is None or conflict.acknowledged:
             raise DomainError("sync.conflict_gone")
         if restore_lost:
+            signed = signed_inspection_number(s, conflict.table_name, conflict.row_id)
+            if signed is not None:
+                raise DomainError("sync.conflict_signed_inspection", number=signed)
             model = SYNCED_TABLES.get(conflict.table_name)
             row = s.get(model, conflict.row_id) if model is not None else None
             if row is None:

@@ -38,6 +38,10 @@ _CHINESE = {
     "sync.cancelled": "同步已取消；已接收的内容已保留，其余下次同步时接收。",
     "sync.unexpected": "同步因意外错误中止：{detail}",
     "sync.conflict_gone": "此冲突已处理，或其记录已不存在。",
+    "sync.conflict_signed_inspection": (
+        "检查 {number} 已签字，保留签字时的值，不能再写入这个值。如需更改，请在该检查中新建修订"
+        "（修订须重新签字）；选择“保留对方的值”将此冲突标记为已处理。"
+    ),
     "sync.conflict_value_unusable": "被覆盖的值（{field}）无法按原样写回，请手动输入。",
     "sync.copied_device": (
         "此数据库是从另一台以同一设备身份同步的电脑复制而来。请在“同步”页用新的登记码登记这台电脑："

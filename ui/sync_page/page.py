@@ -30,6 +30,7 @@ from sync import overview as sync_overview
 from sync.client import SyncClient, SyncReport
 from ui import formats
 from ui.context import AppContext
+from ui.messages import message
 from ui.sync_page.background import background_for
 from ui.sync_page.files_waiting import FilesWaiting
 from ui.sync_page.form import EnrolForm
@@ -182,7 +183,8 @@ class SyncPage(RefreshWhenShown, QWidget):
             ),
         )
         self.keep_mine = QPushButton(self.tr("Keep mine"))
-        self.keep_mine.setToolTip(self.tr("This computer's value wins: it is written again"))
+        self._keep_mine_tip = self.tr("This computer's value wins: it is written again")
+        self.keep_mine.setToolTip(self._keep_mine_tip)
         self.keep_theirs = QPushButton(self.tr("Keep theirs"))
         self.keep_theirs.setToolTip(self.tr("The other desk's value stays; marked reviewed"))
         settle = QHBoxLayout()
@@ -460,6 +462,11 @@ class SyncPage(RefreshWhenShown, QWidget):
         chosen = self._selected_conflict()
         for button in (self.keep_mine, self.keep_theirs):
             button.setEnabled(chosen is not None)
+        tip = self._keep_mine_tip
+        if chosen is not None and chosen.signed_inspection:  # only the signed value may stay
+            self.keep_mine.setEnabled(False)
+            tip = message("sync.conflict_signed_inspection", {"number": chosen.signed_inspection})
+        self.keep_mine.setToolTip(tip)
         self.reveal.update(chosen)
 
     def settle(self, mine: bool) -> None:
@@ -468,8 +475,10 @@ class SyncPage(RefreshWhenShown, QWidget):
         chosen = self._selected_conflict()
         if chosen is None:
             return
-        # "mine" is whichever of the two values this computer wrote
+        # "mine" is whichever of the two values this computer wrote; on a signed inspection
+        # the signed value stays whichever desk wrote the other one
         restore_lost = chosen.lost_here if mine else not chosen.lost_here
+        restore_lost = restore_lost and not chosen.signed_inspection
         db = self.ctx.db
         self.ctx.runner.write(
             self, lambda _p: sync_overview.settle_conflict(db, chosen.id, restore_lost)

@@ -170,3 +170,30 @@ def kept_counts(s: Session, inspection_ids: list[str]) -> dict[str, int]:
         if owner in wanted:
             counts[owner] = counts.get(owner, 0) + 1
     return counts
+
+
+def signed_inspection_number(s: Session, table: str, row_id: str) -> str | None:
+    """The number of the signed inspection a synced record belongs to (the inspection
+    itself, one of its answers or evidence photos), else None. What was signed is
+    immutable: a value that lost a merge there cannot be written again, only an amendment
+    (a new revision, signed again) changes it."""
+    if table == "inspections":
+        inspection_id: str | None = row_id
+    elif table == "inspection_answers":
+        inspection_id = s.scalar(
+            select(InspectionAnswer.inspection_id).where(InspectionAnswer.id == row_id)
+        )
+    elif table == "inspection_photos":  # an "after" photo of a corrective action may change
+        inspection_id = s.scalar(
+            select(InspectionPhoto.inspection_id).where(
+                InspectionPhoto.id == row_id, InspectionPhoto.role == "evidence"
+            )
+        )
+    else:
+        return None
+    if not inspection_id:
+        return None
+    row = s.execute(
+        select(Inspection.number, Inspection.status).where(Inspection.id == inspection_id)
+    ).first()
+    return row.number if row is not None and row.status == "signed" else None
