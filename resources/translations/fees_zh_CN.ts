@@ -4,7 +4,7 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="+54"/>
+        <location filename="../../ui/fees/dialogs.py" line="+55"/>
         <source>Correct a bill</source>
         <translation>调整账单</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>CashTendered</name>
     <message>
-        <location filename="../../ui/fees/counter_cash.py" line="+53"/>
+        <location filename="../../ui/fees/counter_cash.py" line="+56"/>
         <source>Cash tendered (¥) *</source>
         <translation>实收现金（¥）*</translation>
     </message>
@@ -338,12 +338,17 @@
 <context>
     <name>CounterCash</name>
     <message>
-        <location filename="../../ui/fees/counter_cash.py" line="+21"/>
+        <location filename="../../ui/fees/counter_cash.py" line="+29"/>
         <source>Record a payment of %1 (%2) from %3? It is above %4.</source>
         <translation>确认收取 %3 的 %1（%2）？该金额超过 %4。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>It is above %1.</source>
+        <translation>金额超过 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Large payment</source>
         <translation>大额收款</translation>
     </message>
@@ -620,7 +625,7 @@
 <context>
     <name>DepositsDialog</name>
     <message>
-        <location filename="../../ui/fees/unit_dialogs.py" line="+115"/>
+        <location filename="../../ui/fees/unit_dialogs.py" line="+116"/>
         <source>Deposits</source>
         <translation>押金</translation>
     </message>
@@ -686,12 +691,17 @@
         <translation>支付方式 *</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+35"/>
+        <source>Take a deposit (%1) of %2 by %3?</source>
+        <translation>收取押金（%1）%2，%3？</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Refund deposit No. %1, %2?</source>
         <translation>退还押金 %1，金额 %2？</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Refund deposit</source>
         <translation>退还押金</translation>
     </message>
@@ -872,7 +882,7 @@
     <name>FeeRules</name>
     <message>
         <location filename="../../ui/fees/labels.py" line="+58"/>
-        <location filename="../../ui/settings/fee_rules.py" line="+33"/>
+        <location filename="../../ui/settings/fee_rules.py" line="+32"/>
         <source>Every bill line is computed exactly and rounded once, half up (ROUND_HALF_UP) to 0.01 yuan. Shared costs are split by floor area with the largest-remainder method, so the parts always add up exactly to the total.</source>
         <translation>每条账单明细先精确计算，再按四舍五入（ROUND_HALF_UP）一次保留到 0.01 元（分）。公摊费用按建筑面积以最大余额法分摊，各户之和始终恰好等于总额。</translation>
     </message>
@@ -890,7 +900,7 @@
         <translation>收取滞纳金</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The prepayment per household is the fee schedule&apos;s rate of shared water and electricity (500.00 by default).</source>
         <translation>每户预收额为收费标准中“公摊水电费”的单价（默认 500.00）。</translation>
     </message>
@@ -1179,7 +1189,7 @@
         <translation>车位</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-163"/>
         <source>Space</source>
         <translation>车位号</translation>
     </message>
@@ -1190,17 +1200,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+181"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-178"/>
         <source>Billed</source>
         <translation>计费中</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+170"/>
         <source>Add space</source>
         <translation>添加车位</translation>
     </message>
@@ -1225,7 +1235,7 @@
         <translation>车位号 *</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-175"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1325,12 +1335,12 @@
     <name>RefundCreditDialog</name>
     <message>
         <location filename="../../ui/fees/dialogs.py" line="+81"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Refund credit</source>
         <translation>退还预存款</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-54"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -1365,7 +1375,7 @@
         <translation>退款…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Refund %1 of credit to %2?</source>
         <translation>向 %2 退还预存款 %1？</translation>
     </message>
@@ -1481,7 +1491,7 @@
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../ui/fees/dialogs.py" line="-94"/>
+        <location filename="../../ui/fees/dialogs.py" line="-95"/>
         <location line="+12"/>
         <source>Reverse payment</source>
         <translation>冲正收款</translation>
@@ -1644,7 +1654,7 @@
         <translation>收据另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>%1 (%2 a stay)</source>
         <translation>%1（每次 %2）</translation>
     </message>
@@ -1654,7 +1664,7 @@
         <translation>免费（不足 1 小时）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Receipt %1: %2 received for %3.</source>
         <translation>收据 %1：已收 %3 停车费 %2。</translation>
     </message>
@@ -1669,8 +1679,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+128"/>
+        <location line="-112"/>
+        <location line="+131"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>

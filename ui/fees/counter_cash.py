@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.money import format_yuan, parse_money
+from app.services.fees import counter
 from ui import formats, messages
+from ui.context import AppContext
+from ui.widgets.changes import on_changes
 from ui.widgets.fields import FieldWithMessage
 
 
-def _money_or_none(text: str) -> Decimal | None:
+def money_or_none(text: str) -> Decimal | None:
     try:
         return parse_money(text)
     except DomainError:
@@ -76,7 +79,7 @@ class CashTendered(QWidget):
             tendered = parse_money(self.editor.text())
         except DomainError as error:
             return error
-        amount = _money_or_none(self.amount.text())
+        amount = money_or_none(self.amount.text())
         if amount is not None and tendered < amount:
             return DomainError(
                 "fees.cash.tendered_short",
@@ -88,8 +91,8 @@ class CashTendered(QWidget):
     def refresh(self, typed: bool = False) -> None:
         """Show the row for cash only, and the change as soon as both amounts read."""
         self.form.setRowVisible(self, self.is_cash())
-        amount = _money_or_none(self.amount.text())
-        tendered = _money_or_none(self.editor.text())
+        amount = money_or_none(self.amount.text())
+        tendered = money_or_none(self.editor.text())
         if amount is not None and tendered is not None and tendered >= amount:
             self.change.setText(
                 self.tr("Change %1").replace("%1", formats.money(tendered - amount))
@@ -107,20 +110,59 @@ class CashTendered(QWidget):
 
 
 def confirm_large_payment(
-    parent: QWidget, amount: Decimal, threshold: Decimal, unit_code: str, method: str
+    parent: QWidget,
+    amount: Decimal,
+    threshold: Decimal,
+    unit_code: str,
+    method: str,
+    question: str | None = None,
 ) -> bool:
-    """One question before a payment above the estate's threshold; True to go on."""
+    """One question before money above the estate's threshold moves; True to go on.
+    ``question`` is the dialog's own (a refund's, a deposit's), said with the threshold."""
     if amount <= threshold:
         return True
-    question = (
-        QCoreApplication.translate(
-            "CounterCash", "Record a payment of %1 (%2) from %3? It is above %4."
+    above = formats.money(threshold)
+    if question is None:
+        question = (
+            QCoreApplication.translate(
+                "CounterCash", "Record a payment of %1 (%2) from %3? It is above %4."
+            )
+            .replace("%1", formats.money(amount))
+            .replace("%2", method)
+            .replace("%3", unit_code)
+            .replace("%4", above)
         )
-        .replace("%1", formats.money(amount))
-        .replace("%2", method)
-        .replace("%3", unit_code)
-        .replace("%4", formats.money(threshold))
-    )
+    else:
+        note = QCoreApplication.translate("CounterCash", "It is above %1.").replace("%1", above)
+        question = f"{question} {note}"
     title = QCoreApplication.translate("CounterCash", "Large payment")
     answer = QMessageBox.question(parent, title, question)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class LargeAmountCheck:
+    """The estate's threshold for a dialog that moves money, read when it opens and again
+    when the settings change, so every such dialog asks the counter's one question."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        self.ctx, self.parent = ctx, parent
+        self.threshold: Decimal = counter.DEFAULT_CONFIRM_ABOVE
+        self.read_once = False
+        on_changes(ctx.changes, parent, ("settings",), lambda _c: self.read())
+        self.read()
+
+    def read(self) -> None:
+        db, estate_id = self.ctx.db, self.ctx.estate_id
+        self.ctx.runner.query(self.parent, lambda _p: counter.confirm_above(db, estate_id)).success(
+            self._read
+        ).run()
+
+    def _read(self, value: Decimal) -> None:
+        self.threshold, self.read_once = value, True
+
+    def confirmed(
+        self, amount: Decimal, unit_code: str, method: str, question: str | None = None
+    ) -> bool:
+        return confirm_large_payment(
+            self.parent, amount, self.threshold, unit_code, method, question
+        )

@@ -17,6 +17,7 @@ from app.services.fees import account, counter
 from ui import formats
 from ui.context import AppContext
 from ui.fees.closing_approval import ask_approval
+from ui.fees.counter_cash import LargeAmountCheck
 from ui.fees.labels import word
 from ui.widgets.forms import FormDialog
 
@@ -157,6 +158,7 @@ class RefundCreditDialog(_CounterDialog):
         self.add_field("method", self.tr("Paid back by *"), self.method)
         self.add_field("reason", self.tr("Reason *"), self.reason)
         self.ok.setText(self.tr("Refund…"))
+        self.large = LargeAmountCheck(ctx, self)
         self.validate()
 
     def values(self) -> dict[str, Any]:
@@ -193,10 +195,14 @@ class RefundCreditDialog(_CounterDialog):
             .replace("%1", formats.money(amount))
             .replace("%2", self.shown.unit_code)
         )
-        if (
-            QMessageBox.question(self, self.tr("Refund credit"), self.asked)
-            == QMessageBox.StandardButton.Yes
-        ):
+        if amount > self.large.threshold:  # the counter's one question, with the threshold
+            go_on = self.large.confirmed(
+                amount, self.shown.unit_code, self.method.currentText(), self.asked
+            )
+        else:
+            answer = QMessageBox.question(self, self.tr("Refund credit"), self.asked)
+            go_on = answer == QMessageBox.StandardButton.Yes
+        if go_on:
             super().submit()
 
     def save(self, values: dict[str, Any]) -> account.PaymentRow:

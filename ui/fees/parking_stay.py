@@ -28,7 +28,7 @@ from app.services.fees import parking
 from ui import formats
 from ui.context import AppContext
 from ui.fees.common import local_today
-from ui.fees.counter_cash import CashTendered
+from ui.fees.counter_cash import CashTendered, LargeAmountCheck
 from ui.fees.labels import word
 from ui.fees.printing import (
     receipt_paper,
@@ -120,6 +120,7 @@ class TemporaryStayDialog(FormDialog):
         self.entered.dateTimeChanged.connect(lambda _d: self.requote())
         self.left.dateTimeChanged.connect(lambda _d: self.requote())
         self.plate.textEdited.connect(lambda _t: self.validate())
+        self.large = LargeAmountCheck(ctx, self)
         self.requote()
         self.read_today()
 
@@ -215,6 +216,9 @@ class TemporaryStayDialog(FormDialog):
             problem = self.cash.problem()
             if problem is not None:
                 self.cash.show_problem(problem)
+                return
+            amount, plate = self.quote.amount, self.plate.text().strip()
+            if not self.large.confirmed(amount, plate, self.method.currentText()):
                 return
         super().submit()
 

@@ -25,6 +25,7 @@ from app.services.fees import deposits, schedule
 from ui import formats, messages
 from ui.context import AppContext
 from ui.fees.common import current_row, table_view
+from ui.fees.counter_cash import LargeAmountCheck, money_or_none
 from ui.fees.labels import word
 from ui.widgets.fields import FieldWithMessage, banner
 from ui.widgets.forms import mark_fields
@@ -151,6 +152,7 @@ class DepositsDialog(_UnitDialog):
         self.rates = {i.code: i.rate for i in schedule.schedule(ctx.db, ctx.estate_id)}
         self.kind.currentIndexChanged.connect(self._default_amount)
         self._default_amount()
+        self.large = LargeAmountCheck(ctx, self)
         self.reload()
 
     def _default_amount(self) -> None:
@@ -166,6 +168,15 @@ class DepositsDialog(_UnitDialog):
         db, unit_id, now = self.ctx.db, self.unit_id, self.ctx.clock.now()
         kind, typed = self.kind.currentData(), self.amount.text()
         method, payer = self.method.currentData(), self.payer.text()
+        amount = money_or_none(typed)  # not money: the operation refuses it with its message
+        question = (
+            self.tr("Take a deposit (%1) of %2 by %3?")
+            .replace("%1", self.kind.currentText())
+            .replace("%2", formats.money(amount or 0))
+            .replace("%3", self.method.currentText())
+        )
+        if amount is not None and not self.large.confirmed(amount, "", method, question):
+            return
         self.write(
             lambda: deposits.take_deposit(db, unit_id, kind, typed, method, payer, self.user, now),
             lambda _row: self.payer.clear(),
@@ -180,7 +191,10 @@ class DepositsDialog(_UnitDialog):
             .replace("%1", chosen.receipt_no)
             .replace("%2", formats.money(chosen.held))
         )
-        if (
+        if chosen.held > self.large.threshold:  # the counter's one question, with the threshold
+            if not self.large.confirmed(chosen.held, "", word(chosen.method), question):
+                return
+        elif (
             QMessageBox.question(self, self.tr("Refund deposit"), question)
             != QMessageBox.StandardButton.Yes
         ):
