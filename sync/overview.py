@@ -18,15 +18,17 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.hlc import Timestamp
 from app.domain.units import unit_code
-from app.services.inspections.sync_state import signed_inspection_number
+from app.services.inspections.sync_state import (
+    signed_inspection_number,
+    unconfirmed_file_count,
+)
 from app.store.apply import decode_fields
 from app.store.base import SYNCED_TABLES
 from app.store.db import Database
 from app.store.fee_models import BillLine
-from app.store.models import Building, SyncConflict, SyncOutbox, SyncRejected, SyncState, Unit
+from app.store.models import Building, SyncConflict, SyncRejected, SyncState, Unit
 from app.store.recorder import device_id, outbox_size, recorder
 from sync import client
-from sync.client.blobs import blob_refs
 from sync.client.errors import decode
 
 LIST_LIMIT = 200  # the newest rows a screen lists; the totals say how many there are
@@ -53,7 +55,7 @@ class SyncOverview:
     last_sync_at: str | None  # ISO UTC
     last_error: DomainError | None  # None when the last sync finished
     waiting: int  # outbox rows
-    files_waiting: int  # attachments named by waiting changes, here to upload
+    files_waiting: int  # inspection files the server has not confirmed (the page's list)
     clock_offset_ms: int
     server_clock_wrong: bool  # most desks find the server's clock wrong
     rejected: int
@@ -141,7 +143,7 @@ def _overview(s: Session) -> SyncOverview:
         last_sync_at=state.get(client.LAST_SYNC) or None,
         last_error=decode(state.get(client.LAST_ERROR)),
         waiting=outbox_size(s),
-        files_waiting=_files_waiting(s),
+        files_waiting=unconfirmed_file_count(s),
         clock_offset_ms=_int(state.get(client.CLOCK_OFFSET)),
         server_clock_wrong=bool(state.get(client.SERVER_CLOCK_WRONG)),
         rejected=s.scalar(select(func.count()).select_from(SyncRejected)) or 0,
@@ -150,28 +152,6 @@ def _overview(s: Session) -> SyncOverview:
         )
         or 0,
     )
-
-
-def _files_waiting(s: Session) -> int:
-    """Attachments named by changes still in the outbox (uploaded before their rows)."""
-    tables = [
-        t
-        for t, m in SYNCED_TABLES.items()
-        if any(client.is_blob_field(c.name) for c in m.__table__.columns)
-    ]
-    if not tables:
-        return 0
-    rows = s.execute(
-        select(SyncOutbox.table_name, SyncOutbox.fields).where(SyncOutbox.table_name.in_(tables))
-    )
-    changes = [_Wire(table, fields or {}) for table, fields in rows]
-    return len(blob_refs(changes))
-
-
-@dataclass(frozen=True)
-class _Wire:
-    table: str
-    fields: dict[str, Any]
 
 
 def recent_runs(db: Database) -> list[SyncRun]:

@@ -2,8 +2,9 @@
 
 An inspection counts as synced only when the server has confirmed, by hash, every photo
 and signature it names (``app.services.inspections.sync_state``); until then it is listed
-here with its number, what was inspected and how many files wait. The box hides while
-nothing waits. Read on the runner's pool; refreshed by the change events.
+here with its number, what was inspected and how many files wait; every estate of the desk,
+as the page's "Files waiting" figure counts them (the same rule, so the two agree). The box
+hides while nothing waits. Read on the runner's pool; refreshed by the change events.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class FilesWaiting(QObject):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        op = ctx.runner.query(self.box, lambda _p: files_waiting(ctx.db, ctx.estate_id))
+        op = ctx.runner.query(self.box, lambda _p: files_waiting(ctx.db, None))
         op.success(self.show_rows).run()
 
     def show_rows(self, rows) -> None:

@@ -32,6 +32,7 @@ from ui import formats
 from ui.context import AppContext
 from ui.messages import message
 from ui.sync_page.background import background_for
+from ui.sync_page.files_waiting import TABLES as FILE_TABLES
 from ui.sync_page.files_waiting import FilesWaiting
 from ui.sync_page.form import EnrolForm
 from ui.sync_page.labels import describe_sync
@@ -45,7 +46,8 @@ from ui.widgets.refresh import RefreshWhenShown
 
 SYNC_SHORTCUT = "F9"  # the window's shortcut (ui.sync_page.background.attach_to_window)
 QWIDGETSIZE_MAX = 16777215
-SYNC_TABLES = ("sync_state", "sync_outbox", "sync_conflicts", "sync_rejected")
+# the files figure counts the inspection files the server has not confirmed
+SYNC_TABLES = ("sync_state", "sync_outbox", "sync_conflicts", "sync_rejected", *FILE_TABLES)
 
 
 def read_page(db):

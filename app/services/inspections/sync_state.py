@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, union
 from sqlalchemy.orm import Session
 
 from app.store.db import Database, mark_changed
@@ -71,25 +71,46 @@ def _files_by_inspection(
     return files
 
 
-def waiting_counts(s: Session, estate_id: str) -> dict[str, int]:
-    """inspection id -> how many of its files the server has not confirmed."""
-    files = _files_by_inspection(s, estate_id)
-    everything = sorted(set().union(*files.values())) if files else []
-    confirmed: set[str] = set()
-    for start in range(0, len(everything), 500):
-        confirmed.update(
-            s.scalars(
-                select(BlobConfirmation.sha256).where(
-                    BlobConfirmation.sha256.in_(everything[start : start + 500])
-                )
-            )
+def _unconfirmed_files(estate_id: str | None):
+    """(inspection id, sha256) of every file an inspection names (photos not removed,
+    signatures; once per inspection) that the server has not confirmed; every estate of
+    the desk when ``estate_id`` is None. The one rule behind the per-inspection list and
+    the Sync page's figure."""
+    parts = []
+    for model in (InspectionPhoto, InspectionSignature):
+        query = select(model.inspection_id, func.lower(model.sha256).label("sha256")).where(
+            model.live()
         )
-    counts = {i: len(shas - confirmed) for i, shas in files.items()}
-    return {i: n for i, n in counts.items() if n}
+        if model is InspectionPhoto:
+            query = query.where(InspectionPhoto.removed.is_(False))
+        if estate_id is not None:
+            query = query.where(model.estate_id == estate_id)
+        parts.append(query)
+    named = union(*parts).subquery()  # union: a file named twice by one inspection is one
+    confirmed = select(BlobConfirmation.sha256).where(BlobConfirmation.sha256 == named.c.sha256)
+    return named, ~confirmed.exists()
 
 
-def files_waiting(db: Database, estate_id: str) -> list[Waiting]:
-    """Inspections with photos or signatures the server has not confirmed, by number."""
+def waiting_counts(s: Session, estate_id: str | None) -> dict[str, int]:
+    """inspection id -> how many of its files the server has not confirmed."""
+    named, unconfirmed = _unconfirmed_files(estate_id)
+    rows = s.execute(
+        select(named.c.inspection_id, func.count())
+        .where(unconfirmed)
+        .group_by(named.c.inspection_id)
+    )
+    return {inspection_id: n for inspection_id, n in rows if n}
+
+
+def unconfirmed_file_count(s: Session, estate_id: str | None = None) -> int:
+    """How many files the per-inspection list shows in all (its rows' sum)."""
+    named, unconfirmed = _unconfirmed_files(estate_id)
+    return s.scalar(select(func.count()).select_from(named).where(unconfirmed)) or 0
+
+
+def files_waiting(db: Database, estate_id: str | None) -> list[Waiting]:
+    """Inspections with photos or signatures the server has not confirmed, by number (of
+    every estate on the desk when ``estate_id`` is None)."""
     with db.session() as s:
         counts = waiting_counts(s, estate_id)
         rows = s.execute(
