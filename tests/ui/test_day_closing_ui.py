@@ -26,6 +26,7 @@ from app.services import accounts
 from app.services.fees import billing_run, closing, counter
 from app.services.fees import schedule as fee_schedule
 from app.services.units import create_unit
+from app.store.closing_models import DayClosing
 from tests.ui.conftest import type_text
 
 NOW = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)  # 18:00 in Shanghai
@@ -253,3 +254,50 @@ def test_a_closed_days_reversal_asks_a_supervisor_at_the_desk(qtbot, db, estate_
     assert dialog.saved.kind == "reversal"
     nxt = closing.day_summary(db, estate_id, "王收银", date(2026, 3, 21))
     assert nxt.cash.reversed == Decimal("170.05")
+
+
+def test_another_cashiers_day_says_why_it_may_not_be_closed_and_a_supervisor_closes_it(
+    qtbot, db, estate_id, cashier_ctx
+):
+    """A cashier closes their own day; another cashier's day needs a supervisor (finance
+    lead or director): the dialog says so before anything is typed, and close_day agrees."""
+    from ui.fees.closing import DayClosingDialog
+    from ui.shell.signin import context_for
+
+    widget = DayClosingDialog(cashier_ctx, cashier="李收银")  # 王收银 logged in
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.summary is not None)
+    type_text(qtbot, widget.counted, "0")
+    type_text(qtbot, widget.taken_over_by, "赵收银")
+    assert not widget.ok.isEnabled()
+    assert widget.why_not.isVisible() and "李收银" in widget.why_not.text()
+    assert "supervisor" in widget.ok.toolTip()
+
+    db.actor = None  # the system makes the account
+    with db.session() as s:
+        lead = accounts.create_staff(
+            s,
+            login="zhao",
+            display_name="赵主管",
+            role="finance_lead",
+            password="s3cret-pass",
+            estate_ids=[estate_id],
+        )
+    db.actor = lead.id
+    lead_ctx = context_for(db, lead, estate_id, runner=cashier_ctx.runner)
+    lead_ctx.clock = ManualClock(NOW)
+    supervised = DayClosingDialog(lead_ctx, cashier="王收银")
+    qtbot.addWidget(supervised)
+    supervised.show()
+    qtbot.waitUntil(lambda: supervised.summary is not None)
+    assert not supervised.why_not.isVisible()
+    type_text(qtbot, supervised.counted, "170.05")
+    type_text(qtbot, supervised.taken_over_by, "李收银")
+    assert supervised.ok.isEnabled()
+    supervised.submit()
+    qtbot.waitUntil(lambda: supervised.saved is not None)
+    assert supervised.saved.cashier == "王收银"
+    with db.session() as s:
+        row = s.get(DayClosing, closing.closing_id(estate_id, "王收银", DAY))
+        assert row.closed_by == lead.id

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError
 from app.domain.money import ZERO, parse_money
 from app.services.fees import closing
-from ui import formats
+from ui import formats, messages
 from ui.context import AppContext
 from ui.fees.closing_print import (
     closing_sheet_html,
@@ -70,6 +70,7 @@ METHOD_COLUMNS = (
 
 
 TOTAL = "total"  # the table's last row: every method together
+SUPERVISOR = "fees.reverse_closed_day"  # closes another cashier's day (as in close_day)
 
 
 def _method_word(method: str) -> str:
@@ -101,10 +102,12 @@ def _amount_editor(text: str = "") -> QLineEdit:
 class DayClosingDialog(FormDialog):
     """One cashier's day: its totals, the cash check, the handover, Close day, the sheet."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, cashier: str | None = None
+    ) -> None:
         super().__init__(ctx.runner, "", parent)
         self.ctx = ctx
-        self.cashier = ctx.user_name or ctx.user_login
+        self.cashier = cashier or ctx.user_name or ctx.user_login
         self.summary: closing.DaySummary | None = None
         self.setWindowTitle(self.tr("Day-end closing"))
         self.setMinimumWidth(760)
@@ -142,6 +145,14 @@ class DayClosingDialog(FormDialog):
         self.add_field("explanation", self.tr("Explanation"), self.explanation)
         self.add_field("taken_over_by", self.tr("Handed over to *"), self.taken_over_by)
         self.form.addRow(self.state)
+        self.why_not = QLabel()  # why this user may not close this cashier's day
+        self.why_not.setWordWrap(True)
+        self.why_not.setProperty("role", "hint")
+        self.form.addRow(self.why_not)
+        if not self.may_close_this_day():
+            refusal = DomainError("fees.closing.not_own_day", cashier=self.cashier)
+            self.why_not.setText(messages.describe(refusal))
+        self.why_not.setVisible(bool(self.why_not.text()))
         for editor in (self.opening_float, self.counted):
             editor.textEdited.connect(lambda _t: self._show_cash())
 
@@ -250,9 +261,16 @@ class DayClosingDialog(FormDialog):
                 day=summary.day.isoformat(),
                 cashier=summary.cashier,
             )
+        if not self.may_close_this_day():
+            errors["day"] = DomainError("fees.closing.not_own_day", cashier=self.cashier)
         if not may(self.ctx, "fees.close_day"):
             errors["day"] = DomainError("permission.denied", permission="fees.close_day")
         return errors
+
+    def may_close_this_day(self) -> bool:
+        """One's own day, or another cashier's as a supervisor (close_day checks again)."""
+        own = self.cashier in {self.ctx.user_name, self.ctx.user_login} - {""}
+        return own or may(self.ctx, SUPERVISOR)
 
     def validate(self) -> dict[str, DomainError]:
         errors = super().validate()
