@@ -75,37 +75,34 @@ def _unconfirmed_files(estate_id: str | None):
     """(inspection id, sha256) of every file an inspection names (photos not removed,
     signatures; once per inspection) that the server has not confirmed; every estate of
     the desk when ``estate_id`` is None. The one rule behind the per-inspection list and
-    the Sync page's figure."""
+    the Sync page's figure (read on every commit by the status bar: each row is checked
+    against the confirmations' key, and only the few unconfirmed ones are deduplicated).
+    Hashes are stored lowercase (``app.store.blobs``), as confirmations are."""
     parts = []
     for model in (InspectionPhoto, InspectionSignature):
-        query = select(model.inspection_id, func.lower(model.sha256).label("sha256")).where(
-            model.live()
-        )
+        confirmed = select(BlobConfirmation.sha256).where(BlobConfirmation.sha256 == model.sha256)
+        query = select(model.inspection_id, model.sha256).where(model.live(), ~confirmed.exists())
         if model is InspectionPhoto:
             query = query.where(InspectionPhoto.removed.is_(False))
         if estate_id is not None:
             query = query.where(model.estate_id == estate_id)
         parts.append(query)
-    named = union(*parts).subquery()  # union: a file named twice by one inspection is one
-    confirmed = select(BlobConfirmation.sha256).where(BlobConfirmation.sha256 == named.c.sha256)
-    return named, ~confirmed.exists()
+    return union(*parts).subquery()  # union: a file named twice by one inspection is one
 
 
 def waiting_counts(s: Session, estate_id: str | None) -> dict[str, int]:
     """inspection id -> how many of its files the server has not confirmed."""
-    named, unconfirmed = _unconfirmed_files(estate_id)
+    unconfirmed = _unconfirmed_files(estate_id)
     rows = s.execute(
-        select(named.c.inspection_id, func.count())
-        .where(unconfirmed)
-        .group_by(named.c.inspection_id)
+        select(unconfirmed.c.inspection_id, func.count()).group_by(unconfirmed.c.inspection_id)
     )
     return {inspection_id: n for inspection_id, n in rows if n}
 
 
 def unconfirmed_file_count(s: Session, estate_id: str | None = None) -> int:
     """How many files the per-inspection list shows in all (its rows' sum)."""
-    named, unconfirmed = _unconfirmed_files(estate_id)
-    return s.scalar(select(func.count()).select_from(named).where(unconfirmed)) or 0
+    unconfirmed = _unconfirmed_files(estate_id)
+    return s.scalar(select(func.count()).select_from(unconfirmed)) or 0
 
 
 def files_waiting(db: Database, estate_id: str | None) -> list[Waiting]:
