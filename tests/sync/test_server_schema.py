@@ -40,3 +40,41 @@ def test_migrate_on_an_empty_database_then_admin_commands(tmp_path, capsys):
     assert "no estate" in capsys.readouterr().err
     assert main(["enroll-code", "--estate", "阳光花园", "--expires", "soon", "--db", url]) == 1
     assert "30m, 24h or 7d" in capsys.readouterr().err
+
+
+def test_a_server_holding_rates_in_fen_keeps_their_value_after_migrate(tmp_path):
+    """Rates now count 0.0001 yuan (desk migration 0013); a server that stored them in fen
+    (before s0004) must not serve 1.90 as 0.019 after `propdesk-server migrate`."""
+    from datetime import date
+    from decimal import Decimal
+
+    from alembic import command
+
+    from app.services.units import create_estate
+    from app.store.fee_models import BillLine, FeeItem
+    from sync.server import crud
+    from sync.server.db import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    migrate(engine)
+    with crud.new_session(engine) as s, s.begin(), crud.server_writes(s):
+        estate = create_estate(s, "阳光花园").id
+        s.add(
+            FeeItem(
+                id="fee-1",
+                estate_id=estate,
+                code="mgmt_residential",
+                name="住宅物业管理服务费",
+                rate=Decimal("1.90"),
+                basis="area_month",
+                effective_from=date(2026, 1, 1),
+            )
+        )
+    command.downgrade(alembic_config(engine), "s0003")  # as the server stood: fen
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT rate FROM fee_items")) == 190
+    assert main(["migrate", "--db", str(tmp_path / "server.sqlite3")]) == 0
+    with crud.new_session(engine) as s:
+        assert s.get(FeeItem, "fee-1").rate == Decimal("1.90")
+        assert s.query(BillLine).count() == 0
+    engine.dispose()
