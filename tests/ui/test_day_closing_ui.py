@@ -267,6 +267,7 @@ def test_another_cashiers_day_says_why_it_may_not_be_closed_and_a_supervisor_clo
     widget = DayClosingDialog(cashier_ctx, cashier="李收银")  # 王收银 logged in
     qtbot.addWidget(widget)
     widget.show()
+    assert not widget.cashier_choice.isVisible()  # a cashier does not pick another's day
     qtbot.waitUntil(lambda: widget.summary is not None)
     type_text(qtbot, widget.counted, "0")
     type_text(qtbot, widget.taken_over_by, "赵收银")
@@ -287,11 +288,17 @@ def test_another_cashiers_day_says_why_it_may_not_be_closed_and_a_supervisor_clo
     db.actor = lead.id
     lead_ctx = context_for(db, lead, estate_id, runner=cashier_ctx.runner)
     lead_ctx.clock = ManualClock(NOW)
-    supervised = DayClosingDialog(lead_ctx, cashier="王收银")
+    supervised = DayClosingDialog(lead_ctx)  # the supervisor picks whose day
     qtbot.addWidget(supervised)
     supervised.show()
-    qtbot.waitUntil(lambda: supervised.summary is not None)
-    assert not supervised.why_not.isVisible()
+    chooser = supervised.cashier_choice
+    assert chooser.isVisible()
+    qtbot.waitUntil(lambda: chooser.findText("王收银") >= 0)  # moved money that day
+    chooser.textActivated.emit("王收银")  # as when picked from the list
+    qtbot.waitUntil(
+        lambda: supervised.summary is not None and supervised.summary.cashier == "王收银"
+    )
+    assert supervised.expected.text() == "¥170.05" and not supervised.why_not.isVisible()
     type_text(qtbot, supervised.counted, "170.05")
     type_text(qtbot, supervised.taken_over_by, "李收银")
     assert supervised.ok.isEnabled()

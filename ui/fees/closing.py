@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.money import ZERO, parse_money
-from app.services.fees import closing
+from app.services.fees import closing, closing_cashiers
 from ui import formats, messages
 from ui.context import AppContext
 from ui.fees.closing_print import (
@@ -134,7 +135,17 @@ class DayClosingDialog(FormDialog):
         self.taken_over_by = QLineEdit()
         self.taken_over_by.setPlaceholderText(self.tr("Who takes over the next shift"))
 
-        self.add_row(self.tr("Cashier"), QLabel(self.cashier))
+        # a supervisor picks whose day to close; a cashier sees their own
+        self.cashier_choice = QComboBox()
+        self.cashier_choice.setEditable(True)
+        self.cashier_choice.addItem(self.cashier)
+        self.cashier_choice.textActivated.connect(self._pick_cashier)
+        self.cashier_choice.lineEdit().editingFinished.connect(
+            lambda: self._pick_cashier(self.cashier_choice.currentText())
+        )
+        self.chooses_cashier = may(ctx, SUPERVISOR)
+        shown = self.cashier_choice if self.chooses_cashier else QLabel(self.cashier)
+        self.add_row(self.tr("Cashier"), shown)
         self.add_row(self.tr("Day"), self.day)
         self.form.addRow(self.table)
         self.form.addRow(self.counts)
@@ -149,10 +160,7 @@ class DayClosingDialog(FormDialog):
         self.why_not.setWordWrap(True)
         self.why_not.setProperty("role", "hint")
         self.form.addRow(self.why_not)
-        if not self.may_close_this_day():
-            refusal = DomainError("fees.closing.not_own_day", cashier=self.cashier)
-            self.why_not.setText(messages.describe(refusal))
-        self.why_not.setVisible(bool(self.why_not.text()))
+        self._show_why_not()
         for editor in (self.opening_float, self.counted):
             editor.textEdited.connect(lambda _t: self._show_cash())
 
@@ -171,6 +179,32 @@ class DayClosingDialog(FormDialog):
     def selected_day(self) -> date:
         return self.day.date().toPython()
 
+    def _show_why_not(self) -> None:
+        text = ""
+        if not self.may_close_this_day():
+            refusal = DomainError("fees.closing.not_own_day", cashier=self.cashier)
+            text = messages.describe(refusal)
+        self.why_not.setText(text)
+        self.why_not.setVisible(bool(text))
+
+    def _pick_cashier(self, name: str) -> None:
+        if name.strip() and name.strip() != self.cashier:
+            self.cashier = name.strip()
+            for editor in (self.counted, self.explanation, self.taken_over_by):
+                editor.clear()  # another cashier's drawer: nothing typed is theirs
+            self._show_why_not()
+            self.reload()
+
+    def _list_cashiers(self, names: list[str]) -> None:
+        """The day's cashiers, the one picked kept (typed in if not among them)."""
+        chooser = self.cashier_choice
+        chooser.blockSignals(True)
+        chooser.clear()
+        own = self.ctx.user_name or self.ctx.user_login
+        chooser.addItems(sorted({own, self.cashier, *names}))
+        chooser.setCurrentText(self.cashier)
+        chooser.blockSignals(False)
+
     def reload(self) -> None:
         db, estate, cashier, day = (
             self.ctx.db,
@@ -184,10 +218,14 @@ class DayClosingDialog(FormDialog):
             .failure(lambda error: show_error(self, error))
             .run()
         )
+        if self.chooses_cashier:
+            self.ctx.runner.query(
+                self, lambda _p: closing_cashiers.cashiers_on(db, estate, day)
+            ).success(self._list_cashiers).run()
 
     def _show(self, summary: closing.DaySummary) -> None:
-        if summary.day != self.selected_day():
-            return  # an older answer, for a day no longer picked
+        if summary.day != self.selected_day() or summary.cashier != self.cashier:
+            return  # an older answer, for a day or cashier no longer picked
         self.summary = summary
         closed = summary.closing
         self.model.set_rows(with_total(closed.methods if closed else summary.methods))
