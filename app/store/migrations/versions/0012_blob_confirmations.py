@@ -4,7 +4,7 @@ Files named by rows the server already accepted were uploaded before those rows 
 client sends a batch's files first), so they start out confirmed.
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from alembic import op
 from app.store.types import UTCDateTime
 
 revision = "0012"
-down_revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
