@@ -16,7 +16,9 @@ from sync.server import crud
 
 def _names(db: Database) -> dict[str, str]:
     with db.session() as s:
-        return {b.id: b.name for b in s.scalars(select(Building).where(Building.deleted.is_(False)))}
+        return {
+            b.id: b.name for b in s.scalars(select(Building).where(Building.deleted.is_(False)))
+        }
 
 
 def _restore(desk, made: backups.BackupFile) -> None:
