@@ -433,13 +433,8 @@ class SyncPage(RefreshWhenShown, QWidget):
 
     def _sync_failed(self, error) -> None:
         self._set_syncing(False)
-        banner(
-            "banner-error",
-            describe_sync(error)
-            + " "
-            + self.tr("Your work is kept here and goes with the next sync."),
-            self.result,
-        )
+        kept = self.tr("Your work is kept here and goes with the next sync.")
+        banner("banner-error", f"{describe_sync(error)} {kept}", self.result)
         self.refresh()
 
     def _sync_cancelled(self) -> None:
@@ -494,8 +489,7 @@ class SyncPage(RefreshWhenShown, QWidget):
     # ---- the window ----
 
     def can_close(self) -> bool:
-        """Nothing here keeps the window open: a sync stops between pages, and what it
-        applied stays (the background sync ends with the window's loop)."""
+        """Nothing keeps the window open: a sync stops between pages, keeping what it applied."""
         return True
 
 
