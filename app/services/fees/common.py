@@ -57,6 +57,20 @@ def check_method(method: str) -> DomainError | None:
     return None if method in PAYMENT_METHODS else DomainError("fees.method.unknown")
 
 
+def typed_payment(amount: Decimal | str, method: str) -> tuple[Decimal | None, dict]:
+    """A payment's amount and method as typed at the counter: the amount (None when it is
+    refused) and every problem found, by field, for the form to mark all at once."""
+    errors: dict[str, DomainError] = {}
+    try:
+        value = positive_money(amount)
+    except DomainError as error:
+        errors["amount"] = error
+        value = None
+    if (bad_method := check_method(method)) is not None:
+        errors["method"] = bad_method
+    return value, errors
+
+
 def get_live(session: Session, model, row_id: str | None):
     """The row, or ``fees.not_found`` (a record deleted or never synced here)."""
     row = session.get(model, row_id) if row_id else None

@@ -27,7 +27,13 @@ from app.services.fees.account import (
     payment_row,
     unit_account_in,
 )
-from app.services.fees.common import check_method, get_live, money, now_or, positive_money
+from app.services.fees.common import (
+    get_live,
+    money,
+    now_or,
+    positive_money,
+    typed_payment,
+)
 from app.services.permissions import require
 from app.store.base import new_id
 from app.store.fee_ledger import refresh_units
@@ -165,13 +171,7 @@ def take_payment(
     what is left over stays as a credit used by the next bills. For cash, ``tendered`` is
     what the payer handed over: it may not be less than the amount, and the receipt
     prints it with the change."""
-    errors: dict[str, DomainError] = {}
-    try:
-        value = positive_money(amount)
-    except DomainError as error:
-        errors["amount"] = error
-    if (bad_method := check_method(method)) is not None:
-        errors["method"] = bad_method
+    value, errors = typed_payment(amount, method)
     if errors:
         raise FieldErrors(errors)
     cash = check_tendered(value, method, tendered)
@@ -300,14 +300,7 @@ def refund_credit(
     now: datetime | None = None,
 ) -> PaymentRow:
     """Pay back (part of) a unit's credit balance as a negative payment (kind "refund")."""
-    errors: dict[str, DomainError] = {}
-    try:
-        value = positive_money(amount)
-    except DomainError as error:
-        errors["amount"] = error
-        value = None
-    if (bad_method := check_method(method)) is not None:
-        errors["method"] = bad_method
+    value, errors = typed_payment(amount, method)
     if not reason.strip():
         errors["reason"] = DomainError("fees.reason.required")
     with db.session() as s:

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.domain.errors import DomainError, FieldErrors
+from app.domain.errors import FieldErrors
 from app.domain.fees import PREPAYMENT_OK, FeeRules, prepayment_top_up, rate_on
 from app.domain.ledger import PREPAID_CODES, PREPAYMENT, Ledger
 from app.domain.money import ZERO, from_fen
 from app.domain.units import unit_code
-from app.services.fees.common import check_method, get_live, now_or, positive_money
+from app.services.fees.common import get_live, now_or, typed_payment
 from app.services.fees.counter import Receipt, take_payment_in
 from app.services.fees.schedule import rules_in, schedule_in
 from app.services.permissions import require
@@ -133,13 +133,7 @@ def collect_prepayment(
 ) -> Receipt:
     """Take a household's prepayment (or top-up) at the counter, with a receipt. It pays
     no line now: each month's apportioned share is settled from it when read."""
-    errors: dict[str, DomainError] = {}
-    try:
-        value = positive_money(amount)
-    except DomainError as error:
-        errors["amount"] = error
-    if (bad_method := check_method(method)) is not None:
-        errors["method"] = bad_method
+    value, errors = typed_payment(amount, method)
     if errors:
         raise FieldErrors(errors)
     with db.session() as s:
