@@ -199,6 +199,43 @@ def test_an_open_account_shows_a_payment_pulled_by_sync_with_no_click(
     qtbot.waitUntil(lambda: not page.arrears.loading and arrears_of(page.arrears, unit_a) is None)
 
 
+def test_an_open_account_shows_opening_arrears_as_soon_as_they_are_imported(
+    qtbot, page, db, estate_id, billed, tmp_path
+):
+    """The counter followed bills and payments but not opening entries: a finance lead's
+    import of the unit's 期初欠费 left the open account short until it was opened again."""
+    from openpyxl import Workbook
+
+    from app.services.accounts import create_staff
+    from app.services.fees.opening_import import import_opening_balances, preview_opening_file
+
+    unit_a, _ = billed
+    tab = page.counter
+    open_unit(qtbot, tab, unit_a)
+    before = tab.shown.balance
+    book = Workbook()
+    book.active.append(["房屋编号", "期初欠费", "欠费项目", "欠费账期"])
+    book.active.append(["3-1-1502", "100.00", "物业管理服务费", "2025-12"])
+    book.save(tmp_path / "opening.xlsx")
+    with db.session() as s:
+        lead = create_staff(
+            s,
+            login="lead",
+            display_name="财务主管",
+            role="finance_lead",
+            password="s3cret-pass",
+            estate_ids=[estate_id],
+        ).id
+    actor, db.actor = db.actor, lead
+    try:
+        preview = preview_opening_file(db, estate_id, tmp_path / "opening.xlsx", date(2026, 1, 1))
+        assert preview.ok, preview.errors
+        import_opening_balances(db, estate_id, preview, "财务主管", NOW)
+    finally:
+        db.actor = actor
+    qtbot.waitUntil(lambda: tab.shown.balance == before + Decimal("100.00"))
+
+
 def test_bills_tab_runs_billing_pages_on_and_exports(qtbot, page, db, estate_id, tmp_path):
     with db.session() as s:  # 230 more units: more lines than one page of 200
         for n in range(230):

@@ -50,7 +50,15 @@ from ui.widgets.paged_model import StaticModel
 from ui.widgets.permits import guard_all
 from ui.widgets.tables import RememberedLayout
 
-ACCOUNT_TABLES = ("bill_lines", "fee_adjustments", "payments", "payment_allocations", "units")
+# what the open account is made of (opening entries: an estate's 期初余额, imported or pulled)
+ACCOUNT_TABLES = (
+    "bill_lines",
+    "fee_adjustments",
+    "payments",
+    "payment_allocations",
+    "fee_opening_entries",
+    "units",
+)
 
 
 class CounterTab(CounterActions, QWidget):
