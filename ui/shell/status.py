@@ -2,23 +2,33 @@
 
 The sync state is read (off the UI thread) when the bar is first shown, whenever a commit
 touches a synced table (the outbox grows with every local write; a sync empties it) and
-when the sync page says its state changed.
+when the sync page says its state changed. The sync machinery (sync.overview imports the
+sync client, httpx and pydantic: 0.3-0.6 s) is imported at that first read, not with the
+bar, so the main window can paint its start page first (``read_at_once=False``).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from sync.overview import SyncOverview, read_overview
 from ui.context import AppContext
 from ui.labels import staff_role
+
+if TYPE_CHECKING:
+    from sync.overview import SyncOverview
 
 MESSAGE_MS = 8000
 
 
 class StatusBar(QStatusBar):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, read_at_once: bool = True
+    ) -> None:
+        """``read_at_once``: read the sync state as soon as the event loop runs; the main
+        window passes False and calls ``refresh_sync`` after its start page has painted."""
         super().__init__(parent)
         self.ctx = ctx
         self.user = QLabel(f"{ctx.user_name} · {staff_role(ctx.role)}")
@@ -34,7 +44,8 @@ class StatusBar(QStatusBar):
         ctx.changes.changed.connect(lambda _changes: self.refresh_sync())
         # the outbox count waits until the window is on screen (start-up stays quick)
         self.sync.setText(self.tr("Sync: …"))
-        QTimer.singleShot(0, self.refresh_sync)
+        if read_at_once:
+            QTimer.singleShot(0, self.refresh_sync)
 
     def say(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)
@@ -51,6 +62,8 @@ class StatusBar(QStatusBar):
             self._again = True
             return
         self._reading, self._again = True, False
+        from sync.overview import read_overview  # the first read pays for the import
+
         db = self.ctx.db
         (
             self.ctx.runner.query(self, lambda _p: read_overview(db))

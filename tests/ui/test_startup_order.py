@@ -1,0 +1,83 @@
+"""Start-up order (issue 15): the start page paints with its data before the sync
+machinery (sync.overview, the sync client, httpx, pydantic) is imported; the status bar's
+sync state and background sync follow a moment later."""
+
+import ast
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+SYNC_MACHINERY = ("sync.overview", "sync.client", "httpx", "pydantic")
+
+
+def test_the_start_page_paints_with_its_data_before_sync_is_imported(db, admin, tmp_path):
+    """The real start-up (as bench/startup.py runs it): at the moment the dashboard has
+    painted with its numbers, none of the sync machinery is loaded yet."""
+    script = (
+        "import sys, pathlib; import ui.app as start\n"
+        "report = start._report_paint\n"
+        "def noting(label):\n"
+        "    printed = report(label)\n"
+        "    def note():\n"
+        "        printed()\n"
+        "        if label == 'data-painted':\n"
+        f"            print('loaded', sorted(m for m in {SYNC_MACHINERY!r} if m in sys.modules))\n"
+        "    return note\n"
+        "start._report_paint = noting\n"
+        f"start.run(pathlib.Path({str(db.path)!r}), 'en', first_paint_exit=True,"
+        " start_page='dashboard')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("data-painted ") for line in lines), done.stdout
+    loaded = next(line for line in lines if line.startswith("loaded "))
+    assert ast.literal_eval(loaded.removeprefix("loaded ")) == []
+
+
+def test_the_status_bar_is_there_at_once_and_its_sync_part_follows_the_first_paint(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    # at once: who, which estate; the sync state is still to come, background sync too
+    assert window.status.user.text() == "王经理 · Administrator"
+    assert window.status.estate.text() == "阳光花园"
+    assert window.status.sync.text() == "Sync: …"
+    assert getattr(ctx.events, "background_sync", None) is None
+    window.show()
+    # after the start page has painted (and its reads are in): the true sync state,
+    # background sync started, F9 bound
+    qtbot.waitUntil(lambda: window.status.sync.text() == "Sync not set up")
+    qtbot.waitUntil(lambda: getattr(ctx.events, "background_sync", None) is not None)
+    background = ctx.events.background_sync
+    assert window.background_sync is background
+    assert background.every.isActive()
+    started = []
+    background.started.connect(lambda: started.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert started == [True]
+    background.stop()
+
+
+def test_background_sync_asked_for_right_after_attach_is_made_then_and_only_once(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    background = window.background_sync  # before any paint: made now, started
+    assert background.every.isActive()
+    background.stop()  # a test syncing by hand
+    window.show()
+    qtbot.waitUntil(lambda: window.status.sync.text() == "Sync not set up")
+    window.attach_sync()  # what the first paint calls: it starts nothing again
+    assert window.background_sync is background
+    assert not background.every.isActive()
