@@ -66,7 +66,7 @@ def test_upgrade_confirms_files_of_rows_already_pushed(tmp_path, estate_id, db):
     path = db.path
     db.close()
     engine = make_engine(path)
-    command.downgrade(alembic_config(engine), "0011")
+    command.downgrade(alembic_config(engine), "0010")
     command.upgrade(alembic_config(engine), "0012")
     engine.dispose()
     again = Database(path)

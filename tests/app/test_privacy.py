@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -62,9 +61,13 @@ def test_an_existing_database_is_closed_to_others_when_opened(tmp_path):
 def test_the_backup_before_a_migration_is_readable_by_its_user_only(tmp_path):
     path = tmp_path / "propdesk.sqlite3"
     Database(path).close()
-    with sqlite3.connect(path) as conn:  # an older schema: the next open migrates it
-        conn.execute("UPDATE alembic_version SET version_num = '0006'")
-        conn.execute("ALTER TABLE sync_outbox DROP COLUMN author")
+    from alembic import command
+
+    from app.store.db import alembic_config, make_engine
+
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), "0006")  # an older schema: the next open migrates
+    engine.dispose()
     old = os.umask(0o022)
     try:
         db = Database(path)
