@@ -138,3 +138,15 @@ def _alive(widget):
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_work_asked_for_after_the_runner_shut_down_starts_nothing(qtbot, parent):
+    """A window's delayed refresh (a timer after its first paint) fired once its runner
+    was shut down, and the executor's "cannot schedule new futures after shutdown" came
+    out of the Qt event loop."""
+    runner = Runner()
+    runner.shutdown()
+    ran = []
+    runner.query(parent, lambda _p: ran.append("read")).run()
+    runner.write(parent, lambda _p: ran.append("write")).run()
+    assert ran == [] and runner.running() == 0

@@ -47,6 +47,7 @@ class Runner:
         self.writes = ThreadPoolExecutor(1, thread_name_prefix="propdesk-write")
         self.reads = ThreadPoolExecutor(readers, thread_name_prefix="propdesk-read")
         self._pending: set[Op] = set()  # keeps running ops (and their relays) alive
+        self.closed = False
 
     def query(self, parent: QWidget | None, work: Callable[[Progress], T]) -> Op[T]:
         """A read (or work outside the database) on the read pool."""
@@ -69,6 +70,7 @@ class Runner:
         return len(self._pending)
 
     def shutdown(self, wait: bool = True) -> None:
+        self.closed = True
         for op in list(self._pending):
             op.cancel()
         self.writes.shutdown(wait=wait)
@@ -164,6 +166,9 @@ class Op(Generic[T]):
             self._task.cancel()
 
     def run(self) -> Op[T]:
+        if self.runner.closed:
+            # the window is closing: a timer's late refresh starts nothing (and raises nothing)
+            return self
         self.runner._pending.add(self)
         if self._label is not None:
             self._timer = QTimer()
