@@ -31,6 +31,9 @@ def make_application(lang: str | None = None, argv: list[str] | None = None) -> 
     app.setWindowIcon(app_icon())
     if app.property("propdesk_language"):  # already set up (tests, a second window)
         return app
+    from ui.widgets.collector import collect_on_ui_thread
+
+    collect_on_ui_thread(app)  # never on a worker: see ui.widgets.collector
     language = chosen_language(lang)
     app.setProperty("propdesk_language", language)
     install_translators(app, language)
