@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from app.domain.errors import Cancelled
 from app.memory import collector_paused
@@ -239,9 +239,14 @@ class Op(Generic[T]):
         self._dialog = dialog
 
     def _show_progress(self, done: int, total: int) -> None:
-        if self._dialog is not None and shiboken6.isValid(self._dialog):
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total > 0 else 0)
+        if self.done or self._dialog is None or not shiboken6.isValid(self._dialog):
+            return
+        # the dialog's own bar: QProgressDialog.setValue runs the event loop on a modal
+        # dialog (processEvents), in which this op could finish and its dialog be closed
+        bar = self._dialog.findChild(QProgressBar)
+        if bar is not None:
+            bar.setMaximum(max(total, 0))
+            bar.setValue(min(done, total) if total > 0 else 0)
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
         self.done = True
