@@ -127,8 +127,8 @@ def run(
         window.installEventFilter(ready)
     window.attach(ctx)
     window.update()
-    if first_paint_exit:
-        _report_data_painted(window)
+    if first_paint_exit:  # the start page's reads are in and painted; sync is not loaded yet
+        window.data_painted.connect(_then_quit(_report_paint("data-painted")))
     if not first_paint_exit:
         from ui.shell.backups import BackupSchedule
         from ui.shell.recovery import offer_recovery_later
@@ -236,27 +236,6 @@ def restore_if_asked(db, instance, restart: bool = True) -> int:
         program, arguments = sys.executable, ["-m", "ui.launcher", *sys.argv[1:]]
     QProcess.startDetached(program, arguments)
     return 0
-
-
-def _report_data_painted(window, check_ms: int = 5) -> None:
-    """For bench/startup.py: once every read the start page (or a widget in it) started
-    has delivered, the window is painted at once and the time printed; then quit."""
-    import shiboken6
-
-    page, runner = window.stack.currentWidget(), window.ctx.runner
-
-    def of_page(op) -> bool:
-        owner = op.parent
-        return owner is not None and shiboken6.isValid(owner) and page.isAncestorOf(owner)
-
-    def check() -> None:
-        if page is not window.stack.currentWidget() or any(map(of_page, list(runner._pending))):
-            QTimer.singleShot(check_ms, check)
-            return
-        window.repaint()
-        _then_quit(_report_paint("data-painted"))()
-
-    QTimer.singleShot(check_ms, check)
 
 
 def _then_quit(report):

@@ -4,7 +4,9 @@ The frame (sidebar, empty page, status bar) needs no database, so start-up shows
 and calls ``attach`` once the database is open and someone is logged in. Pages are
 imported and built the first time they are shown, so start-up stays quick. The sync
 machinery (the status bar's sync state, background sync, F9) follows once the start page
-has painted with its data: importing it costs 0.3-0.6 s the start page need not wait for.
+has painted with its data (``data_painted``: every read the page started has delivered and
+the window has painted after it): importing it costs 0.3-0.6 s the start page need not
+wait for, and it is attached only then, never on a guess of how long the reads take.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from __future__ import annotations
 import importlib
 import traceback
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QElapsedTimer,
     QEvent,
     QObject,
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -57,10 +60,11 @@ def page_title(spec: PageSpec) -> str:
     return QCoreApplication.translate("Pages", spec.title)
 
 
-# The sync machinery waits for the start page's reads, checked this often, at most this long
-QUIET_CHECK_MS = 40
-QUIET_WAIT_MS = 1500
-SYNC_LATEST_MS = 3000  # a window that never paints (hidden) syncs all the same
+# The sync machinery follows the start page painted with its data (``data_painted``). A
+# window still unpainted and hidden this long after attach (started minimised, say) syncs
+# all the same; so does one whose start page's reads have not all come in by SYNC_LATEST_MS.
+SYNC_HIDDEN_MS = 3000
+SYNC_LATEST_MS = 30_000
 
 
 class _OnFirstPaint(QObject):
@@ -79,9 +83,14 @@ class _OnFirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
+    # once after attach: the start page has painted with every read it started delivered
+    data_painted = Signal()
+
     def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
         self.ctx: AppContext | None = None
+        self._page_painted = False  # the first paint after attach
+        self._data_painted = False
         self.remember = True  # snapshots render without touching the user's settings
         self.setWindowTitle("PropDesk")
         self.pages: dict[str, QWidget] = {}
@@ -122,7 +131,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Who works in this window: the status bar fills in and pages can be built; the
-        sync part follows the start page's first paint (``attach_sync``)."""
+        sync part follows the start page painted with its data (``data_painted``)."""
         from ui.shell.status import StatusBar  # reads the database: not for the bare frame
 
         self.ctx = ctx
@@ -131,20 +140,42 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         if self._wanted_page is not None:
             self.show_page(self._wanted_page)
-        self.installEventFilter(_OnFirstPaint(self._attach_sync_when_quiet, self))
+        self.installEventFilter(_OnFirstPaint(self._start_page_painted, self))
+        self.data_painted.connect(self._attach_sync_after_paint)
         self.update()  # a window already on screen paints again, with its page
+        QTimer.singleShot(SYNC_HIDDEN_MS, self, self._attach_sync_if_unseen)
         QTimer.singleShot(SYNC_LATEST_MS, self, self.attach_sync)
 
-    def _attach_sync_when_quiet(self, waited: QElapsedTimer | None = None) -> None:
-        """Once the reads under way (the start page's data) are in, or at most
-        QUIET_WAIT_MS after the first paint."""
-        if waited is None:
-            waited = QElapsedTimer()
-            waited.start()
-        if self.ctx.runner.running() and waited.elapsed() < QUIET_WAIT_MS:
-            QTimer.singleShot(QUIET_CHECK_MS, self, lambda: self._attach_sync_when_quiet(waited))
+    def _start_page_painted(self) -> None:
+        """The first paint after attach: from now on, each op delivered checks whether the
+        start page's reads (those it or a widget in it started) are all in."""
+        self._page_painted = True
+        page, runner = self.stack.currentWidget(), self.ctx.runner
+
+        def check() -> None:
+            if not shiboken6.isValid(self) or not shiboken6.isValid(page):
+                runner.delivered.remove(check)  # the window (or its page) is gone
+            elif not runner.pending_under(page):
+                runner.delivered.remove(check)
+                self._painted_with_data()
+
+        runner.delivered.append(check)
+        check()
+
+    def _painted_with_data(self) -> None:
+        if self._data_painted:
             return
-        self.attach_sync()
+        self._data_painted = True
+        self.repaint()  # what the last read delivered is on screen now, not at the next paint
+        self.data_painted.emit()
+
+    def _attach_sync_after_paint(self) -> None:
+        # after whoever else listens to data_painted (bench/startup.py's mark)
+        QTimer.singleShot(0, self, self.attach_sync)
+
+    def _attach_sync_if_unseen(self) -> None:
+        if not self._page_painted and not self.isVisible():
+            self.attach_sync()
 
     def attach_sync(self) -> None:
         """The status bar reads the sync state; background sync starts (F9 too)."""

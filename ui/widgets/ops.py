@@ -48,6 +48,9 @@ class Runner:
         self.reads = ThreadPoolExecutor(readers, thread_name_prefix="propdesk-read")
         self._pending: set[Op] = set()  # keeps running ops (and their relays) alive
         self.closed = False
+        # called (on the UI thread) after each op has delivered and run its callbacks: the
+        # main window learns there when its start page's reads are all in
+        self.delivered: list[Callable[[], Any]] = []
 
     def query(self, parent: QWidget | None, work: Callable[[Progress], T]) -> Op[T]:
         """A read (or work outside the database) on the read pool."""
@@ -68,6 +71,14 @@ class Runner:
 
     def running(self) -> int:
         return len(self._pending)
+
+    def pending_under(self, widget: QWidget) -> bool:
+        """An op started by ``widget`` or a widget in it has not delivered yet."""
+        owners = [op.parent for op in list(self._pending) if op.parent is not None]
+        return any(
+            shiboken6.isValid(owner) and (owner is widget or widget.isAncestorOf(owner))
+            for owner in owners
+        )
 
     def shutdown(self, wait: bool = True) -> None:
         self.closed = True
@@ -273,8 +284,12 @@ class Op(Generic[T]):
             else:
                 show_error(self.parent, error)
         finally:
-            if self._on_done is not None and not parent_gone:
-                self._on_done()
+            try:
+                if self._on_done is not None and not parent_gone:
+                    self._on_done()
+            finally:
+                for listener in list(self.runner.delivered):
+                    listener()
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
