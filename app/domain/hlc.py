@@ -65,10 +65,17 @@ class HybridClock:
                 self._physical, self._counter = self._physical + 1, 0
         return self.last
 
-    def receive(self, remote: str) -> None:
-        """Advance past a timestamp seen from another device."""
+    def receive(self, remote: str, max_advance_ms: int | None = None) -> None:
+        """Advance past a timestamp seen from another device.
+
+        With ``max_advance_ms``, a clock further ahead of this device's wall time than
+        that advances ours only that far: a server or desk whose clock ran a day ahead
+        must not carry every desk that pulls from it a day into the future.
+        """
         other = Timestamp.decode(remote)
         wall = self._wall_ms()
+        if max_advance_ms is not None and other.physical_ms > wall + max_advance_ms:
+            other = Timestamp(wall + max_advance_ms, 0, other.device)
         if self.max_drift_ms is not None and other.physical_ms - wall > self.max_drift_ms:
             raise ClockDriftError(
                 f"clock {remote} is {(other.physical_ms - wall) / 1000:.0f} s ahead of this device"

@@ -25,7 +25,7 @@ import httpx
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
-from app.domain.hlc import HybridClock
+from app.domain.hlc import HybridClock, Timestamp
 from app.memory import collector_paused
 from app.services.backups import RESTORED_FROM_CURSOR
 from app.store.blobs import BlobStore
@@ -229,7 +229,7 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             set_state(s, DEVICE_NUMBER, str(answer.device_number))
             if answer.clock_id:  # the server's clock id for this device: a fresh identity
                 set_state(s, DEVICE_KEY, answer.clock_id)
-            self._advance_clock(s, [answer.server_hlc])
+            self._advance_clock(s, [answer.server_hlc], offset)
 
     # ---- one cycle ----
 
@@ -346,15 +346,23 @@ class SyncClient(ServerIdentity, Push, Pull, BlobTransfer):
             _add_run(s, report, started, report.held_back)
 
     @staticmethod
-    def _advance_clock(s: Session, hlcs: Iterable[str]) -> None:
+    def _advance_clock(s: Session, hlcs: Iterable[str], offset_ms: int) -> None:
         """Move this device's clock past clocks received from the server, and remember
-        the newest of them (the bound a re-stamp must stay above)."""
+        the newest of them (the bound a re-stamp must stay above).
+
+        A received clock moves ours at most as far ahead of the time the server keeps
+        (``offset_ms``: its time, already corrected by the desks' median when its own
+        clock is wrong, minus this computer's) as the server accepts from any desk. A
+        desk whose clock is behind still orders its edits after what it saw; a server or
+        desk a day fast does not carry every desk that pulls a day into the future."""
+        advance = max(0, offset_ms) + protocol.MAX_DRIFT_MS
         clock = HybridClock(device_id(s), get_state(s, HLC_KEY))
         received = get_state(s, RECEIVED_HLC) or ""
+        bound = Timestamp(now_ms() + advance, 0, "").encode()
         for hlc in hlcs:
             if hlc:
-                clock.receive(hlc)
-                received = max(received, hlc)
+                clock.receive(hlc, max_advance_ms=advance)
+                received = max(received, min(hlc, bound))
         set_state(s, HLC_KEY, clock.last)
         if received:
             set_state(s, RECEIVED_HLC, received)

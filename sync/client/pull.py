@@ -101,7 +101,7 @@ class Pull(Snapshot):
             _drop_landed(s, page.last_change_id)
             set_state(s, CURSOR, str(page.cursor))
             set_state(s, CLOCK_OFFSET, str(offset))
-            self._advance_clock(s, [page.server_hlc, max_hlc])
+            self._advance_clock(s, [page.server_hlc, max_hlc], offset)
             return conflicts, set_aside
 
     @staticmethod

@@ -158,7 +158,7 @@ class Push:
                     delete(SyncOutbox).where(SyncOutbox.change_id.in_(ids[start : start + 500]))
                 )
             set_state(s, CLOCK_OFFSET, str(offset))
-            self._advance_clock(s, [answer.server_hlc])
+            self._advance_clock(s, [answer.server_hlc], offset)
 
     def _set_aside(self, change_id: str, reason: str) -> bool:
         """A change the server will never take: keep it, visibly, out of the outbox."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.domain.hlc import Timestamp
 from app.store.models import Building, SyncOutbox
-from app.store.recorder import recorder
+from app.store.recorder import DEVICE_KEY, HLC_KEY, get_state, recorder, set_state
+from sync import protocol
 from sync.server import crud
 from tests.sync.test_server_validation import call
 
@@ -55,3 +57,26 @@ def test_a_desk_carried_ahead_by_the_server_is_not_held_back_when_its_clock_jump
     other.sync()
     with other.db.session() as s:
         assert s.get(Building, made) is not None
+
+
+def test_a_server_clock_a_day_ahead_moves_a_pulling_desk_clock_only_by_the_drift_bound(
+    server, make_device
+):
+    """Before: a desk took any received clock as its own, so a server a day fast carried
+    every desk that pulled from it a day into the future (its own later edits stamped a
+    day ahead, beating every correct desk's edits for that day)."""
+    estate = server.add_estate("阳光花园")
+    writer, desk = make_device("writer", [estate]), make_device("desk", [estate])
+    day_ahead = crud.now_ms() + 24 * 3600 * 1000
+    server.app.state.clock._wall_ms = lambda: crud.now_ms() + 24 * 3600 * 1000
+    for one in (writer, desk, make_device("third", [estate])):  # the desks outvote it
+        one.sync()
+    with writer.db.session() as s:  # the writer's computer is a day fast too, as the server
+        set_state(s, HLC_KEY, Timestamp(day_ahead, 0, get_state(s, DEVICE_KEY)).encode())
+        recorder(s).create(Building, estate_id=estate, name="1栋", sort_key=1)
+    writer.sync()
+    report = desk.sync()
+    assert report.pulled == 1 and report.server_clock_wrong
+    with desk.db.session() as s:
+        own = Timestamp.decode(get_state(s, HLC_KEY)).physical_ms
+    assert own <= crud.now_ms() + protocol.MAX_DRIFT_MS
