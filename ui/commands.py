@@ -88,16 +88,21 @@ def render_page(ctx, name: str, width: int, height: int, broken: list[str] | Non
     from PySide6.QtWidgets import QApplication, QLabel
 
     from ui.main_window import MainWindow
+    from ui.widgets.ops import wait_all
     from ui.widgets.placeholder import PageFailed
 
     window = MainWindow(ctx)
     window.remember = False
     window.resize(width, height)
-    window.show_snapshot(name)
+    # Shown first: pages that read their data when shown (the Sync page, the fee pages)
+    # start those reads only then, and the snapshot must wait for them.
     window.show()
-    for _ in range(3):  # layouts, deferred loads (singleShot(0)) and the paint settle
-        QApplication.processEvents()
+    window.show_snapshot(name)
     window.status.refresh_sync()
+    for _ in range(3):  # layouts, deferred loads (singleShot(0)), their reads, the paint
+        QApplication.processEvents()
+        if ctx is not None:
+            wait_all(ctx.runner)
     QApplication.processEvents()
     pixmap = window.grab()
     if broken is not None:
