@@ -5,6 +5,7 @@ Imports stay inside functions where they can, so the window shows quickly.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -127,6 +128,10 @@ def run(
         window.installEventFilter(ready)
     window.attach(ctx)
     window.update()
+    # What start-up made (modules, models, the page) lives as long as the window: the UI
+    # thread's collector (ui.widgets.collector) need not walk it again at each full pass,
+    # the first of which would otherwise fall about when the start page's numbers arrive.
+    gc.freeze()
     if first_paint_exit:  # the start page's reads are in and painted; sync is not loaded yet
         window.data_painted.connect(_then_quit(_report_paint("data-painted")))
     if not first_paint_exit:
