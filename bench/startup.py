@@ -15,7 +15,9 @@ after the start page is built ("page shown": its frame, its data may still be lo
 and the window painted once every read the start page started has delivered ("painted
 with its data": for the dashboard, its numbers); then it quits.
 Without a display it runs Qt offscreen; under Xvfb (`xvfb-run python bench/startup.py`)
-it measures a real window.
+it measures a real window. The floors, each page and the bundle are started in turns, run
+after run, so that they share the machine's load; the load average is printed before and
+after.
 """
 
 from __future__ import annotations
@@ -124,7 +126,23 @@ def main() -> None:
     args = parser.parse_args()
     build(args.db, args.units)
     one_start(args.db, "units")  # warm the OS file cache once, as on a workstation in use
+    if args.bundle is not None:
+        one_start(args.db, "units", args.bundle)
     print(f"bytecode cached in {BYTECODE} (as installed), not compiled at each start")
+    print(f"load average before: {load_average()}")
+
+    # The floors and every start are taken in turns (floor, empty window, each page, the
+    # bundle; again), so a change in the machine's load touches all of them alike: the
+    # ratios below compare starts made under the same load.
+    floors: dict[str, list[float]] = {"python": [], "bare": []}
+    starts: dict[str, list[tuple[float, float, float]]] = {}
+    for _ in range(args.runs):
+        floors["python"].append(time_to_paint(["-c", "pass"], painted=False))
+        floors["bare"].append(time_to_paint(["-c", BARE_WINDOW]))
+        for page in args.pages:
+            starts.setdefault(page, []).append(one_start(args.db, page))
+        if args.bundle is not None:
+            starts.setdefault("bundle", []).append(one_start(args.db, "dashboard", args.bundle))
 
     def report(label: str, times: list[float]) -> float:
         median = statistics.median(times)
@@ -134,27 +152,30 @@ def main() -> None:
         )
         return median
 
-    python = report(
-        "floor: python -c pass",
-        [time_to_paint(["-c", "pass"], painted=False) for _ in range(args.runs)],
-    )
-    bare = report(
-        "floor: python + empty PySide6 window painted",
-        [time_to_paint(["-c", BARE_WINDOW]) for _ in range(args.runs)],
-    )
-    for page in args.pages:
-        starts = [one_start(args.db, page) for _ in range(args.runs)]
-        shown = report(f"PropDesk window shown, start page {page}", [w for w, _, _ in starts])
-        print(f"{'':52s} = {shown / bare:.1f} x the empty window, {shown / python:.0f} x python")
-        report(f"  {page} page shown (its data may be loading)", [p for _, p, _ in starts])
-        report(f"  {page} page painted with its data (limit 0.8 s)", [d for _, _, d in starts])
-    if args.bundle is not None:
-        starts = [one_start(args.db, "units", args.bundle) for _ in range(args.runs)]
-        shown = report(
-            "packaged PropDesk window shown, start page units", [w for w, _, _ in starts]
+    python = report("floor: python -c pass", floors["python"])
+    bare = report("floor: python + empty PySide6 window painted", floors["bare"])
+    for key, times in starts.items():
+        page = "dashboard" if key == "bundle" else key
+        name = "packaged PropDesk" if key == "bundle" else "PropDesk"
+        shown = report(f"{name} window shown, start page {page}", [w for w, _, _ in times])
+        pairs = statistics.median(
+            [w / b for (w, _, _), b in zip(times, floors["bare"], strict=True)]
         )
-        print(f"{'':52s} = {shown / bare:.1f} x the empty window")
-        report("  units page painted with its data (packaged)", [d for _, _, d in starts])
+        print(
+            f"{'':52s} = {shown / bare:.2f} x the empty window (limit 1.5; "
+            f"median of the runs' own ratios {pairs:.2f}), {shown / python:.0f} x python"
+        )
+        report(f"  {page} page shown (its data may be loading)", [p for _, p, _ in times])
+        report(f"  {page} page painted with its data (limit 0.8 s)", [d for _, _, d in times])
+    print(f"load average after: {load_average()}")
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minutes load averages (the machine may be shared: see beside them)."""
+    try:
+        return " ".join(f"{v:.2f}" for v in os.getloadavg()) + f" on {os.cpu_count()} CPUs"
+    except OSError:  # not on every platform
+        return "unknown"
 
 
 if __name__ == "__main__":
