@@ -29,11 +29,12 @@ import app.store.all_models  # noqa: F401  (every synced table is registered)
 from app.domain.hlc import Timestamp
 from app.domain.merge import Loss, merge_register
 from app.memory import collector_paused
+from app.store.after_apply import AFTER_APPLY  # other areas' hooks (bulk_load reads it here)
 from app.store.base import SYNCED_TABLES, Synced
 from app.store.codec import decode_value, encode_value, field_types
 from app.store.db import mark_changed
 from app.store.fee_ledger import refresh_after_apply
-from app.store.models import SyncConflict
+from app.store.models import StaffUser, SyncConflict
 from app.store.unit_search import search_index_deferred_for
 
 KINDS = {"register": "upsert", "log": "insert"}
@@ -72,11 +73,6 @@ class ApplyResult:
     conflicts: list[Conflict] = field(default_factory=list)
     touched: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     max_hlc: str = ""
-
-
-# Other areas keep derived, local-only data (e.g. complaint status); they register a
-# callable(session, touched) here to refresh it for the rows a page changed.
-AFTER_APPLY: list[Callable[[Session, dict[str, set[str]]], None]] = []
 
 
 def problem(change: Change) -> str | None:
@@ -414,8 +410,24 @@ def take_documents(session: Session, items: Sequence[Conflict]) -> list[Conflict
     return out
 
 
-def record_conflicts(session: Session, items: Iterable[Conflict]) -> int:
-    """Keep each losing value in ``sync_conflicts`` once (repeats are ignored)."""
+@dataclass(frozen=True)
+class Authors:
+    """Who wrote the kept and the lost value of a conflict: staff account ids (kept as
+    their display names) and desk names; "" where unknown."""
+
+    kept_by: str = ""
+    kept_desk: str = ""
+    lost_by: str = ""
+    lost_desk: str = ""
+
+
+def record_conflicts(
+    session: Session,
+    items: Iterable[Conflict],
+    authors: Callable[[Conflict], Authors] | None = None,
+) -> int:
+    """Keep each losing value in ``sync_conflicts`` once (repeats are ignored), with
+    who wrote each value as ``authors`` tells (staff ids are kept as display names)."""
     fresh: dict[tuple[str, str, str, str], Conflict] = {}
     for item in items:
         key = (item.change.table_name, item.change.row_id, item.loss.field, item.loss.lost_hlc)
@@ -433,6 +445,10 @@ def record_conflicts(session: Session, items: Iterable[Conflict]) -> int:
         for key in known:
             fresh.pop(tuple(key), None)
     now = datetime.now(UTC)
+    who = {key: authors(item) if authors else Authors() for key, item in fresh.items()}
+    names = _display_names(
+        session, {w.kept_by for w in who.values()} | {w.lost_by for w in who.values()}
+    )
     session.add_all(
         SyncConflict(
             table_name=item.change.table_name,
@@ -443,11 +459,26 @@ def record_conflicts(session: Session, items: Iterable[Conflict]) -> int:
             lost_value=_jsonable(item.loss.lost_value),
             lost_hlc=item.loss.lost_hlc,
             detected_at=now,
+            kept_by=names.get(who[key].kept_by, "")[:100],
+            kept_desk=who[key].kept_desk[:100],
+            lost_by=names.get(who[key].lost_by, "")[:100],
+            lost_desk=who[key].lost_desk[:100],
         )
-        for item in fresh.values()
+        for key, item in fresh.items()
     )
     session.flush()
     return len(fresh)
+
+
+def _display_names(session: Session, staff_ids: set[str]) -> dict[str, str]:
+    """Staff account id -> display name, for the accounts this database knows."""
+    ids = sorted(i for i in staff_ids if i)
+    if not ids:
+        return {}
+    found = session.execute(
+        select(StaffUser.id, StaffUser.display_name).where(StaffUser.id.in_(ids))
+    )
+    return {row.id: row.display_name or "" for row in found}
 
 
 def _jsonable(value: Any) -> Any:

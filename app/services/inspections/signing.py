@@ -26,7 +26,7 @@ from app.services.inspections.common import (
     live_inspection,
     photo_hashes,
 )
-from app.store.apply import AFTER_APPLY
+from app.store.after_apply import AFTER_APPLY  # not apply: it imports every model
 from app.store.blobs import BlobStore
 from app.store.db import Database
 from app.store.inspection_models import Inspection, InspectionAnswer, InspectionSignature
