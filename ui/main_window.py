@@ -249,7 +249,12 @@ class MainWindow(QMainWindow):
         return page
 
     # what a report's row names -> (page, its method that opens the record)
-    RECORD_OPENERS = {"unit": ("fees", "open_unit")}
+    RECORD_OPENERS = {
+        "unit": ("fees", "open_unit"),
+        "visitor": ("reception", "open_visitor"),
+        "key": ("reception", "open_key"),
+        "worklog": ("reception", "open_worklog"),
+    }
 
     def open_record(self, kind: str, record_id: str) -> QWidget | None:
         """The record a report row names, e.g. a unit at the cashier's counter."""
