@@ -6,7 +6,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from app import __version__
-from sync.server import accounts, errors
+from sync import protocol
+from sync.server import accounts, errors, routes
 from sync.server.crud import ServerClock
 from sync.server.limits import BodyLimits
 from sync.server.ratelimit import RateLimits
@@ -28,4 +29,10 @@ def create_app(engine: Engine) -> FastAPI:
     )  # outermost: a flood is turned away before anything else
     api.include_router(router)
     api.include_router(accounts.router)
+    # `/health` and `/version` at the root too, as docs/deploy.md says a load balancer or
+    # monitor asks them: the same handlers, the same bodies as under /api/v1
+    api.add_api_route(
+        "/health", routes.health, response_model=protocol.Health, responses=routes.ERRORS
+    )
+    api.add_api_route("/version", routes.version, response_model=protocol.VersionInfo)
     return api
