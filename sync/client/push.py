@@ -95,6 +95,20 @@ class Push:
                     raise self._refusal(response)  # not ours: retrying repeats the refusal
                 report.rejected.append((change_id, reason))
                 continue
+            if response.status_code == 422 and refusal.get("permanent"):
+                # Refused whole with no change named (one whose id the server could not
+                # read): halve the batch down to the change at fault and set it aside,
+                # once a push without it shows the request itself is fine.
+                if len(batch) > 1:
+                    batch_size = max(1, len(batch) // 2)
+                    continue
+                if await self._request_is_fine(http):
+                    change_id, reason = batch[0].change_id, refusal_reason(refusal)
+                    if await in_worker(self._set_aside, change_id, reason):
+                        report.rejected.append((change_id, reason))
+                        batch_size = min(info.max_batch, protocol.MAX_BATCH)
+                        continue
+                raise self._refusal(response)
             if refusal.get("error") == "body_too_large" and len(batch) > 1:
                 max_bytes = len(body) // 2  # the server takes less than it said: halve
                 continue
@@ -110,6 +124,23 @@ class Push:
                 )
                 return
             raise self._refusal(response)
+
+    async def _request_is_fine(self, http: httpx.AsyncClient) -> bool:
+        """Whether the server takes a push of no change from this desk (then a refusal of
+        one change is that change's fault, not the request's)."""
+        cursor = await in_worker(self._cursor)
+        response = await self._call(
+            http,
+            "POST",
+            f"{protocol.API}/sync/push",
+            content=f'{{"cursor":{cursor},"changes":[]}}'.encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.status_code == 200
+
+    def _cursor(self) -> int:
+        with self.db.session() as s:
+            return int(get_state(s, CURSOR) or 0)
 
     def _outbox_batch(
         self, limit: int, offset_ms: int, max_drift_ms: int, max_bytes: int

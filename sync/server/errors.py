@@ -33,7 +33,8 @@ class SyncError(Exception):
         self.error = error
         self.message = message
         self.change_id = change_id
-        self.permanent = permanent
+        # a 422 is a refusal of what was sent: sending it again gets the same answer
+        self.permanent = permanent or status == 422
 
     def body(self) -> dict:
         return {
@@ -71,7 +72,10 @@ def validation_refusal(exc: RequestValidationError) -> SyncError:
         return SyncError(
             422, "bad_change", f"change {change_id}: {where}: {what}", change_id, permanent=True
         )
-    return SyncError(422, "bad_request", f"The request is malformed at {where}: {what}")
+    # Sending the same request again gets the same answer: every 422 is permanent.
+    return SyncError(
+        422, "bad_request", f"The request is malformed at {where}: {what}", permanent=True
+    )
 
 
 def install(api: FastAPI) -> None:
