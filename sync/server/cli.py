@@ -111,6 +111,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What the `server` extra of pyproject.toml installs (and what FastAPI brings with it).
+SERVER_PACKAGES = {"fastapi", "uvicorn", "starlette", "psycopg"}
+INSTALL_SERVER = "pip install -e '.[server]'"
+
+
+def missing_server_package(error: BaseException | None) -> str | None:
+    """The server package whose absence ``error`` (or what caused it) comes from."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, ModuleNotFoundError):
+            root = (error.name or "").split(".")[0]
+            if root in SERVER_PACKAGES:
+                return root
+        error = error.__cause__ or error.__context__
+    return None
+
+
+def server_not_installed(package: str) -> int:
+    return fail(
+        f"the server's packages are not installed ({package} is missing): "
+        f"install the server with `{INSTALL_SERVER}`"
+    )
+
+
 def fail(message: str, code: int = 1) -> int:
     print(f"propdesk-server: {message}", file=sys.stderr)
     return code
@@ -137,7 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = database_url(getattr(args, "db", None))
     try:
         engine = make_engine(url)
-    except Exception:  # an unknown driver, a driver not installed, a malformed URL
+    except Exception as error:  # an unknown driver, a driver not installed, a malformed URL
+        if package := missing_server_package(error):
+            return server_not_installed(package)
         return fail(f"cannot use --db {getattr(args, 'db', '')!r}: {URL_EXAMPLE}")
     try:
         handler = {
@@ -153,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "permissions": cmd_permissions,
         }[args.command]
         return handler(args, engine)
+    except ImportError as error:  # a plain `pip install -e .` is the desk only
+        if package := missing_server_package(error):
+            return server_not_installed(package)
+        raise
     except (DBAPIError, ArgumentError) as error:  # cannot connect, or not a database
         reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
         shown = engine.url.render_as_string(hide_password=True)
