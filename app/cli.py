@@ -56,6 +56,44 @@ def fail(message: str | BaseException, code: int = 1) -> int:
     return code
 
 
+def damaged_database(error: BaseException, path: Path) -> str | None:
+    """When ``error`` (or what caused it) is SQLite finding the database file damaged:
+    one sentence saying so and where to recover it, as the desktop's recovery dialog
+    offers (the latest good backup, the damaged file kept beside it). None otherwise."""
+    import sqlite3
+
+    from app.services import backups
+
+    found, seen = None, set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        cause = getattr(error, "orig", None)  # SQLAlchemy's wrapper of the sqlite3 error
+        for candidate in (error, cause):
+            if isinstance(candidate, sqlite3.Error) and backups.is_damage(candidate):
+                found = candidate
+        if found is not None:
+            break
+        error = error.__cause__ or error.__context__
+    if found is None:
+        return None
+    what = str(found) or type(found).__name__
+    backup = backups.latest_good_backup(path)
+    if backup is not None:
+        offer = (
+            f"open PropDesk (`propdesk --db {path}`) to restore the latest good backup, made "
+            f"on {backup.made_at:%Y-%m-%d %H:%M} (in {backup.path.parent}); the damaged "
+            "file is kept beside it and changes not yet synced are sent again"
+        )
+    else:
+        offer = (
+            f"no good backup of it was found in {backups.backup_dir(path)}: open PropDesk "
+            f"(`propdesk --db {path}`) to start with an empty database (the damaged file "
+            "is kept beside it) and enrol this computer for sync again, or ask your "
+            "administrator"
+        )
+    return f"PropDesk's database {path} is damaged or unreadable ({what}); {offer}."
+
+
 def build_parser(extensions: Iterable[Extension] = ()) -> argparse.ArgumentParser:
     common = common_options()
     parser = argparse.ArgumentParser(
@@ -96,6 +134,13 @@ def main(
         try:
             return int(handler(args) or 0)
         except DomainError as error:  # a refusal, in words, never a traceback
+            if (damage := damaged_database(error, db_path(args))) is not None:
+                return fail(damage)
             return fail(error)
+        except Exception as error:
+            # a damaged database file: where to recover it, never a traceback
+            if (damage := damaged_database(error, db_path(args))) is None:
+                raise
+            return fail(damage)
     finally:
         _describe = previous
