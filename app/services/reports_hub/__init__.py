@@ -4,7 +4,9 @@ ids and a period and returning, per estate, a plain table and the series of its 
 Column titles, report titles and series names are message codes (``report.*``, in
 ``ui.messages.dashboard``); values are plain: text, int, Decimal (money or a percentage),
 date, datetime. A row may name a record (``Link``), which the screen opens on
-double-click (an arrears row: that unit at the cashier's counter).
+double-click: an arrears row that unit at the cashier's counter, a visitor-register row that
+visitor, a key-register row that key, a work-log row that member of staff's day.
+Aggregate rows (a week, a month, a category, a member of staff's figures) name none.
 """
 
 from __future__ import annotations
@@ -46,8 +48,20 @@ class Column:
 
 @dataclass(frozen=True)
 class Link:
-    kind: str  # "unit", ...
+    kind: str  # "unit", "visitor", "key", "worklog" (its id: ``staff_day``)
     id: str
+
+
+def staff_day(estate_id: str, staff_id: str, day: date) -> str:
+    """A work-log row's link id: one member of staff's day at one estate (named so, since
+    the day may have entries and no log row yet)."""
+    return f"{estate_id}/{staff_id}/{day.isoformat()}"
+
+
+def parse_staff_day(link_id: str) -> tuple[str, str, date]:
+    """(estate id, staff id, day) of a ``staff_day`` link id."""
+    estate_id, staff_id, day = link_id.split("/")
+    return estate_id, staff_id, date.fromisoformat(day)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,17 @@ from sqlalchemy import func, select
 from app.domain.units import mask_id_number
 from app.progress import Progress
 from app.services.reception.common import staff_names, unit_labels
-from app.services.reports_hub import DAY, INT, PERCENT, TIME, Period, Series, Table
+from app.services.reports_hub import (
+    DAY,
+    INT,
+    PERCENT,
+    TIME,
+    Link,
+    Period,
+    Series,
+    Table,
+    staff_day,
+)
 from app.services.reports_hub.common import bounds, estate_of, percent, table
 from app.store.complaint_models import Complaint
 from app.store.reception_models import (
@@ -32,7 +42,8 @@ from app.store.reception_models import (
 
 
 def visitor_register(db, estate_id, period: Period, now, progress: Progress) -> Table:
-    """Visitors who came in during the period, oldest first (ID numbers masked)."""
+    """Visitors who came in during the period, oldest first (ID numbers masked); a row
+    opens that visitor on the reception page."""
     _name, tz = estate_of(db, estate_id)
     start, end = bounds(period, tz)
     with db.session() as s:
@@ -71,6 +82,7 @@ def visitor_register(db, estate_id, period: Period, now, progress: Progress) -> 
             ("report.col.plate", "text"),
         ],
         rows,
+        links=[Link("visitor", v.id) for v in visitors],
         series=(Series("report.col.visitors", _per_day(period, per_day)),),
     )
 
@@ -81,7 +93,8 @@ def _per_day(period: Period, counts: Counter) -> tuple[tuple[str, float], ...]:
 
 
 def key_register(db, estate_id, period: Period, now, progress: Progress) -> Table:
-    """Every key movement of the period (in, lent, returned, lost...), oldest first."""
+    """Every key movement of the period (in, lent, returned, lost...), oldest first; a row
+    opens the key moved on the reception page's keys tab."""
     _name, tz = estate_of(db, estate_id)
     start, end = bounds(period, tz)
     with db.session() as s:
@@ -120,6 +133,7 @@ def key_register(db, estate_id, period: Period, now, progress: Progress) -> Tabl
             ("report.col.staff", "text"),
         ],
         rows,
+        links=[Link("key", m.key_id) for m, _t, _u in found],
         series=(
             Series(
                 "report.col.movements",
@@ -131,7 +145,7 @@ def key_register(db, estate_id, period: Period, now, progress: Progress) -> Tabl
 
 def work_logs(db, estate_id, period: Period, now, progress: Progress) -> Table:
     """The daily work log (工作日记) per assistant and day: entries taken, items still
-    open, the notes and the team lead's review."""
+    open, the notes and the team lead's review; a row opens that day's work log."""
     _name, tz = estate_of(db, estate_id)
     start, end = bounds(period, tz)
     zone = ZoneInfo(tz)
@@ -192,6 +206,7 @@ def work_logs(db, estate_id, period: Period, now, progress: Progress) -> Table:
             ("report.col.remark", "text"),
         ],
         rows,
+        links=[Link("worklog", staff_day(estate_id, staff, day)) for staff, day in keys],
         series=(Series("report.col.entries", _per_day(period, per_day)),),
     )
 
