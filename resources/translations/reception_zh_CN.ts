@@ -87,7 +87,7 @@
         <translation>未归还</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Monthly count…</source>
         <translation>月度盘点…</translation>
     </message>
@@ -138,7 +138,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+36"/>
+        <location line="+51"/>
         <source>No keys in custody yet — take one in with the first button</source>
         <translation>暂无托管钥匙 — 点击第一个按钮登记</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>本月钥匙柜盘点尚未进行。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>Acceptance check</source>
         <translation>验收</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>LendDialog</name>
     <message>
-        <location line="-382"/>
+        <location line="-407"/>
         <source>Lend keys</source>
         <translation>借出钥匙</translation>
     </message>
@@ -539,7 +539,7 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../ui/reception/page.py" line="+49"/>
+        <location filename="../../ui/reception/page.py" line="+52"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -589,7 +589,17 @@
         <translation>工作日记…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
+        <source>That record is no longer there.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That record is at %1; this reception desk shows %2.</source>
+        <translation>该记录属于%1；本前台显示的是%2。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1398,7 +1408,7 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../ui/reception/visitors.py" line="+52"/>
+        <location filename="../../ui/reception/visitors.py" line="+54"/>
         <source>New release slip</source>
         <translation>新建放行条</translation>
     </message>
@@ -1459,7 +1469,7 @@
 <context>
     <name>VisitorsTab</name>
     <message>
-        <location filename="../../ui/reception/visitors.py" line="+40"/>
+        <location filename="../../ui/reception/visitors.py" line="+43"/>
         <source>Check a visitor in</source>
         <translation>访客登记</translation>
     </message>
@@ -1470,36 +1480,36 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>ID</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+55"/>
+        <location line="-42"/>
+        <location line="+67"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+31"/>
+        <location line="-66"/>
+        <location line="+43"/>
         <source>Purpose</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-38"/>
         <source>Check in</source>
         <translation>登记进入</translation>
     </message>
@@ -1519,7 +1529,17 @@
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Visiting</source>
         <translation>拜访</translation>
     </message>
@@ -1569,7 +1589,7 @@
         <translation>放行条</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+114"/>
         <source>Still checked in: %1</source>
         <translation>尚未离开：%1</translation>
     </message>
@@ -1584,7 +1604,7 @@
         <translation>已到下班时间 — 尚未离开：%1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Goods release slip</source>
         <translation>放行条</translation>
     </message>
@@ -1592,7 +1612,7 @@
 <context>
     <name>WorkLogDialog</name>
     <message>
-        <location filename="../../ui/reception/daybook.py" line="+21"/>
+        <location filename="../../ui/reception/daybook.py" line="+28"/>
         <source>Daily work log</source>
         <translation>工作日记</translation>
     </message>
@@ -1617,7 +1637,7 @@
         <translation>审阅</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>

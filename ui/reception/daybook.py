@@ -3,7 +3,7 @@ daily work log (工作日记) that the team lead marks reviewed with a remark.""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -145,11 +145,18 @@ class NoticesDialog(QDialog):
 class WorkLogDialog(QDialog):
     """One assistant's day on one page; notes; the team lead's review."""
 
-    def __init__(self, actions: Actions, parent=None, staff_id: str | None = None) -> None:
+    def __init__(
+        self,
+        actions: Actions,
+        parent=None,
+        staff_id: str | None = None,
+        day: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.actions = actions
         self.staff_id = staff_id or actions.user_id
-        self.day = actions.now().astimezone(ZoneInfo("Asia/Shanghai")).date()
+        self.day = day or actions.now().astimezone(ZoneInfo("Asia/Shanghai")).date()
+        self.page = None  # the day read (notices.WorkLogPage)
         self.setWindowTitle(self.tr("Daily work log"))
         self.view = QTextBrowser()
         self.notes = QPlainTextEdit()
@@ -182,6 +189,7 @@ class WorkLogDialog(QDialog):
         )
 
     def _show(self, page) -> None:
+        self.page = page
         t = [
             self.tr("Reviewed"),
         ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -239,6 +239,8 @@ class KeysTab(QWidget):
         self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.toolbar.addWidget(self.state_filter)
         self.all_rows = []  # every key: the monthly count ticks them, whatever is shown
+        self.wanted: str | None = None  # a key to choose once listed (a report's row)
+        self._generation = 0
         self.toolbar.addSeparator()
         action(
             self,
@@ -302,6 +304,8 @@ class KeysTab(QWidget):
         a = self.actions
         now = a.now()
         state = self.state_filter.currentData()
+        self._generation += 1
+        generation = self._generation
         a.read(
             self,
             lambda: (
@@ -309,16 +313,29 @@ class KeysTab(QWidget):
                 keys.list_keys(a.db, a.estate_id) if state else None,
                 keys.count_due(a.db, a.estate_id, now),
             ),
-            self._listed,
+            lambda result: self._listed(result, generation),
         )
         # the day's digest is written once (the first reader of the day makes it)
         a.write(self, lambda: keys.overdue_digest(a.db, a.estate_id, now), self._digest)
 
-    def _listed(self, result) -> None:
+    def _listed(self, result, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # a newer list (another filter) is being read
         rows, all_rows, count_due = result
         self.all_rows = rows if all_rows is None else all_rows
         self.model.set_now(self.actions.now())
         self.model.set_rows(rows)
+        if self.wanted is not None:
+            found = self.model.find(self.wanted)
+            if found >= 0:
+                index = self.model.index(found, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+                self.wanted = None
         if self.state_filter.currentData() and self.all_rows:
             self.empty.setText(self.tr("Every key is back in the cabinet."))
         else:
@@ -349,6 +366,14 @@ class KeysTab(QWidget):
     def show_filter(self, state: str) -> None:
         """ "lent": only the keys not returned; "": every key."""
         self.state_filter.setCurrentIndex(max(self.state_filter.findData(state), 0))
+
+    def select_key(self, key_id: str) -> None:
+        """That key chosen among every key (a report's key movement opens it)."""
+        self.wanted = key_id
+        if self.state_filter.currentData():
+            self.show_filter("")  # reads again through the filter's signal
+        else:
+            self.reload()
 
     def chosen(self):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

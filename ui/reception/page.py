@@ -3,7 +3,8 @@
 Every list is read on the background runner and refreshed from change events (a save
 here, another desk's sync) and the clock's tick (deadline states, overdue keys). The
 page-wide actions print the register (KH-21-R01), open the building notices and the
-daily work log.
+daily work log. A report's row opens what it names here (``open_visitor``, ``open_key``,
+``open_worklog``): where it is is read on the runner, then its tab shows it chosen.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.reports_hub import records
 from ui.context import AppContext
 from ui.reception.actions import Actions, register
 from ui.reception.keys import KeysTab
@@ -30,6 +32,7 @@ from ui.reception.register import RegisterTab
 from ui.reception.visitors import VisitorsTab
 from ui.reception.workorders import WorkOrdersTab
 from ui.widgets.changes import on_changes
+from ui.widgets.fields import banner
 from ui.widgets.forms import action
 
 WATCHED = {
@@ -90,7 +93,12 @@ class ReceptionPage(QWidget):
         top.addWidget(toolbar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
+        self.notice = QLabel()  # why a record a report named is not shown
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.work_log: QWidget | None = None  # the work-log dialog a report's row opened
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self._dirty: set[str] = set()
         self._changed_timer = QTimer(self)
@@ -162,6 +170,46 @@ class ReceptionPage(QWidget):
         if current is not self.workorders:
             self.workorders.warn(now)  # warnings whatever tab is shown
 
+    # ---- a report's row opens what it names ----
+
+    def open_visitor(self, visitor_id: str) -> None:
+        """That visitor on the visitors tab: the day they came in listed, their row chosen."""
+        self._open("visitor", visitor_id)
+
+    def open_key(self, key_id: str) -> None:
+        """That key on the keys tab, among every key, chosen."""
+        self._open("key", key_id)
+
+    def open_worklog(self, link_id: str) -> None:
+        """That member of staff's day in the work log (``reports_hub.staff_day`` names it)."""
+        self._open("worklog", link_id)
+
+    def _open(self, kind: str, record_id: str) -> None:
+        a = self.actions
+        a.read(self, lambda: records.locate(a.db, kind, record_id), self._located)
+
+    def _located(self, place: records.Place) -> None:
+        if not place.found:
+            banner("banner-error", self.tr("That record is no longer there."), self.notice)
+            return
+        if place.estate_id != self.actions.estate_id:
+            text = (
+                self.tr("That record is at %1; this reception desk shows %2.")
+                .replace("%1", place.estate_name)
+                .replace("%2", self.ctx.estate_name)
+            )
+            banner("banner-error", text, self.notice)
+            return
+        banner("banner-ok", "", self.notice)
+        if place.kind == "visitor":
+            self.visitors.select_visitor(place.record_id, place.day)
+            self.tabs.setCurrentWidget(self.visitors)
+        elif place.kind == "key":
+            self.keys.select_key(place.record_id)
+            self.tabs.setCurrentWidget(self.keys)
+        elif place.kind == "worklog":
+            self.open_work_log(place.staff_id, place.day, modal=False)
+
     # ---- page-wide actions ----
 
     def print_register(self, pdf: bool = False) -> None:
@@ -198,7 +246,17 @@ class ReceptionPage(QWidget):
 
         NoticesDialog(self.actions, self).exec()
 
-    def open_work_log(self) -> None:
+    def open_work_log(self, staff_id=None, day=None, modal: bool = True) -> None:
+        """The work log of a day (the user's today unless named); from a report, left open
+        beside the page."""
         from ui.reception.daybook import WorkLogDialog
 
-        WorkLogDialog(self.actions, self).exec()
+        dialog = WorkLogDialog(self.actions, self, staff_id=staff_id, day=day)
+        if modal:
+            dialog.exec()
+            return
+        if self.work_log is not None:  # one opened from a report at a time
+            self.work_log.close()
+            self.work_log.deleteLater()
+        self.work_log = dialog
+        dialog.show()

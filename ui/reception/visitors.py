@@ -1,15 +1,17 @@
-"""The visitors tab: a one-line check-in (name, ID, unit, purpose, plate), today's visitors
-with anyone still in marked (listed at closing time), check-out, and goods release slips
-printed for the gate."""
+"""The visitors tab: a one-line check-in (name, ID, unit, purpose, plate), the day's visitors
+(today's, or a day picked, e.g. a visitor opened from the reports hub) with anyone still in
+marked (listed at closing time), check-out, and goods release slips printed for the gate."""
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -105,6 +107,9 @@ class VisitorsTab(QWidget):
         self.actions = actions
         self.tz = "Asia/Shanghai"
         self.units: list[tuple[str, str]] = []
+        self.day: date | None = None  # the day listed; None: today, whatever day it is
+        self.wanted: str | None = None  # a visitor to choose once listed
+        self._generation = 0
         box = QGroupBox(self.tr("Check a visitor in"))
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -154,6 +159,18 @@ class VisitorsTab(QWidget):
             self, self.tr("New release slip…"), self.new_slip, icon="fa5s.dolly", toolbar=toolbar
         )
         action(self, self.tr("Print slip"), self.print_slip, icon="fa5s.print", toolbar=toolbar)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Day") + " "))
+        self.day_edit = QDateEdit()
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDate(self._qdate(self._today()))
+        self.day_edit.dateChanged.connect(lambda d: self.show_day(d.toPython()))
+        toolbar.addWidget(self.day_edit)
+        self.today_action = action(
+            self, self.tr("Today"), lambda: self.show_day(None), toolbar=toolbar
+        )
+        self.today_action.setEnabled(False)
         self.still_in = QLabel()
         self.still_in.setWordWrap(True)
         self.model = RowsModel(
@@ -249,10 +266,42 @@ class VisitorsTab(QWidget):
         else:
             banner("banner-error", messages.describe(error), self.error)
 
+    # ---- the day listed ----
+
+    def _today(self) -> date:
+        return self.actions.now().astimezone(ZoneInfo(self.tz)).date()
+
+    @staticmethod
+    def _qdate(day: date) -> QDate:
+        return QDate(day.year, day.month, day.day)
+
+    def show_day(self, day: date | None) -> None:
+        """List ``day``'s visitors (None or today: today's, following the clock)."""
+        self.day = None if day is None or day == self._today() else day
+        shown = self.day or self._today()
+        if self.day_edit.date().toPython() != shown:
+            self.day_edit.blockSignals(True)
+            self.day_edit.setDate(self._qdate(shown))
+            self.day_edit.blockSignals(False)
+        self.today_action.setEnabled(self.day is not None)
+        self.reload()
+
+    def select_visitor(self, visitor_id: str, day: date) -> None:
+        """That visitor's day listed and their row chosen (a report's row opens it)."""
+        self.wanted = visitor_id
+        self.show_day(day)
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row.id if row is not None else None
+
     def reload(self) -> None:
         a = self.actions
         now = a.now()
-        day = now.astimezone(ZoneInfo(self.tz)).date()
+        day = self.day or now.astimezone(ZoneInfo(self.tz)).date()
+        self._generation += 1
+        generation = self._generation
         a.read(
             self,
             lambda: (
@@ -260,13 +309,27 @@ class VisitorsTab(QWidget):
                 visitors.slips(a.db, a.estate_id),
                 visitors.past_closing(a.db, a.estate_id, now),
             ),
-            self._listed,
+            lambda result: self._listed(result, generation),
         )
 
-    def _listed(self, result) -> None:
+    def _listed(self, result, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # a newer day's list is being read
         rows, slips, closing = result
+        chosen = self.wanted or self.selected_id()
         self.model.set_rows(rows)
         self.slip_model.set_rows(slips)
+        found = self.model.find(chosen) if chosen else -1
+        if found >= 0:
+            index = self.model.index(found, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+            if chosen == self.wanted:
+                self.wanted = None
         inside = [r.name for r in rows if r.time_out is None]
         text = (
             self.tr("Still checked in: %1").replace("%1", "、".join(inside))
@@ -279,6 +342,8 @@ class VisitorsTab(QWidget):
 
     def tick(self, now) -> None:
         self.model.set_now(now)
+        if self.day is None and self.day_edit.date().toPython() != self._today():
+            self.show_day(None)  # past midnight: the new day's visitors
 
     def check_out(self) -> None:
         index = self.table.currentIndex()
