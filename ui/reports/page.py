@@ -2,7 +2,9 @@
 estate(s) and the period; the report runs on the background runner and shows its chart
 above one table per estate, side by side. Export XLSX, print or save a PDF (A4, with
 preview). Double-clicking a row that names a record opens it through the main window
-(an arrears row: that unit at the cashier's counter), so no other desk is imported here.
+(an arrears row: that unit at the cashier's counter; a visitor or a key movement: that
+visitor or key at reception; a work-log row: that day's work log), so no other desk is
+imported here.
 """
 
 from __future__ import annotations
@@ -379,8 +381,9 @@ class ReportsPage(QWidget):
     # ---- rows open what they name ----
 
     def open_row(self, part: int, row: int) -> bool:
-        """The record a row names (e.g. an arrears row: the unit at the cashier's
-        counter), opened by the main window; False when the row names none."""
+        """The record a row names (an arrears row: the unit at the cashier's counter; a
+        visitor, a key, a work-log day at reception), opened by the main window's
+        RECORD_OPENERS; False when the row names none (a week, a category, a staff KPI)."""
         if self.report is None or not 0 <= part < len(self.report.parts):
             return False
         link = self.report.parts[part].link(row)
