@@ -12,6 +12,14 @@ caller sets aside what cannot be applied, with the reason.
 As after an applied page, the search index is rebuilt once for the units written, the
 other areas' derived data is refreshed (``AFTER_APPLY``), and the rows written are noted
 for the change event (published once per page, on commit).
+
+A load of many pages into an empty desk (a first sync) may instead :func:`defer_indexes`:
+the loaded tables' secondary indexes and the unit search triggers are dropped for the
+whole load and made once at its end by :func:`restore_indexes` (100,000 units: each page
+otherwise pays five index updates per row and a search-index rebuild). What was dropped
+is noted in ``sync_state`` in the transaction that drops it, so the desk is never left
+without it: the load's last page restores it, so does a cancel, and a desk that crashed
+meanwhile restores it when it next opens (``app.store.db.Database``).
 """
 
 from __future__ import annotations
@@ -40,7 +48,8 @@ from app.store.apply import (
 from app.store.base import SYNCED_TABLES
 from app.store.codec import decode_value
 from app.store.db import mark_changed
-from app.store.fee_ledger import refresh_after_apply
+from app.store.fee_ledger import FEE_TABLES, refresh_after_apply
+from app.store.recorder import get_state, set_state
 from app.store.unit_search import search_index_deferred_for
 
 META = ("id", "estate_id", "updated_hlc", "field_clocks")
@@ -102,6 +111,84 @@ def load_sections(session: Session, sections: Sequence[Section]) -> Loaded:
     for table_name, written in touched.items():
         mark_changed(session, table_name, written)
     return loaded
+
+
+# sync_state: what defer_indexes dropped (JSON {"indexes": {name: sql}, "triggers": ...})
+DEFERRED = "bulk_load_deferred"
+# Indexes kept through a load: what each page's after-apply work reads by (the fee cache
+# reads fee rows by unit, the signed-inspection lock answers by inspection); without
+# them every page would scan everything loaded before it.
+KEEP_INDEXES_OF = frozenset({*FEE_TABLES, "inspections", "inspection_answers"})
+
+
+def defer_indexes(session: Session, tables: Sequence[str]) -> None:
+    """Drop the non-unique indexes of these synced tables (and, once, the unit search
+    triggers) until :func:`restore_indexes`, within the caller's transaction. For a load
+    into a desk that holds none of these rows: unique indexes and keys stay."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    state = _deferred(session) or {"indexes": {}, "triggers": {}}
+    names = sorted({t for t in tables if t in SYNCED_TABLES and t not in KEEP_INDEXES_OF})
+    dropped = []
+    for name, sql in session.execute(
+        text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN (SELECT value FROM json_each(:tables))"
+        ),
+        {"tables": json.dumps(names)},
+    ).all():
+        if not re.match(r"\s*CREATE\s+INDEX\b", sql, re.IGNORECASE):
+            continue  # a unique index: it says what may be inserted
+        state["indexes"][name] = sql
+        dropped.append(f'DROP INDEX "{name}"')
+    if not state["triggers"] and {"buildings", "units", "residents"} & set(names):
+        for name, sql in session.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE :t"),
+            {"t": "%unit_search%"},
+        ).all():
+            state["triggers"][name] = sql
+            dropped.append(f'DROP TRIGGER "{name}"')
+    if not dropped:
+        return
+    connection = session.connection()
+    for statement in dropped:
+        connection.exec_driver_sql(statement)
+    set_state(session, DEFERRED, json.dumps(state))
+
+
+def restore_indexes(session: Session) -> bool:
+    """Make again what :func:`defer_indexes` dropped, within the caller's transaction, and
+    rebuild the unit search index of every unit. Returns whether there was anything."""
+    state = _deferred(session)
+    if state is None:
+        return False
+    connection = session.connection()
+    present = set(
+        connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')"
+        ).scalars()
+    )
+    for name, sql in state["indexes"].items():
+        if name not in present:
+            connection.exec_driver_sql(sql)
+    triggers = state["triggers"]
+    if triggers:
+        # the text of every unit, by the statement the update trigger runs for one
+        refresh = triggers["units_search_au"]
+        insert = refresh[refresh.index("INSERT INTO unit_search") : refresh.rindex("END")]
+        every = insert.strip().rstrip(";").replace("u.id = NEW.id", "1")
+        connection.exec_driver_sql("DELETE FROM unit_search")
+        connection.exec_driver_sql(every)
+        for name, sql in triggers.items():
+            if name not in present:
+                connection.exec_driver_sql(sql)
+    set_state(session, DEFERRED, "")
+    return True
+
+
+def _deferred(session: Session) -> dict[str, dict[str, str]] | None:
+    raw = get_state(session, DEFERRED)
+    return json.loads(raw) if raw else None
 
 
 def _insert(session: Session, section: Section) -> tuple[list[str], list[int]]:

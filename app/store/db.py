@@ -191,9 +191,24 @@ class Database:
         self.events = ChangeNotifier()
         watch_changes(self.sessions, self.events)
         self.checkpoints = BackgroundCheckpoints(self.path)
+        if migrate_on_open:
+            self._restore_deferred_indexes()
         # also at exit when nobody called close(): the thread stops and its connection closes,
         # so the last connection copies what is left and removes the log
         self._close = weakref.finalize(self, _close, self.checkpoints, self.engine)
+
+    def _restore_deferred_indexes(self) -> None:
+        """Indexes a bulk load dropped and did not make again (the desk stopped during a
+        first sync): made now (app.store.bulk_load.defer_indexes)."""
+        with self.engine.connect() as connection:
+            deferred = connection.exec_driver_sql(
+                "SELECT 1 FROM sync_state WHERE key = 'bulk_load_deferred' AND value != ''"
+            ).first()
+        if deferred:
+            from app.store.bulk_load import restore_indexes
+
+            with self.session() as session:
+                restore_indexes(session)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -42,6 +42,9 @@ def search_index_deferred(session: Session) -> Iterator[DeferredSearchIndex]:
         text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE :t"),
         {"t": "%unit_search%"},
     ).all()
+    if not triggers:  # dropped for a first sync's load, which rebuilds the index at its end
+        yield DeferredSearchIndex(0)
+        return
     refresh = next(sql for name, sql in triggers if name == "units_search_au")
     insert = refresh[refresh.index("INSERT INTO unit_search") : refresh.rindex("END")].strip()
     insert = insert.rstrip(";").replace(

@@ -5,7 +5,10 @@ Used when the desk holds no rows yet (the account tables the server writes aside
 has never pulled: replaying the change log change by change would merge every row that
 many times. Each page commits with where the next one starts (``snapshot_progress``),
 so a cancelled or broken first sync resumes where it stopped; the last page sets the
-pull cursor to the snapshot's. A server restored meanwhile (another epoch) drops the
+pull cursor to the snapshot's. The loaded tables' secondary indexes and the unit search
+triggers are dropped for the load and made once by its last page (or when it stops:
+a cancel or an error; after a crash, when the desk next opens), see
+``app.store.bulk_load.defer_indexes``. A server restored meanwhile (another epoch) drops the
 progress: the desk then pulls from zero, merging over what it loaded (idempotent).
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,15 +25,17 @@ from sqlalchemy import select
 
 from app.store.apply import Change
 from app.store.base import SYNCED_TABLES
-from app.store.bulk_load import Section, load_sections
+from app.store.bulk_load import Section, defer_indexes, load_sections, restore_indexes
 from app.store.db import Database, mark_source
 from app.store.models import SyncOutbox
 from app.store.recorder import get_state, set_state
 from sync import protocol
-from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker
+from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker, whole
 from sync.client.blobs import is_blob_field
 from sync.client.errors import SyncFailure
 from sync.client.identity import EPOCH, SERVER_WRITTEN
+
+log = logging.getLogger(__name__)
 
 SNAPSHOT = "snapshot_progress"  # JSON: epoch, cursor, table, after, done, total
 # Rows per page: a page's JSON is parsed in one call that holds the interpreter, so the
@@ -55,6 +61,7 @@ class Snapshot:
             return
         report.first_sync = True
         fetching = asyncio.ensure_future(self._fetch_snapshot(http, progress))
+        finished = False
         try:
             while True:
                 page, offset = await fetching
@@ -63,6 +70,9 @@ class Snapshot:
                     ahead.update(table=page.next_table, after=page.next_after)
                     fetching = asyncio.ensure_future(self._fetch_snapshot(http, ahead))
                 report.clock_offset_ms = offset
+                # a cancel asked for since (a page already fetched is not waited for) lands
+                # here, before another page is written
+                await asyncio.sleep(0)
                 progress, conflicts, aside = await in_worker(
                     self._apply_snapshot_page, page, offset, progress
                 )
@@ -74,12 +84,22 @@ class Snapshot:
                 report.blobs_down += await self._download_blobs(http, _blob_rows(page))
                 self._progress(report)
                 if page.next_table is None or progress.get("epoch") is None:
+                    finished = True  # the last page restored the indexes
                     return
         except NoSnapshot:
+            finished = True
             return
         finally:
             if not fetching.done():
                 fetching.cancel()
+            if not finished:  # cancelled or failed: the desk is not left without them
+                work, _cancelled = await whole(self._restore_indexes)
+                if not work.cancelled() and work.exception() is not None:
+                    log.warning("indexes not restored yet: %s", work.exception())
+
+    def _restore_indexes(self) -> None:
+        with self.db.session() as s:
+            restore_indexes(s)
 
     def _snapshot_progress(self) -> dict[str, Any] | None:
         """Where a first sync from a snapshot stands; None when this desk pulls as usual."""
@@ -122,7 +142,9 @@ class Snapshot:
                 # restored while the snapshot was read: pull everything again instead
                 set_state(s, SNAPSHOT, "")
                 set_state(s, CURSOR, "0")
+                restore_indexes(s)
                 return {**progress, "epoch": None}, 0, 0
+            defer_indexes(s, [x.table for x in page.sections if x.columns])
             loaded = load_sections(
                 s, [Section(x.table, x.columns, x.values) for x in page.sections if x.columns]
             )
@@ -141,12 +163,13 @@ class Snapshot:
                 "total": progress.get("total") if page.total is None else page.total,
             }
             if page.next_table is None:  # loaded: the changes after it are pulled next
+                restore_indexes(s)
                 set_state(s, CURSOR, str(page.cursor))
                 set_state(s, SNAPSHOT, "")
             else:
                 set_state(s, SNAPSHOT, json.dumps(progress))
             set_state(s, CLOCK_OFFSET, str(offset))
-            self._advance_clock(s, [page.server_hlc, loaded.max_hlc, max_hlc])
+            self._advance_clock(s, [page.server_hlc, loaded.max_hlc, max_hlc], offset)
             return progress, conflicts, aside
 
 
