@@ -43,6 +43,11 @@ def _estate(db, name: str | None):
                 raise LookupError(f"no estate named {name!r}; see `propdesk estates list`")
             return estate.id, estate.name
         estates = list_estates(session)
+        if not estates:
+            from app.services.status import NO_ESTATE_ENROLLED, enrolled
+
+            if enrolled(session):
+                raise LookupError(f"the database has no estate yet; {NO_ESTATE_ENROLLED}")
         if len(estates) != 1:
             raise LookupError("name the estate with --estate (this database holds several or none)")
         return estates[0].id, estates[0].name

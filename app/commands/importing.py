@@ -74,6 +74,10 @@ def _choose_estate(session, name: str | None):
     if len(estates) == 1:
         return estates[0]
     if not estates:
+        from app.services.status import NO_ESTATE_ENROLLED, enrolled
+
+        if enrolled(session):
+            raise LookupError(f"the database has no estate yet; {NO_ESTATE_ENROLLED}")
         raise LookupError("the database has no estate yet; name one with --estate NAME")
     known = ", ".join(e.name for e in estates)
     raise LookupError(f"the database has several estates ({known}); choose one with --estate")

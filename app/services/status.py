@@ -21,3 +21,13 @@ class SyncSummary:
 def sync_summary(db: Database) -> SyncSummary:
     with db.session() as s:
         return SyncSummary(get_state(s, "server_url"), outbox_size(s), get_state(s, "last_sync_at"))
+
+
+def enrolled(session) -> bool:
+    """Whether this desk is enrolled with a sync server (its estates come from there)."""
+    return bool(get_state(session, "server_url"))
+
+
+NO_ESTATE_ENROLLED = (
+    "this desk is enrolled but has not received its estate yet: run `propdesk sync`"
+)

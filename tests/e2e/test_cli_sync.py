@@ -17,11 +17,14 @@ from tests.e2e.conftest import ServerProcess, propdesk, propdesk_held, server_cm
 pytestmark = pytest.mark.e2e
 
 
-def _enroll(server: ServerProcess, db, *estates: str):
+def _enroll(server: ServerProcess, db, *estates: str, first_sync: bool = True) -> str:
+    """`propdesk enroll`, which runs the first sync too unless told not to."""
     code = server.admin("enroll-code", *[a for e in estates for a in ("--estate", e)])
-    done = propdesk(db, "enroll", "--server", server.url, "--code", code, "--name", db.stem)
+    argv = ["enroll", "--server", server.url, "--code", code, "--name", db.stem]
+    done = propdesk(db, *argv, *([] if first_sync else ["--no-sync"]))
     assert done.returncode == 0, done.stderr
     assert "Enrolled as device" in done.stdout
+    return done.stdout
 
 
 def _sync(db):
@@ -67,10 +70,10 @@ def test_two_desks_converge_through_the_commands(live_server, tmp_path):
             unit = create_unit(s, estate_id, UnitInput(building="3栋", room=room, area_m2="95.20"))
             add_resident(s, unit, role="owner", name=f"业主{room}", phone="13800138000")
     a.close()
-    _enroll(server, a_path, "阳光花园")
-    assert "Pushed 7 change(s)" in _sync(a_path)  # a building, 3 units, 3 residents
-    _enroll(server, b_path, "阳光花园")
-    out = _sync(b_path)
+    # the first sync runs with the enrolment: a building, 3 units, 3 residents go up
+    assert "Pushed 7 change(s)" in _enroll(server, a_path, "阳光花园")
+    assert "Pushed 0 change(s)" in _sync(a_path)
+    out = _enroll(server, b_path, "阳光花园")
     assert "pulled" in out
 
     b = Database(b_path)
@@ -172,7 +175,7 @@ def test_a_client_killed_between_applying_a_page_and_storing_its_cursor(live_ser
             create_unit(s, estate_id, UnitInput(building="1栋", room=room, area_m2="80"))
     a.close()
     _sync(a_path)
-    _enroll(server, b_path, "阳光花园")
+    _enroll(server, b_path, "阳光花园", first_sync=False)
     # held inside the page's transaction: applied, its conflicts kept, cursor not stored
     held = propdesk_held(b_path, "sync.client.pull.record_conflicts", "sync")
     held.wait_held()
