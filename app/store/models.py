@@ -142,6 +142,12 @@ class SyncConflict(Base):
     lost_hlc: Mapped[str] = mapped_column(String(80))
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # who wrote each value, as known when the conflict was kept: the person's display name
+    # and the desk's name ("" where unknown, e.g. a value older than the desk's outbox)
+    kept_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    kept_desk: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    lost_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    lost_desk: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class SyncRejected(Base):
