@@ -3,10 +3,9 @@ the data lives, and the Qt and Python it runs on."""
 
 from __future__ import annotations
 
-import platform
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -28,6 +27,8 @@ def version() -> str:
 
 class AboutDialog(QDialog):
     def __init__(self, db_path: Path | str | None = None, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # not at import: make_application reads the icon
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("About PropDesk"))
         picture = QLabel()
@@ -51,6 +52,8 @@ class AboutDialog(QDialog):
             )
         )
         summary.setWordWrap(True)
+        import platform  # not at import: the application's icon is read before the window
+
         details = [f"Qt {qVersion()} · Python {platform.python_version()} · {platform.system()}"]
         if db_path is not None:
             details.insert(0, self.tr("Database: %1").replace("%1", str(db_path)))
