@@ -144,6 +144,9 @@ def main() -> None:
     parser.add_argument("--import-rows", type=int, default=20_000)
     parser.add_argument("--pull-rows", type=int, default=100_000)
     parser.add_argument("--skip-pull", action="store_true")
+    parser.add_argument(
+        "--pull-only", action="store_true", help="only the idle floor and the initial pull"
+    )
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -154,6 +157,17 @@ def main() -> None:
     runner = Runner()
     folder = Path(tempfile.mkdtemp(prefix="ui-stall-"))
 
+    if args.pull_only:
+        idle(loop, 1.0)
+    else:
+        other_scenarios(loop, runner, window, folder, args)
+    if not args.skip_pull:
+        pull(loop, runner, window, folder, args.pull_rows)
+    runner.shutdown()
+    loop.close()
+
+
+def other_scenarios(loop, runner: Runner, window: QWidget, folder: Path, args) -> None:
     billing = load_bench("billing")
     db = Database(folder / "fees.sqlite3")
     print(f"setting up {args.units:,} units with two billed months ...", flush=True)
@@ -191,32 +205,31 @@ def main() -> None:
     )
     target.close()
 
-    if not args.skip_pull:
-        sync_bench = load_bench("sync")
-        from sync.client import SyncClient, run_enroll
-        from sync.server.db import make_engine, migrate
 
-        url = f"sqlite:///{folder / 'server.sqlite3'}"
-        engine = make_engine(url)
-        migrate(engine)
-        engine.dispose()
-        print(f"seeding the server with {args.pull_rows:,} units ...", flush=True)
-        estate = sync_bench.seed_server(url, args.pull_rows)
-        server = sync_bench.Server(url)
-        try:
-            desk = Database(folder / "desk.sqlite3")
-            run_enroll(desk, server.url, server.code([estate]), "stall")
-            client = SyncClient(desk, blob_dir=folder / "blobs")
-            measure(
-                loop,
-                f"initial pull of {args.pull_rows:,} rows",
-                lambda: runner.network(window, lambda _p: client.sync()),
-            )
-            desk.close()
-        finally:
-            server.stop()
-    runner.shutdown()
-    loop.close()
+def pull(loop, runner: Runner, window: QWidget, folder: Path, rows: int) -> None:
+    sync_bench = load_bench("sync")
+    from sync.client import SyncClient, run_enroll
+    from sync.server.db import make_engine, migrate
+
+    url = f"sqlite:///{folder / 'server.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    print(f"seeding the server with {rows:,} units ...", flush=True)
+    estate = sync_bench.seed_server(url, rows)
+    server = sync_bench.Server(url)
+    try:
+        desk = Database(folder / "desk.sqlite3")
+        run_enroll(desk, server.url, server.code([estate]), "stall")
+        client = SyncClient(desk, blob_dir=folder / "blobs")
+        measure(
+            loop,
+            f"initial pull of {rows:,} rows",
+            lambda: runner.network(window, lambda _p: client.sync()),
+        )
+        desk.close()
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
