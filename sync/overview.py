@@ -113,6 +113,11 @@ class KeptConflict:
     detected_at: datetime
     personal: bool = False  # a phone or ID number: both values shown masked
     signed_inspection: str = ""  # the number of the signed inspection it is on: kept as signed
+    # who wrote each value (the person's name) and on which desk; "" where unknown
+    kept_by: str = ""
+    kept_desk: str = ""
+    lost_by: str = ""
+    lost_desk: str = ""
 
 
 def _personal_value(field: str, value: Any) -> str:
@@ -224,6 +229,10 @@ def kept_conflicts(db: Database, limit: int = LIST_LIMIT) -> list[KeptConflict]:
                 detected_at=c.detected_at,
                 personal=_is_personal(c.field),
                 signed_inspection=signed_inspection_number(s, c.table_name, c.row_id) or "",
+                kept_by=c.kept_by or "",
+                kept_desk=c.kept_desk or "",
+                lost_by=c.lost_by or "",
+                lost_desk=c.lost_desk or "",
             )
             for c in rows
         ]

@@ -42,6 +42,12 @@ class WireChange(BaseModel):
         max_length=36,
         description="the staff account that made the change; empty for the desk's system work",
     )
+    device: str = Field(
+        "",
+        max_length=100,
+        description="in a pull: the name of the desk that pushed the change (for the "
+        "conflicts it causes); ignored in a push",
+    )
 
 
 class EnrollRequest(BaseModel):
@@ -113,6 +119,12 @@ class ConflictNotice(BaseModel):
     kept_hlc: str
     lost_value: Any
     lost_hlc: str
+    # who made each value (staff account id) and on which desk (its name), where the
+    # server's change log knows it
+    kept_author: str = ""
+    kept_device: str = ""
+    lost_author: str = ""
+    lost_device: str = ""
 
 
 class PullResponse(ServerIdentity):

@@ -17,10 +17,12 @@ import httpx
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.domain.hlc import Timestamp
 from app.domain.merge import Loss
 from app.store.apply import (
     ApplyError,
     ApplyResult,
+    Authors,
     Change,
     Conflict,
     apply_changes,
@@ -29,10 +31,10 @@ from app.store.apply import (
 )
 from app.store.db import Database, mark_source
 from app.store.models import SyncOutbox, SyncRejected
-from app.store.recorder import set_state
+from app.store.recorder import DEVICE_KEY, get_state, set_state
 from sync import protocol
 from sync.client import base
-from sync.client.base import CLOCK_OFFSET, CURSOR, SyncReport, in_worker, now_ms
+from sync.client.base import CLOCK_OFFSET, CURSOR, DEVICE_NAME, SyncReport, in_worker, now_ms
 from sync.client.errors import SyncFailure
 from sync.client.snapshot import Snapshot
 
@@ -95,9 +97,15 @@ class Pull(Snapshot):
                 Change(c.change_id, c.table, c.row_id, c.estate_id, c.kind, c.fields, c.hlc)
                 for c in page.changes
             ]
+            # who made each pulled change, and on which desk: for the conflicts it causes
+            origins = {c.change_id: (c.author, c.device) for c in page.changes}
             # a notice that this desk's copy of a document lost: take the kept copy
             notices = [_notice_conflict(n) for n in page.conflicts]
-            conflicts, set_aside, max_hlc = self._merge_pulled(s, changes, notices)
+            for notice, wire in zip(notices, page.conflicts, strict=True):
+                origins[id(notice.change)] = Authors(
+                    wire.kept_author, wire.kept_device, wire.lost_author, wire.lost_device
+                )
+            conflicts, set_aside, max_hlc = self._merge_pulled(s, changes, notices, origins)
             _drop_landed(s, page.last_change_id)
             set_state(s, CURSOR, str(page.cursor))
             set_state(s, CLOCK_OFFSET, str(offset))
@@ -106,15 +114,21 @@ class Pull(Snapshot):
 
     @staticmethod
     def _merge_pulled(
-        s: Session, changes: list[Change], notices: list[Conflict] = ()
+        s: Session,
+        changes: list[Change],
+        notices: list[Conflict] = (),
+        origins: dict | None = None,
     ) -> tuple[int, int, str]:
-        """Merge pulled changes and keep the losses that are this desk's. Returns
-        (conflicts kept, changes set aside, the newest clock merged)."""
+        """Merge pulled changes and keep the losses that are this desk's, with who wrote
+        each value (``origins``: a pulled change's id -> (author's staff id, desk name);
+        a notice's change (its ``id()``) -> the ``Authors`` the server sent).
+        Returns (conflicts kept, changes set aside, the newest clock merged)."""
         pending = _pending_fields(s, changes)
         result, set_aside = _apply_what_applies(s, changes)
         lost_here = [c for c in result.conflicts if _lost_here(c, pending)]
         lost_here += take_documents(s, list(notices))
-        return record_conflicts(s, lost_here), set_aside, result.max_hlc
+        who = _Who(s, pending, origins or {})
+        return record_conflicts(s, lost_here, who.authors), set_aside, result.max_hlc
 
 
 def parse_page(content: bytes) -> protocol.PullResponse:
@@ -177,34 +191,89 @@ def _drop_landed(s: Session, last_change_id: str | None) -> None:
         s.execute(delete(SyncOutbox).where(SyncOutbox.seq <= seq))
 
 
-def _pending_fields(s: Session, changes: list[Change]) -> dict[tuple[str, str], set[str]]:
-    """Fields of the rows in ``changes`` that this device changed and has not pushed."""
+def _pending_fields(s: Session, changes: list[Change]) -> dict[tuple[str, str], dict[str, str]]:
+    """Fields of the rows in ``changes`` that this device changed and has not pushed,
+    each with the staff account that last changed it ("" for the desk's system work)."""
     ids = {c.row_id for c in changes}
-    pending: dict[tuple[str, str], set[str]] = {}
+    pending: dict[tuple[str, str], dict[str, str]] = {}
     if not ids:
         return pending
     id_list = list(ids)
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
         for row in s.execute(
-            select(SyncOutbox.table_name, SyncOutbox.row_id, SyncOutbox.fields).where(
-                SyncOutbox.row_id.in_(chunk)
-            )
+            select(SyncOutbox.table_name, SyncOutbox.row_id, SyncOutbox.fields, SyncOutbox.author)
+            .where(SyncOutbox.row_id.in_(chunk))
+            .order_by(SyncOutbox.seq)
         ):
-            pending.setdefault((row.table_name, row.row_id), set()).update(row.fields)
+            mine = pending.setdefault((row.table_name, row.row_id), {})
+            mine.update(dict.fromkeys(row.fields, row.author or ""))
     return pending
 
 
-def _lost_here(conflict: Conflict, pending: dict[tuple[str, str], set[str]]) -> bool:
+class _Who:
+    """Who wrote the kept and the lost value of a conflict found while pulling: a pulled
+    change names its author and desk; a value of this desk's outbox, the signed-in user
+    who made it on this desk; a notice's document copy, who issued or imported it."""
+
+    def __init__(
+        self,
+        s: Session,
+        pending: dict[tuple[str, str], dict[str, str]],
+        origins: dict,
+    ) -> None:
+        self.pending = pending
+        self.origins = origins
+        self.here = get_state(s, DEVICE_NAME) or ""
+        self.clock = get_state(s, DEVICE_KEY) or ""  # this desk's clock id
+
+    def authors(self, conflict: Conflict) -> Authors:
+        loss = conflict.loss
+        change = conflict.change
+        if not change.change_id:  # a notice: this desk's pushed value lost on the server
+            sent = self.origins.get(id(change)) or Authors()
+            return Authors(
+                sent.kept_by or _issuer(loss.kept_value),
+                sent.kept_desk,
+                sent.lost_by or _issuer(loss.lost_value),
+                sent.lost_desk or self.here,
+            )
+        theirs = self.origins.get(change.change_id, ("", ""))
+        mine = self.pending.get((change.table_name, change.row_id), {})
+        if loss.incoming_lost:  # the pulled value lost to the one this desk holds
+            kept_by, kept_desk = "", ""
+            if loss.field in mine:
+                kept_by, kept_desk = mine[loss.field], self.here
+            elif self.clock and _clock_of(loss.kept_hlc) == self.clock:
+                kept_desk = self.here
+            return Authors(kept_by, kept_desk, *theirs)
+        return Authors(*theirs, mine.get(loss.field, ""), self.here)
+
+
+def _issuer(value) -> str:
+    """Who issued or imported a document's copy (its fields as sent), or ""."""
+    if isinstance(value, dict):
+        return str(value.get("issued_by") or value.get("imported_by") or "")
+    return ""
+
+
+def _clock_of(hlc: str) -> str:
+    try:
+        return Timestamp.decode(hlc).device
+    except ValueError:
+        return ""
+
+
+def _lost_here(conflict: Conflict, pending: dict[tuple[str, str], dict[str, str]]) -> bool:
     """Whether a merge loss is this device's to keep: an incoming value that lost, or a
     value of ours not yet pushed that an incoming change overwrote or deleted. (Losses of
     values we had pushed are judged by the server, which sends them as notices.)"""
     loss = conflict.loss
     if loss.incoming_lost:
         return True
-    mine = pending.get((conflict.change.table_name, conflict.change.row_id), set())
+    mine = pending.get((conflict.change.table_name, conflict.change.row_id), {})
     fields = set(loss.lost_value) if isinstance(loss.lost_value, dict) else {loss.field}
-    return bool(fields & mine)
+    return bool(fields & mine.keys())
 
 
 def _notice_conflict(notice: protocol.ConflictNotice) -> Conflict:

@@ -162,7 +162,7 @@ def to_change(wire: protocol.WireChange) -> Change:
     )
 
 
-def to_wire(row: ChangeLog) -> protocol.WireChange:
+def to_wire(row: ChangeLog, device: str = "") -> protocol.WireChange:
     return protocol.WireChange(
         change_id=row.change_id,
         table=row.table_name,
@@ -172,6 +172,7 @@ def to_wire(row: ChangeLog) -> protocol.WireChange:
         fields=row.fields,
         hlc=row.hlc,
         author=row.author,
+        device=device,
     )
 
 
@@ -346,11 +347,25 @@ def pull(
     )
     if not device.all_estates:
         notice_query = notice_query.where(ConflictNoticeRow.estate_id.in_(device.estate_ids))
-    notices = session.scalars(notice_query.order_by(ConflictNoticeRow.id))
+    notices = list(session.scalars(notice_query.order_by(ConflictNoticeRow.id)))
+    # who made a notice's two values, and each change's desk by name: for the conflicts
+    # the puller keeps
+    origin = _notice_origins(session, notices)
+    wrote = {r.device_id for r in rows} | {d for _a, d in origin.values()}
+    desks = dict(session.execute(select(Device.id, Device.name).where(Device.id.in_(wrote))).all())
+
+    def by(notice, side: str) -> dict[str, str]:
+        hlc = getattr(notice, f"{side}_hlc")
+        author, device_id = origin.get((notice.table_name, notice.row_id, hlc), ("", ""))
+        return {
+            f"{side}_author": author or "",
+            f"{side}_device": (desks.get(device_id) or "")[:100],
+        }
+
     return protocol.PullResponse(
         server_id=identity[0],
         epoch=identity[1],
-        changes=[to_wire(r) for r in rows],
+        changes=[to_wire(r, (desks.get(r.device_id) or "")[:100]) for r in rows],
         cursor=new_cursor,
         more=more,
         last_change_id=device.last_change_id,
@@ -363,12 +378,31 @@ def pull(
                 kept_hlc=n.kept_hlc,
                 lost_value=n.lost_value,
                 lost_hlc=n.lost_hlc,
+                **by(n, "kept"),
+                **by(n, "lost"),
             )
             for n in notices
         ],
         server_hlc=clock.now(),
         server_time_ms=clock.time_ms(),
     )
+
+
+def _notice_origins(session: Session, notices) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(table, row id, clock) -> (author, device id) of the changes that wrote the
+    notices' kept and lost values (few: one look-up each, by ix_server_changes_row_hlc)."""
+    found = {}
+    for key in {(n.table_name, n.row_id, h) for n in notices for h in (n.kept_hlc, n.lost_hlc)}:
+        row = session.execute(
+            select(ChangeLog.author, ChangeLog.device_id)
+            .where(
+                ChangeLog.table_name == key[0], ChangeLog.row_id == key[1], ChangeLog.hlc == key[2]
+            )
+            .limit(1)
+        ).first()
+        if row is not None:
+            found[key] = (row.author, row.device_id)
+    return found
 
 
 def row_versions(

@@ -61,10 +61,12 @@ def test_concurrent_edits_of_different_fields_both_survive(server, make_device):
 
 def test_same_field_one_winner_and_the_loser_kept_where_it_lost(server, make_device):
     estate = server.add_estate("阳光花园")
+    clerks = [server.add_user(login, [estate]) for login in ("clerk-a", "clerk-b")]
     a, b = make_device("a", [estate]), make_device("b", [estate])
     with a.db.session() as s:
         rid = add_resident(s, _unit(s, estate), role="owner", name="张三").id
     a.sync(), b.sync()
+    a.db.actor, b.db.actor = clerks  # each desk's signed-in clerk
     with a.db.session() as s:
         update_resident(s, s.get(Resident, rid), phone="13900000001")
     with b.db.session() as s:  # later: wins
@@ -78,6 +80,15 @@ def test_same_field_one_winner_and_the_loser_kept_where_it_lost(server, make_dev
         lost = s.scalars(select(SyncConflict)).all()
         assert [(c.field, c.lost_value, c.kept_value) for c in lost] == [
             ("phone", "13900000001", "13900000002")
+        ]
+        # told by the server (a notice): who made each value, on which desk
+        assert [(c.lost_by, c.lost_desk, c.kept_by, c.kept_desk) for c in lost] == [
+            ("clerk-a", "a", "clerk-b", "b")
+        ]
+    with b.db.session() as s:  # a's older value, pulled, lost to b's: the pulled change's author
+        lost = s.scalars(select(SyncConflict)).all()
+        assert [(c.lost_value, c.lost_by, c.lost_desk, c.kept_desk) for c in lost] == [
+            ("13900000001", "clerk-a", "a", "b")
         ]
 
 
