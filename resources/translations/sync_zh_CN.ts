@@ -200,7 +200,7 @@
 <context>
     <name>SyncFilesWaiting</name>
     <message>
-        <location filename="../../ui/sync_page/files_waiting.py" line="+24"/>
+        <location filename="../../ui/sync_page/files_waiting.py" line="+25"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
@@ -224,18 +224,18 @@
     <name>SyncLists</name>
     <message>
         <location filename="../../ui/sync_page/model.py" line="+84"/>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-31"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -245,7 +245,12 @@
         <translation>拒收时间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>%1 (this computer)</source>
+        <translation>%1（本机）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>this computer</source>
         <translation>本机</translation>
     </message>
@@ -255,7 +260,7 @@
         <translation>其他工作站</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Value now</source>
         <translation>当前值</translation>
     </message>
@@ -382,7 +387,7 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page/page.py" line="+72"/>
+        <location filename="../../ui/sync_page/page.py" line="+75"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -398,11 +403,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Connect to a server…</source>
+        <translation>连接服务器…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Connect to another server…</source>
         <translation>连接其他服务器…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -452,7 +462,7 @@
         <translation>时钟</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+108"/>
         <source>All estates (head office)</source>
         <translation>全部小区（总部）</translation>
     </message>
@@ -511,17 +521,17 @@
         <translation>同步完成：上传 %1 条更改，下载 %2 条。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Your work is kept here and goes with the next sync.</source>
         <translation>您的工作已保存在本机，下次同步时一并上传。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-76"/>
         <source>Enrolment cancelled; nothing was changed.</source>
         <translation>已取消注册，未做任何更改。</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-172"/>
         <source>No conflicts. When two desks change the same field, the value that lost is kept here to settle.</source>
         <translation>没有冲突。两台工作站修改同一字段时，被覆盖的值会保留在这里等待处理。</translation>
     </message>
@@ -536,7 +546,7 @@
         <translation>以本机的值为准：重新写入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep theirs</source>
         <translation>保留对方的值</translation>
     </message>
@@ -561,17 +571,17 @@
         <translation>最近的同步</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>Set aside (%1)</source>
         <translation>已搁置（%1）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Conflicts to settle (%1)</source>
         <translation>待处理的冲突（%1）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
@@ -612,7 +622,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Sync cancelled. What was already received is kept; the rest comes with the next sync.</source>
         <translation>同步已取消。已下载的内容已保存，其余的下次同步时继续。</translation>
     </message>
@@ -620,7 +630,7 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_page/status.py" line="+20"/>
+        <location filename="../../ui/sync_page/status.py" line="+23"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>

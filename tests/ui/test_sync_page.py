@@ -26,6 +26,7 @@ from app.store.recorder import get_state
 from sync import client as sync_client
 from sync.client import pull as pull_module
 from sync.server import crud
+from sync.server.cli import DEFAULT_PORT
 from sync.server.db import make_engine, migrate
 from tests.e2e.conftest import ServerProcess, free_port, live_server, pg_url, server_url  # noqa: F401
 from tests.ui.conftest import type_text
@@ -186,6 +187,8 @@ def test_the_form_validates_and_enrolling_brings_the_estate(
     form = page.form
     assert page.stack.currentWidget() is form
     assert not form.enrol.isEnabled()
+    # the example address has the port the server listens on by default
+    assert form.server.placeholderText().endswith(f":{DEFAULT_PORT}") and DEFAULT_PORT == 8470
     type_text(qtbot, form.server, "192.168.1.10:8000")
     assert form.server_field.message.isVisible()
     assert "http://" in form.server_field.message.text()
@@ -252,6 +255,26 @@ def test_a_server_that_is_down_gets_a_plain_sentence(qtbot, page, ctx, wait, sql
     assert page.result.property("role") == "banner-error"
     assert page.outcome_label.text().startswith("Cannot reach the sync server")
     assert page.sync_action.isEnabled() and not page.cancel_action.isEnabled()
+
+    # the status bar: files waiting even when none, and why it is offline in words (not
+    # only in its tooltip), short enough to leave the rest of the bar in place
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.shell.status import StatusBar
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = StatusBar(ctx, window, read_at_once=False)
+    window.setStatusBar(bar)
+    window.resize(1280, 200)
+    window.show()
+    bar._show(page.overview)
+    line = bar.sync.text()
+    assert "0 file(s) waiting" in line and "offline" in line
+    assert line.endswith("offline · Cannot reach the sync server at 127.0.0.1")  # host: short
+    qtbot.waitUntil(lambda: bar.sync.geometry().right() <= bar.width())
+    assert window.width() <= 1280 and bar.user.isVisible() and bar.estate.isVisible()
+    assert bar.user.geometry().right() < bar.sync.geometry().left()
 
 
 def test_cancel_during_a_long_pull_keeps_a_consistent_database_and_resumes(
@@ -335,8 +358,9 @@ def test_keep_mine_writes_this_desks_value_again_and_it_wins_everywhere(
         model = page.conflicts_model
         cells = [model.index(0, c).data() for c in range(model.columnCount())]
         assert cells[:3] == ["Unit", "3栋 1单元 1302 · Area (m²)", "82.00"]
-        assert cells[3].startswith("another desk · ")
-        assert cells[4] == "81.00" and cells[5].startswith("this computer · ")
+        here = page.overview.device_name
+        assert cells[3].startswith("other · ")  # the desk's name as it enrolled
+        assert cells[4] == "81.00" and cells[5].startswith(f"{here} (this computer) · ")
         assert page.conflicts_box.title() == "Conflicts to settle (1)"
         assert not page.keep_mine.isEnabled()
         page.conflicts_table.selectRow(0)
@@ -346,6 +370,63 @@ def test_keep_mine_writes_this_desks_value_again_and_it_wins_everywhere(
         sync_now(wait, page)
         elsewhere(sync_client.run_sync, other)
         assert area_of(other, unit_id) == "81.00"
+    finally:
+        other.close()
+
+
+def test_the_conflicts_view_names_who_made_each_value_and_on_which_desk(
+    qtbot, page, ctx, wait, sqlite_server, tmp_path
+):
+    """Two desks, each with its own clerk signed in, change one unit's area; on the desk
+    whose value lost, the Conflicts view names both clerks, both desks and the row."""
+    from app.services.accounts import create_staff
+    from app.services.units import update_unit
+
+    enrol_through_form(
+        qtbot, wait, page, sqlite_server.url, issue_code(sqlite_server, [ctx.estate_id])
+    )
+    engine = make_engine(sqlite_server.db_url)  # the accounts the server writes
+    try:
+        with crud.new_session(engine) as s, s.begin(), crud.server_writes(s):
+            clerks = [
+                create_staff(
+                    s,
+                    login=login,
+                    display_name=name,
+                    role="receptionist",
+                    password="correct horse",
+                    estate_ids=[ctx.estate_id],
+                ).id
+                for login, name in (("zhang", "张前台"), ("li", "李前台"))
+            ]
+    finally:
+        engine.dispose()
+    with ctx.db.session() as s:
+        unit_id = create_unit(
+            s, ctx.estate_id, UnitInput(building="3栋", entrance="1", room="1302", area_m2="80")
+        ).id
+    sync_now(wait, page)
+    other = other_desk(sqlite_server, tmp_path, ctx.estate_id, name="二号前台")
+    try:
+        elsewhere(sync_client.run_sync, other)
+        ctx.db.actor, other.actor = clerks  # 张前台 here, 李前台 on the other desk
+        for db, area in ((ctx.db, "81"), (other, "82")):
+            with db.session() as s:
+                update_unit(
+                    s,
+                    s.get(Unit, unit_id),
+                    UnitInput(building="3栋", entrance="1", room="1302", area_m2=area),
+                )
+        elsewhere(sync_client.run_sync, other)
+        sync_now(wait, page)
+        wait(lambda: page.conflicts_table.isVisible())
+        model = page.conflicts_model
+        cells = [model.index(0, c).data() for c in range(model.columnCount())]
+        here = page.overview.device_name
+        assert cells[1] == "3栋 1单元 1302 · Area (m²)"
+        assert cells[2] == "82.00" and cells[3].startswith("李前台 · 二号前台 · ")
+        assert cells[4] == "81.00"
+        assert cells[5].startswith(f"张前台 · {here} (this computer) · ")
     finally:
         other.close()
 
@@ -427,10 +508,13 @@ def test_a_unit_made_on_another_desk_appears_in_the_open_unit_list_with_no_click
     wait(lambda: any("708" in text for text in listed()))
     # the status bar says how it stands, in words
     wait(lambda: window.status.sync.text().endswith(" · online"))
-    assert window.status.sync.text().startswith("0 change(s) waiting · last sync ")
+    assert window.status.sync.text().startswith(
+        "0 change(s) waiting · 0 file(s) waiting · last sync "
+    )
     live_server.stop()
     wait.do(window.background_sync.sync_now)
-    wait(lambda: window.status.sync.text().endswith(" · offline"))
+    # offline, and why in words on the bar itself, not only in its tooltip
+    wait(lambda: " · offline · Cannot reach the sync server" in window.status.sync.text())
     assert "Cannot reach the sync server" in window.status.sync.toolTip()
 
 
@@ -610,3 +694,53 @@ def test_a_database_busy_with_other_work_is_a_plain_sentence(qtbot, page, ctx, w
     assert page.sync_action.isEnabled()
     sync_now(wait, page)
     assert page.result.text().startswith("Sync finished: ")
+
+
+def test_conflicts_kept_are_listed_before_enrolment_with_the_form_one_click_away(
+    qtbot, ctx, wait, tmp_path, monkeypatch
+):
+    """The demo's bill conflict on a desk never enrolled: the sidebar counts it, so the
+    page lists it (with who wrote each value) instead of showing only the form."""
+    from datetime import UTC, datetime
+
+    from ui.sync_page.page import SyncPage
+
+    with ctx.db.session() as s:
+        unit_id = create_unit(
+            s, ctx.estate_id, UnitInput(building="3栋", entrance="1", room="1302", area_m2="80")
+        ).id
+        s.add(
+            SyncConflict(
+                table_name="units",
+                row_id=unit_id,
+                field="area_m2",
+                kept_value="82.00",
+                kept_hlc="0001772416800000-0000-other",
+                lost_value="81.00",
+                lost_hlc="0001772416700000-0000-mine",
+                detected_at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC),
+                kept_by="李前台",
+                kept_desk="二号前台",
+            )
+        )
+    monkeypatch.setenv("PROPDESK_DATA_DIR", str(tmp_path / "data"))
+    page = SyncPage(ctx, None)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    wait(lambda: page.overview is not None and page.conflicts_model.rows)
+    assert not page.overview.enrolled
+    assert page.stack.currentWidget() is page.status_view
+    assert page.conflicts_table.isVisible() and not page.connection.isVisible()
+    model = page.conflicts_model
+    assert model.index(0, 1).data() == "3栋 1单元 1302 · Area (m²)"
+    assert model.index(0, 3).data().startswith("李前台 · 二号前台 · ")
+    assert model.index(0, 5).data().startswith("another desk · ")  # no name kept: unknown
+    assert not page.sync_action.isVisible() and page.reconnect_action.text() == (
+        "Connect to a server…"
+    )
+    wait.do(page.reconnect_action.trigger)  # enrolling is one click away, and back
+    wait(lambda: page.stack.currentWidget() is page.form)
+    assert page.form.back.isVisible()
+    wait.do(lambda: qtbot.mouseClick(page.form.back, Qt.MouseButton.LeftButton))
+    wait(lambda: page.stack.currentWidget() is page.status_view)

@@ -93,13 +93,18 @@ class RejectedModel(ListTableModel):
     )
 
 
-def _who(here: bool, at) -> str:
-    who = (
-        QCoreApplication.translate("SyncLists", "this computer")
-        if here
-        else QCoreApplication.translate("SyncLists", "another desk")
-    )
-    return f"{who} · {formats.local_time(at)}" if at is not None else who
+def _who(here: bool, person: str, desk: str, at) -> str:
+    """Who wrote a value, on which desk, and when: "王经理 · 前台一（本机） · 12-01 09:30"."""
+    if desk and here:
+        desk = QCoreApplication.translate("SyncLists", "%1 (this computer)").replace("%1", desk)
+    elif not desk:
+        desk = (
+            QCoreApplication.translate("SyncLists", "this computer")
+            if here
+            else QCoreApplication.translate("SyncLists", "another desk")
+        )
+    parts = [person, desk, formats.local_time(at) if at is not None else ""]
+    return " · ".join(p for p in parts if p)
 
 
 def conflict_record(row: KeptConflict) -> str:
@@ -114,13 +119,13 @@ class ConflictsModel(ListTableModel):
         (QT_TRANSLATE_NOOP("SyncLists", "Value now"), lambda r: r.kept_value, None),
         (
             QT_TRANSLATE_NOOP("SyncLists", "Written by"),
-            lambda r: _who(r.kept_here, r.kept_at),
+            lambda r: _who(r.kept_here, r.kept_by, r.kept_desk, r.kept_at),
             None,
         ),
         (QT_TRANSLATE_NOOP("SyncLists", "Value overwritten"), lambda r: r.lost_value, None),
         (
             QT_TRANSLATE_NOOP("SyncLists", "Written by"),
-            lambda r: _who(r.lost_here, r.lost_at),
+            lambda r: _who(r.lost_here, r.lost_by, r.lost_desk, r.lost_at),
             None,
         ),
     )
@@ -187,3 +192,20 @@ def list_box(owner: QWidget, model: ListTableModel, empty_text: str):
     layout.addWidget(empty)
     layout.addWidget(table, 1)
     return box, table, empty
+
+
+QWIDGETSIZE_MAX = 16777215
+
+
+def show_list(model: ListTableModel, table: QTableView, empty: QLabel, rows: list) -> None:
+    """Rows in a box of ``list_box``: the table, or its hint while there are none."""
+    model.set_rows(rows)
+    table.setVisible(bool(rows))
+    empty.setVisible(not rows)
+    # an empty list is one line of text; the others get the room
+    box = table.parentWidget()
+    box.setMaximumHeight(box.sizeHint().height() if not rows else QWIDGETSIZE_MAX)
+    if rows:
+        table.resizeColumnsToContents()
+        for column in range(model.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column), 260))

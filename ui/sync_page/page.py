@@ -2,8 +2,9 @@
 itself: ``ui.sync_page.background``), the recent runs, the changes set aside, and settle
 the conflicts kept.
 
-Not enrolled, the page is the enrolment form. Enrolled, it is the connection's state, a
-toolbar (Sync now F9, Cancel) and three lists. Reads go through the runner's read pool,
+Not enrolled, the page is the enrolment form (but conflicts kept are listed, the form one
+click away). Enrolled, it is the connection's state, a toolbar (Sync now F9, Cancel) and
+the lists. Reads go through the runner's read pool,
 the enrolment through ``ctx.runner.network``; the page refreshes from the change events.
 """
 
@@ -36,7 +37,7 @@ from ui.sync_page.files_waiting import TABLES as FILE_TABLES
 from ui.sync_page.files_waiting import FilesWaiting
 from ui.sync_page.form import EnrolForm
 from ui.sync_page.labels import describe_sync
-from ui.sync_page.model import ConflictsModel, RejectedModel, RunsModel, list_box
+from ui.sync_page.model import ConflictsModel, RejectedModel, RunsModel, list_box, show_list
 from ui.sync_page.progress import show_receiving
 from ui.sync_page.reveal import ConflictReveal
 from ui.widgets import icons
@@ -45,7 +46,6 @@ from ui.widgets.fields import banner
 from ui.widgets.refresh import RefreshWhenShown
 
 SYNC_SHORTCUT = "F9"  # the window's shortcut (ui.sync_page.background.attach_to_window)
-QWIDGETSIZE_MAX = 16777215
 # the files figure counts the inspection files the server has not confirmed
 SYNC_TABLES = ("sync_state", "sync_outbox", "sync_conflicts", "sync_rejected", *FILE_TABLES)
 
@@ -114,9 +114,11 @@ class SyncPage(RefreshWhenShown, QWidget):
             self.tr("Sync now"), "fa5s.sync-alt", self.sync_now, tip=SYNC_SHORTCUT
         )
         self.cancel_action = self._action(self.tr("Cancel"), "fa5s.stop-circle", self.cancel, "Esc")
-        self.reconnect_action = self._action(
-            self.tr("Connect to another server…"), "fa5s.plug", self.show_form
+        self._connect_texts = (
+            self.tr("Connect to a server…"),
+            self.tr("Connect to another server…"),
         )
+        self.reconnect_action = self._action(self._connect_texts[1], "fa5s.plug", self.show_form)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.sync_action, self.cancel_action):
@@ -232,44 +234,39 @@ class SyncPage(RefreshWhenShown, QWidget):
     # ---- reading the state ----
 
     def refresh(self) -> None:
-        """Read the sync state and lists (off the UI thread); the form until enrolled."""
+        """Read the sync state and lists (off the UI thread)."""
         self.ctx.runner.query(self, lambda _p: read_page(self.ctx.db)).success(self._show).run()
         self.files_waiting.refresh()
 
     def _show(self, read) -> None:
         self.overview, rejected, conflicts, runs = read
         o = self.overview
-        self.form.back.setVisible(o.enrolled and self._reconnecting)
-        show_form = not o.enrolled or self._reconnecting
-        self.stack.setCurrentWidget(self.form if show_form else self.status_view)
-        if o.enrolled:
-            self._show_overview(o)
-            self._show_list(self.rejected_model, self.rejected_table, self.rejected_empty, rejected)
+        # not enrolled, the form; but conflicts kept (the demo's, or a desk that left its
+        # server) are listed, with the form one click away
+        lists = o.enrolled or bool(o.conflicts) or self._view == "conflicts"
+        self.form.back.setVisible(lists and self._reconnecting)
+        self.stack.setCurrentWidget(
+            self.status_view if lists and not self._reconnecting else self.form
+        )
+        self.connection.setVisible(o.enrolled)
+        for action in (self.sync_action, self.cancel_action):
+            action.setVisible(o.enrolled)
+        self.reconnect_action.setText(self._connect_texts[o.enrolled])
+        if lists:
+            if o.enrolled:
+                self._show_overview(o)
+            show_list(self.rejected_model, self.rejected_table, self.rejected_empty, rejected)
             self.rejected_box.setTitle(self.tr("Set aside (%1)").replace("%1", str(o.rejected)))
-            self._show_list(
-                self.conflicts_model, self.conflicts_table, self.conflicts_empty, conflicts
-            )
+            show_list(self.conflicts_model, self.conflicts_table, self.conflicts_empty, conflicts)
             self.conflicts_box.setTitle(
                 self.tr("Conflicts to settle (%1)").replace("%1", str(o.conflicts))
             )
-            self._show_list(self.runs_model, self.runs_table, self.runs_empty, runs)
+            show_list(self.runs_model, self.runs_table, self.runs_empty, runs)
             if self._view == "conflicts" and conflicts:
                 self.conflicts_table.selectRow(0)
                 self.conflicts_table.setFocus()
             self._selection_changed()
         self.refreshed.emit()
-
-    def _show_list(self, model, table, empty, rows) -> None:
-        model.set_rows(rows)
-        table.setVisible(bool(rows))
-        empty.setVisible(not rows)
-        # an empty list is one line of text; the others get the room
-        box = table.parentWidget()
-        box.setMaximumHeight(box.sizeHint().height() if not rows else QWIDGETSIZE_MAX)
-        if rows:
-            table.resizeColumnsToContents()
-            for column in range(model.columnCount()):
-                table.setColumnWidth(column, min(table.columnWidth(column), 260))
 
     def _show_overview(self, o: sync_overview.SyncOverview) -> None:
         self.server_label.setText(o.server_url or "")

@@ -3,8 +3,11 @@ waiting, the last successful sync, and what went wrong, in words."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.domain.errors import DomainError
 from sync.client.transport_security import plain_http_allowed_off_loopback
 from sync.overview import SyncOverview
 from ui import formats, messages
@@ -38,9 +41,7 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
     """(the line, its tooltip, a role: "" or "error")."""
     if not o.enrolled:
         return _tr("Sync not set up"), "", ""
-    parts = [_tr("%n change(s) waiting", o.waiting)]
-    if o.files_waiting:
-        parts.append(_tr("%n file(s) waiting", o.files_waiting))
+    parts = [_tr("%n change(s) waiting", o.waiting), _tr("%n file(s) waiting", o.files_waiting)]
     if o.last_sync_at:
         parts.append(_tr("last sync %1").replace("%1", formats.local_time(o.last_sync_at)))
     else:
@@ -56,8 +57,10 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
     if o.last_error is not None and o.last_error.code != "sync.cancelled":
         sentence = describe_sync(o.last_error)
         tips.append(sentence)
-        if o.online:  # offline says it already
-            parts.append(_first_clause(sentence))
+        # offline too, why in words (the server down, the address wrong...): short, the
+        # tooltip has it all
+        parts.append(_short(_first_clause(describe_sync(_by_host(o.last_error)))))
+        if o.online:  # offline, the line says it already: not in red for days
             role = "error"
     if plain_http_allowed_off_loopback(o.server_url or ""):  # as long as it lasts
         parts.insert(0, _tr("NOT ENCRYPTED (plain HTTP)"))
@@ -69,6 +72,21 @@ def status_text(o: SyncOverview) -> tuple[str, str, str]:
         parts.append(_first_clause(sentence))
         role = "error"
     return " · ".join(parts), "\n".join(t for t in tips if t), role
+
+
+def _by_host(error):
+    """The error with the server named by its host alone (the line has little room)."""
+    url = getattr(error, "params", {}).get("url")
+    if not isinstance(error, DomainError) or not isinstance(url, str):
+        return error
+    return DomainError(error.code, **{**error.params, "url": urlsplit(url).hostname or url})
+
+
+ERROR_CHARS = 48  # the error's part of the line, so the rest stays in the status bar
+
+
+def _short(text: str, limit: int = ERROR_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,，、：:") + "…"
 
 
 def _first_clause(sentence: str) -> str:

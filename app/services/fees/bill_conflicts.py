@@ -18,13 +18,14 @@ from app.domain.money import round_yuan
 from app.store.db import mark_changed
 from app.store.fee_models import BillLine, FeeOpenLine
 from app.store.ids import natural_id
-from app.store.models import SyncConflict
+from app.store.models import StaffUser, SyncConflict
 
 if TYPE_CHECKING:
     from app.store.db import Database
 
-# the other desk, as its clock names it in the losing copy's timestamp
+# the other desk, as its clock names it in the losing copy's timestamp, and by its name
 OTHER_DESK = natural_id("propdesk-demo", "device", "desk-b")
+OTHER_DESK_NAME = "二号工作站"
 OLDER_AREA_BY = 20  # m²: the other desk billed before the unit's area was corrected
 
 
@@ -46,6 +47,15 @@ def add_demo_bill_conflict(session: Session, estate_id: str, _rng: random.Random
     kept_hlc = line.updated_hlc
     kept = Timestamp.decode(kept_hlc)
     lost_hlc = Timestamp(kept.physical_ms - 60_000, 0, OTHER_DESK).encode()
+    # who issued it here: the account named on the line, else the demo's administrator
+    # (the demo's billing run names no account)
+    issuer = session.scalar(
+        select(StaffUser.display_name)
+        .where(StaffUser.estate_id == estate_id)
+        .where((StaffUser.login == line.issued_by) | (StaffUser.role == "admin"))
+        .order_by((StaffUser.login == line.issued_by).desc(), StaffUser.login)
+        .limit(1)
+    )
     session.add(
         SyncConflict(
             table_name="bill_lines",
@@ -56,6 +66,8 @@ def add_demo_bill_conflict(session: Session, estate_id: str, _rng: random.Random
             lost_value=f"{other:.2f}",
             lost_hlc=lost_hlc,
             detected_at=datetime.fromtimestamp(kept.physical_ms / 1000, UTC),
+            kept_by=issuer or "",  # issued here, by the demo's billing run
+            lost_desk=OTHER_DESK_NAME,
         )
     )
     mark_changed(session, "sync_conflicts", None)
