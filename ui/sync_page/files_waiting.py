@@ -46,6 +46,7 @@ class FilesWaiting(QObject):
         self.ctx = ctx
         self.model = FilesWaitingModel(self)
         self.box, self.table, self.empty = list_box(owner, self.model, "")
+        self.empty.hide()  # the box hides instead: no blank line above the table
         self.box.hide()
         self.rows: list = []
         on_changes(ctx.changes, self, TABLES, lambda _c: self.refresh())
