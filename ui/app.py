@@ -263,6 +263,13 @@ def sign_in(db, window=None):
     runner = Runner()  # the window's runner from here on
     first_start = needs_first_start(db)
     if first_start:
+        from ui.shell.first_sync import awaits_first_sync, receive_estate
+
+        if awaits_first_sync(db):  # enrolled: estate and accounts come from the server
+            if not receive_estate(db, window):
+                return None
+            first_start = False
+    if first_start:
         from ui.shell.demo_offer import offer_demo
         from ui.shell.first_start import FirstStartDialog
 
