@@ -65,5 +65,6 @@ def test_the_snapshot_shows_the_kept_amount_and_the_other_desks(
         for column in range(model.columnCount())
     ]
     assert shown[1] == "3栋 1单元 101 · 2026-12 · Amount"
-    assert shown[2] == "190.00" and shown[3].startswith("this computer")
-    assert shown[4] == "152.00" and shown[5].startswith("another desk")
+    # who issued each copy, and on which desk (the demo's administrator here)
+    assert shown[2] == "190.00" and shown[3].startswith("王经理 · this computer · ")
+    assert shown[4] == "152.00" and shown[5].startswith("二号工作站 · ")
