@@ -103,9 +103,14 @@ def measure(loop: asyncio.AbstractEventLoop, label: str, start_op) -> None:
     verdict = "ok" if worst <= TARGET_MS else "OVER"
     print(
         f"{label:<46} work {elapsed:7.2f} s   longest UI stall {worst:6.1f} ms "
-        f"(target <= {TARGET_MS} ms: {verdict})",
+        f"(target <= {TARGET_MS} ms: {verdict})   load {_load()}",
         flush=True,
     )
+
+
+def _load() -> str:
+    """The load average (1, 5, 15 min): on a shared machine the stalls follow it."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def idle(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
@@ -114,7 +119,7 @@ def idle(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
     loop.run_until_complete(asyncio.sleep(seconds))
     print(
         f"{'nothing running (floor)':<46} {seconds:10.2f} s   longest UI stall "
-        f"{meter.stop():6.1f} ms",
+        f"{meter.stop():6.1f} ms   load {_load()}",
         flush=True,
     )
 
