@@ -364,6 +364,36 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
     </message>
 </context>
 <context>
+    <name>FirstSync</name>
+    <message>
+        <location filename="../../ui/shell/first_sync.py" line="+55"/>
+        <source>This computer is enrolled: receiving its estate from the server…</source>
+        <translation>本机已登记同步：正在从服务器接收本小区的数据…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The estate was received, but the server sent no staff account to log in with. Ask the administrator to add your account on the server.</source>
+        <translation>小区数据已收到，但服务器没有发来可以登录的员工账号。请管理员在服务器上添加您的账号。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled; what was received is kept and the rest follows later.</source>
+        <translation>已取消；已收到的数据会保留，其余部分稍后继续接收。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This computer is enrolled for sync, and its estate and staff accounts come from the server; the first sync did not finish:
+%1</source>
+        <translation>本机已登记同步，小区数据和员工账号都来自服务器；首次同步没有完成：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/widgets/forms.py" line="+145"/>

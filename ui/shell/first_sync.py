@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QProgressDialog
 if TYPE_CHECKING:
     from ui.context import Database
 
-CONTEXT = "FirstSync"
-
 
 def awaits_first_sync(db: Database) -> bool:
     """Enrolled with a sync server, and no staff account here yet."""
@@ -55,13 +53,13 @@ class FirstSync:
         self.bar.setRange(0, 0)  # busy until the server says how much there is
         self.label = QLabel(
             QCoreApplication.translate(
-                CONTEXT, "This computer is enrolled: receiving its estate from the server…"
+                "FirstSync", "This computer is enrolled: receiving its estate from the server…"
             )
         )
         self.label.setWordWrap(True)
         self.dialog.setBar(self.bar)
         self.dialog.setLabel(self.label)
-        self.dialog.setCancelButtonText(QCoreApplication.translate(CONTEXT, "Cancel"))
+        self.dialog.setCancelButtonText(QCoreApplication.translate("FirstSync", "Cancel"))
         self.carrier = _Carrier()
         self.carrier.progressed.connect(self._show)
         self._lock = threading.Lock()
@@ -124,7 +122,7 @@ def receive_estate(db: Database, parent: QWidget | None = None) -> bool:
             if not needs_first_start(db):
                 return True
             text = QCoreApplication.translate(
-                CONTEXT,
+                "FirstSync",
                 "The estate was received, but the server sent no staff account to log in "
                 "with. Ask the administrator to add your account on the server.",
             )
@@ -132,7 +130,7 @@ def receive_estate(db: Database, parent: QWidget | None = None) -> bool:
             return False
         if isinstance(outcome, asyncio.CancelledError | KeyboardInterrupt):
             reason = QCoreApplication.translate(
-                CONTEXT, "Cancelled; what was received is kept and the rest follows later."
+                "FirstSync", "Cancelled; what was received is kept and the rest follows later."
             )
         else:
             from ui.sync_page.labels import describe_sync
@@ -142,7 +140,7 @@ def receive_estate(db: Database, parent: QWidget | None = None) -> bool:
             QMessageBox.Icon.Warning,
             "PropDesk",
             QCoreApplication.translate(
-                CONTEXT,
+                "FirstSync",
                 "This computer is enrolled for sync, and its estate and staff accounts come "
                 "from the server; the first sync did not finish:\n%1",
             ).replace("%1", reason),
