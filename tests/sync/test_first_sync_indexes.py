@@ -151,3 +151,37 @@ def test_a_desk_stopped_midway_by_a_crash_makes_them_when_it_opens(estate, make_
     assert b.sync().first_sync  # resumes
     assert schema(b.db.path) == expected
     assert found(b.db, estate, "") == UNITS
+
+
+def test_an_import_while_the_search_triggers_are_dropped_is_found_after(tmp_path):
+    """An import during a first sync's load (triggers dropped) neither fails nor goes
+    missing from the search once the load makes the index."""
+    import csv
+
+    from app.services import importer
+    from app.services.units import create_estate
+    from app.store.bulk_load import defer_indexes, restore_indexes
+
+    db = Database(tmp_path / "desk.sqlite3")
+    try:
+        with db.session() as s:
+            estate = create_estate(s, "导入花园").id
+        with db.session() as s:
+            defer_indexes(s, ["buildings", "units", "residents"])
+        source = tmp_path / "units.csv"
+        with source.open("w", newline="", encoding="utf-8") as f:
+            out = csv.writer(f)
+            out.writerow(["楼栋", "单元", "房号", "楼层", "建筑面积", "类型", "业主", "电话"])
+            for i in range(30):
+                out.writerow([f"{i % 3 + 1}栋", "1单元", f"{i:04d}", 1, "89.50", "住宅", "", ""])
+        preview = importer.read_units_file(source)
+        assert preview.ok, preview.errors[:3]
+        importer.import_units(db, estate, preview)
+        with sqlite3.connect(db.path) as conn:
+            assert conn.execute("SELECT count(*) FROM unit_search").fetchone()[0] == 0
+        with db.session() as s:
+            assert restore_indexes(s)
+        assert_searchable(db, estate)
+        assert found(db, estate, "") == 30
+    finally:
+        db.close()
