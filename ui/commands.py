@@ -70,11 +70,10 @@ def run_snapshot(args) -> int:
 
     ctx = rendering_context(db)
     if ctx is None:
-        from app.services.status import NO_ESTATE_ENROLLED, enrolled
+        from app.services.status import NO_ESTATE_ENROLLED, sync_summary
 
-        with db.session() as s:
-            if enrolled(s):
-                return fail(f"{path} has no estate yet; {NO_ESTATE_ENROLLED}")
+        if sync_summary(db).server_url:  # enrolled: the estate comes with the first sync
+            return fail(f"{path} has no estate yet; {NO_ESTATE_ENROLLED}")
         return fail(f"{path} has no estate yet; run `propdesk demo` or start PropDesk once")
     broken: list[str] = []
     out = render_page(ctx, args.page, width, height, broken)

@@ -79,6 +79,16 @@ def test_before_the_first_sync_the_commands_say_to_run_it(live_server, tmp_path)
         done = propdesk(b_path, *command)
         assert done.returncode != 0, command
         assert "run `propdesk sync`" in done.stderr, (command, done.stderr)
+    shot = subprocess.run(  # the Qt command, through the installed entry point's code
+        [sys.executable, "-m", "ui.launcher", "snapshot", "units", "--out", str(tmp_path / "u.png")]
+        + ["--db", str(b_path)],
+        env=_env({"PROPDESK_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shot.returncode == 1 and "run `propdesk sync`" in shot.stderr, shot.stderr
     assert propdesk(b_path, "sync").returncode == 0
     assert ESTATE in propdesk(b_path, "estates", "list").stdout
 
