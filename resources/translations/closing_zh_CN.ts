@@ -175,7 +175,7 @@
 <context>
     <name>DayClosing</name>
     <message>
-        <location filename="../../ui/fees/closing.py" line="+53"/>
+        <location filename="../../ui/fees/closing.py" line="+54"/>
         <source>Method</source>
         <translation>缴费方式</translation>
     </message>
@@ -210,12 +210,12 @@
         <translation>净额</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+284"/>
         <source>Day-end closing…</source>
         <translation>日结交班…</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>DayClosingDialog</name>
     <message>
-        <location line="-194"/>
+        <location line="-250"/>
         <source>Day-end closing</source>
         <translation>日结交班</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>下一班接班人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
@@ -283,7 +283,7 @@
         <translation>交接给 *</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Close day</source>
         <translation>日结</translation>
     </message>
@@ -298,7 +298,7 @@
         <translation>保存日结单 PDF…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+65"/>
         <source>%1 entries; receipts %2</source>
         <translation>共 %1 笔；票据号 %2</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>已于 %1 日结，交接给 %2</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+99"/>
         <source>Day-end closing sheet</source>
         <translation>日结交班单</translation>
     </message>

@@ -663,7 +663,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/complaints/page.py" line="+83"/>
+        <location filename="../../ui/complaints/page.py" line="+85"/>
         <source>No., room (3-1502), name, phone or words — Ctrl+F</source>
         <translation>编号、房号（3-1502）、姓名、电话或关键词 — Ctrl+F</translation>
     </message>
@@ -728,7 +728,7 @@
         <translation>仅二次投诉</translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location line="+363"/>
         <source>Escalating complaints unresolved for a month…</source>
         <translation>正在将超过一个月未解决的投诉升级…</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/page.py" line="-175"/>
+        <location filename="../../ui/complaints/page.py" line="-178"/>
         <source>%1+ complaints</source>
         <translation>%1+ 条投诉</translation>
     </message>
@@ -845,7 +845,7 @@
         <translation>没有待办事项，做得好。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Close complaint</source>
         <translation>结案</translation>
     </message>

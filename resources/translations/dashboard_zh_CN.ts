@@ -4,7 +4,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/dashboard/page.py" line="+65"/>
+        <location filename="../../ui/dashboard/page.py" line="+67"/>
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Today</source>
         <translation>今日工作台</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>您的角色在工作台上没有待办数字。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+80"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>您的角色无权查看收费报表。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing billed in %1</source>
         <translation>%1 未出账</translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location line="-133"/>
+        <location line="-152"/>
         <source>Open the list (Enter)</source>
         <translation>打开清单(回车)</translation>
     </message>

@@ -394,7 +394,7 @@
 <context>
     <name>CounterTab</name>
     <message>
-        <location filename="../../ui/fees/counter.py" line="+76"/>
+        <location filename="../../ui/fees/counter.py" line="+84"/>
         <source>Find a unit to take a payment</source>
         <translation>查找房屋后收款</translation>
     </message>

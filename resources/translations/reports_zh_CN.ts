@@ -4,7 +4,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/reports/page.py" line="+127"/>
+        <location filename="../../ui/reports/page.py" line="+130"/>
         <source>Suggested period</source>
         <translation>建议期间</translation>
     </message>
@@ -40,12 +40,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-129"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
@@ -60,12 +60,13 @@
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
+        <location line="+2"/>
         <source>Estates: %1</source>
         <translation>管理处:%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
@@ -87,7 +88,7 @@
         <translation>此期间没有数据——请选择其他期间或管理处。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Export XLSX</source>
         <translation>导出 XLSX</translation>
     </message>

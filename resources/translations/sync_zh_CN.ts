@@ -215,7 +215,7 @@
         <translation>已签字</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Inspection files not yet confirmed by the server (%1)</source>
         <translation>服务器尚未确认的检查文件（%1）</translation>
     </message>
@@ -326,7 +326,7 @@
         <translation>被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page/files_waiting.py" line="-29"/>
+        <location filename="../../ui/sync_page/files_waiting.py" line="-30"/>
         <source>Inspection</source>
         <translation>检查单</translation>
     </message>
@@ -625,6 +625,19 @@
         <location line="+17"/>
         <source>Sync cancelled. What was already received is kept; the rest comes with the next sync.</source>
         <translation>同步已取消。已下载的内容已保存，其余的下次同步时继续。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <location filename="../../ui/sync_page/progress.py" line="+22"/>
+        <source>Receiving the estate: %1 of %2 rows, about %3 left…</source>
+        <translation>正在接收小区数据：%1 / %2 行，约剩 %3…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent %4 change(s); receiving: %1 of %2 changes, about %3 left…</source>
+        <translation>已上传 %4 条更改；正在接收：%1 / %2 条，约剩 %3…</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/shell/about.py" line="+32"/>
+        <location filename="../../ui/shell/about.py" line="+33"/>
         <source>About PropDesk</source>
         <translation>关于 PropDesk</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>物业客户服务中心工作台：前台接待、投诉报修、巡检与收费。数据保存在本机，断网也能工作，联网后与总部同步。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -412,7 +412,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>HolidaysBox</name>
     <message>
-        <location filename="../../ui/settings/holidays.py" line="+35"/>
+        <location filename="../../ui/settings/holidays.py" line="+37"/>
         <source>National holidays (调休)</source>
         <translation>法定节假日与调休</translation>
     </message>
@@ -422,17 +422,17 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>导入年度…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Years known</source>
         <translation>已有年度</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+40"/>
         <source>Files left out</source>
         <translation>未采用的文件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-16"/>
         <source>%1: missing — deadlines in working days cannot skip its holidays; import it</source>
         <translation>%1 年：缺失——按工作日计算的期限无法避开该年假日，请导入</translation>
     </message>
@@ -447,7 +447,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>%1 年：暂定（仅法定假日，请导入国务院通知）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import a year of national holidays</source>
         <translation>导入年度法定节假日</translation>
     </message>
@@ -721,7 +721,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+79"/>
+        <location filename="../../ui/main_window.py" line="+128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -736,12 +736,12 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>PropDesk — %1</source>
         <translation>PropDesk — %1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+168"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
@@ -765,7 +765,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-171"/>
+        <location filename="../../ui/main_window.py" line="-264"/>
         <source>Reception</source>
         <translation>前台接待</translation>
     </message>
@@ -848,7 +848,7 @@ It replaces this computer&apos;s database %2. Everything entered after %1 that h
         <translation>还不能修改：%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+69"/>
         <location line="+1"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
@@ -1227,7 +1227,7 @@ ID number: %3</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../ui/widgets/ops.py" line="+277"/>
+        <location filename="../../ui/widgets/ops.py" line="+302"/>
         <source>PropDesk</source>
         <translation>PropDesk 物业客服</translation>
     </message>
@@ -1287,7 +1287,7 @@ ID number: %3</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/app.py" line="+196"/>
+        <location filename="../../ui/app.py" line="+206"/>
         <source>The database %1 could not be opened:
 %2</source>
         <translation>无法打开数据库 %1：
@@ -1302,7 +1302,7 @@ ID number: %3</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status.py" line="+25"/>
+        <location filename="../../ui/shell/status.py" line="+35"/>
         <source>Logged in as %1</source>
         <translation>登录名：%1</translation>
     </message>

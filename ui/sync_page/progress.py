@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar
 from sync.client import SyncReport
 from ui.sync_page.labels import duration_text
 
-CONTEXT = "SyncProgress"
+# The context is written out in each call (not a constant): lupdate only finds literals.
 
 
 def receiving_text(report: SyncReport) -> str | None:
@@ -20,11 +20,11 @@ def receiving_text(report: SyncReport) -> str | None:
         return None
     if report.first_sync:
         text = QCoreApplication.translate(
-            CONTEXT, "Receiving the estate: %1 of %2 rows, about %3 left…"
+            "SyncProgress", "Receiving the estate: %1 of %2 rows, about %3 left…"
         )
     else:
         text = QCoreApplication.translate(
-            CONTEXT, "Sent %4 change(s); receiving: %1 of %2 changes, about %3 left…"
+            "SyncProgress", "Sent %4 change(s); receiving: %1 of %2 changes, about %3 left…"
         )
     return (
         text.replace("%1", f"{report.pulled:,}")
