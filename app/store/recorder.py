@@ -2,6 +2,8 @@
 
 Every create, update or delete stamps the row with a new HLC, updates its per-field clocks
 and appends a ``sync_outbox`` row in the same session, so one commit keeps both or neither.
+A value its column cannot store on the server (too long, out of range, not finite, NUL or
+a lone surrogate: ``app.store.limits``) is refused first with ``FieldErrors``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from app.domain.hlc import HybridClock
 from app.store.audit_models import ACTOR_KEY
 from app.store.base import Synced, new_id
 from app.store.codec import encode_fields, encode_value, field_types
+from app.store.limits import check_row
 from app.store.models import SyncOutbox, SyncState
 
 T = TypeVar("T", bound=Synced)
@@ -82,6 +85,7 @@ class ChangeRecorder:
         unknown = set(values) - set(field_types(model)) - {"id", "estate_id"}
         if unknown:
             raise TypeError(f"{model.__tablename__} has no field(s) {sorted(unknown)}")
+        check_row(model, values)  # nothing the server cannot store is kept or queued
         hlc = self._stamp()
         obj = model(**values)
         if obj.id is None:
@@ -113,6 +117,7 @@ class ChangeRecorder:
         changed = [name for name, value in values.items() if getattr(obj, name) != value]
         if not changed:
             return []
+        check_row(type(obj), {name: values[name] for name in changed})
         hlc = self._stamp()
         before = {n: encode_value(getattr(obj, n)) for n in changed}
         for name in changed:

@@ -27,6 +27,7 @@ from sqlalchemy import JSON, BigInteger, Integer, String, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from app.domain.limits import INT32, INT64, MAX_JSON_DEPTH, MAX_JSON_ITEMS, storable_text
 from app.store.apply import wire_types
 from app.store.base import SYNCED_TABLES, Synced
 from sync import protocol
@@ -38,10 +39,8 @@ from sync.server.inspection_lock import check_signed
 SERVER_ONLY_TABLES = frozenset(
     {"staff", "roles", "permissions", "role_permissions", "staff_roles", "enrolments"}
 )
-MAX_JSON_DEPTH = 32
-MAX_JSON_ITEMS = 10_000  # values inside one JSON field, all levels together
-INT32 = (-(2**31), 2**31 - 1)
-INT64 = (-(2**63), 2**63 - 1)
+# The limits themselves (integer ranges, JSON bounds, storable text) are the desk's too,
+# from app.domain.limits, which the desk's change recorder applies before it queues a change.
 # Columns whose name does not say which table they point at.
 REFERENCE_ALIASES = {
     "repeat_of": "complaints",
@@ -172,14 +171,7 @@ def _time_problem(python_type: type, value: str) -> tuple[str, str] | None:
     return None
 
 
-def _valid_text(text: str) -> bool:
-    if "\x00" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: no database can store it as text
-        return False
-    return True
+_valid_text = storable_text
 
 
 def json_problem(value: Any) -> tuple[str, str] | None:

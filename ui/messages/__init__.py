@@ -24,6 +24,7 @@ from ui.messages import (
     fees_opening,
     fees_rules,
     inspections,
+    limits,
     reception,
     security,
     server,
@@ -50,6 +51,7 @@ for _part in (
     dashboard,
     security,
     backups,
+    limits,
 ):
     for _code, _entry in _part.MESSAGES.items():
         if _code in CATALOGUE:
@@ -68,7 +70,11 @@ def message(code: str, params: dict[str, Any] | None = None, lang: str | None = 
         log.error("no message for code %r", code)
         entry = CATALOGUE["error.unknown_code"]
         params = {"code": code}
-    text = entry[1] if (lang or current_language()) == "zh_CN" else entry[0]
+    chinese = (lang or current_language()) == "zh_CN"
+    text = entry[1] if chinese else entry[0]
+    field = (params or {}).get("field")
+    if isinstance(field, str) and (label := CATALOGUE.get(f"field.{field}")) is not None:
+        params = {**(params or {}), "field": label[1] if chinese else label[0]}
     try:
         return text.format(**(params or {}))
     except (KeyError, IndexError, ValueError):
