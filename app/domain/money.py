@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.errors import DomainError
+from app.domain.limits import HUNDREDTHS, TEN_THOUSANDTHS, largest
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -74,7 +75,20 @@ def _plain_number(text: str, places: int, money: bool) -> Decimal:
         if money:
             raise DomainError("amount.too_many_decimals", places=typed)
         raise DomainError("number.too_many_decimals", places=typed, most=places)
-    return Decimal(cleaned.replace(",", "")).quantize(Decimal(1).scaleb(-places))
+    number = Decimal(cleaned.replace(",", ""))
+    check_storable(number, places)
+    return number.quantize(Decimal(1).scaleb(-places))
+
+
+def check_storable(number: Decimal, places: int = 2) -> None:
+    """A number a column of ``places`` decimals cannot hold is refused (kept as a 64-bit
+    count of its smallest unit: at most 92,233,720,368,547,758.07 with two decimals)."""
+    limit = TEN_THOUSANDTHS if places > 2 else HUNDREDTHS
+    most = largest(limit)
+    if not number.is_finite():
+        raise DomainError("number.not_finite")
+    if abs(number) > most:
+        raise DomainError("number.too_large", max=f"{most:,}")
 
 
 def parse_money(text: str) -> Decimal:
@@ -109,6 +123,7 @@ def rate_value(value: Decimal | int | str) -> Decimal:
     exact = to_decimal(value)
     if not exact.is_finite():
         raise DomainError("amount.not_a_number")
+    check_storable(exact, RATE_PLACES)
     stepped = exact.quantize(RATE_STEP)
     if stepped != exact:
         raise DomainError("rate.too_many_decimals", places=decimal_places(exact), most=4)

@@ -30,3 +30,21 @@ def text_problem(text: str, max_length: int) -> DomainError | None:
         if char in BIDI_CONTROLS:
             return DomainError("text.direction_mark", code=f"U+{ord(char):04X}")
     return None
+
+
+MULTILINE_ALLOWED = frozenset("\n\r\t")
+
+
+def multiline_problem(text: str, max_length: int | None = None) -> DomainError | None:
+    """Why ``text`` cannot be saved in a note (several lines, tabs allowed), or None:
+    other control characters (a NUL above all, which PostgreSQL cannot store) and
+    unpaired surrogates are refused, as is text longer than its column when it has one."""
+    if max_length is not None and len(text) > max_length:
+        return DomainError("text.too_long", max=max_length)
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in MULTILINE_ALLOWED:
+            return DomainError("text.control_character", code=f"U+{ord(char):04X}")
+        if category == "Cs":
+            return DomainError("text.invalid")
+    return None

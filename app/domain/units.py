@@ -12,7 +12,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from app.domain.errors import DomainError, FieldErrors
-from app.domain.text import text_problem
+from app.domain.limits import INT32
+from app.domain.text import multiline_problem, text_problem
 
 _BUILDING_SUFFIX = re.compile(r"(号楼|栋|幢|座|楼)$")
 # "3-1502", "3-2-1502", "3栋1502", "3栋2单元1502", "3栋 2单元 1502", "A座-1502"
@@ -104,6 +105,10 @@ class ValidationError(ValueError):
         self.errors = errors
 
 
+# the lengths of the columns (buildings.name, units.entrance, units.room): a test holds
+# them to the models
+MAX_BUILDING = 50
+MAX_ENTRANCE = 20
 MAX_ROOM = 20
 MAX_AREA = 100000
 
@@ -120,23 +125,26 @@ def unit_errors(data: UnitInput) -> dict[str, DomainError]:
     errors: dict[str, DomainError] = {}
     if not data.building.strip():
         errors["building"] = DomainError("unit.building.required")
+    elif problem := text_problem(data.building.strip(), MAX_BUILDING):
+        errors["building"] = problem
+    if problem := text_problem(data.entrance.strip(), MAX_ENTRANCE):
+        errors["entrance"] = problem
     if not data.room.strip():
         errors["room"] = DomainError("unit.room.required")
     elif len(data.room.strip()) > MAX_ROOM:
         errors["room"] = DomainError("unit.room.too_long", max=MAX_ROOM)
-    if data.floor.strip():
-        try:
-            int(data.floor.strip())
-        except ValueError:
-            errors["floor"] = DomainError("unit.floor.not_whole")
+    elif problem := text_problem(data.room.strip(), MAX_ROOM):
+        errors["room"] = problem
+    if problem := _floor_problem(data.floor):
+        errors["floor"] = problem
     try:
         area = Decimal(data.area_m2.strip())
-        if not area.is_finite() or area <= 0:
+        if area.is_nan() or area <= 0:
             errors["area_m2"] = DomainError("unit.area.not_positive")
+        elif area > MAX_AREA:  # before quantize: 1e30 or Infinity cannot be quantized
+            errors["area_m2"] = DomainError("unit.area.too_large", max=MAX_AREA)
         elif area != area.quantize(Decimal("0.01")):
             errors["area_m2"] = DomainError("unit.area.too_many_decimals")
-        elif area > MAX_AREA:
-            errors["area_m2"] = DomainError("unit.area.too_large", max=MAX_AREA)
     except InvalidOperation:
         errors["area_m2"] = DomainError("unit.area.not_a_number")
     if data.kind not in ("residential", "commercial"):
@@ -147,6 +155,19 @@ def unit_errors(data: UnitInput) -> dict[str, DomainError]:
         except ValueError:
             errors[name] = DomainError("date.invalid")
     return errors
+
+
+def _floor_problem(text: str) -> DomainError | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        floor = int(text)
+    except ValueError:
+        return DomainError("unit.floor.not_whole")
+    if not INT32[0] <= floor <= INT32[1]:  # units.floor is an Integer column
+        return DomainError("unit.floor.out_of_range", low=INT32[0], high=INT32[1])
+    return None
 
 
 def validate_unit(data: UnitInput) -> UnitValues:
@@ -175,7 +196,7 @@ NAME_MAX = 100  # residents.name is String(100)
 
 
 def validate_resident(
-    name: str, phone: str, role: str, id_number: str = ""
+    name: str, phone: str, role: str, id_number: str = "", note: str = ""
 ) -> dict[str, DomainError]:
     """Errors by field; empty when the resident may be saved."""
     errors: dict[str, DomainError] = {}
@@ -189,4 +210,6 @@ def validate_resident(
         errors["role"] = DomainError("resident.role.unknown")
     if id_number.strip() and not re.fullmatch(r"[0-9A-Za-z]{6,20}", id_number.strip()):
         errors["id_number"] = DomainError("resident.id_number.invalid")
+    if problem := multiline_problem(note):
+        errors["note"] = problem
     return errors

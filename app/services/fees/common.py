@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from app.domain.fees import PAYMENT_METHODS
-from app.domain.money import MONEY_LIMIT, decimal_places, parse_money
+from app.domain.money import MONEY_LIMIT, check_storable, decimal_places, parse_money
 from app.store.ids import natural_id
 
 
@@ -38,6 +38,7 @@ def money(value: Decimal | str) -> Decimal:
         return parse_money(value)
     if not isinstance(value, Decimal) or not value.is_finite():
         raise DomainError("amount.not_a_number")
+    check_storable(value)
     if decimal_places(value) > 2:
         raise DomainError("amount.too_many_decimals", places=decimal_places(value))
     return value.quantize(Decimal("0.01"))

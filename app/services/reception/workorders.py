@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError, FieldErrors
+from app.domain.limits import HUNDREDTHS, value_problem
 from app.domain.reception import PHONE
 from app.domain.workorders import (
     CATEGORIES,
@@ -100,7 +101,9 @@ def check_input(data: WorkOrderInput) -> None:
     ):
         errors["slot_end"] = DomainError("workorder.slot_invalid")
     if data.paid:
-        if data.price is None or data.price <= 0:
+        if data.price is not None and (problem := value_problem(HUNDREDTHS, data.price, "price")):
+            errors["price"] = problem  # NaN, Infinity, 1e30: no column stores them
+        elif data.price is None or data.price <= 0:
             errors["price"] = DomainError("workorder.price_required")
         elif data.price != data.price.quantize(Decimal("0.01")):
             errors["price"] = DomainError("amount.too_many_decimals", places=2)

@@ -198,7 +198,7 @@ def add_resident(
     id_number: str = "",
     note: str = "",
 ) -> Resident:
-    errors = validate_resident(name, phone, role, id_number)
+    errors = validate_resident(name, phone, role, id_number, note)
     if errors:
         raise FieldErrors(errors)
     return recorder(session).create(
@@ -215,7 +215,8 @@ def add_resident(
 
 def update_resident(session: Session, resident: Resident, **values: str) -> list[str]:
     merged = {
-        k: values.get(k, getattr(resident, k)) for k in ("name", "phone", "role", "id_number")
+        k: values.get(k, getattr(resident, k))
+        for k in ("name", "phone", "role", "id_number", "note")
     }
     errors = validate_resident(**merged)
     if errors:
