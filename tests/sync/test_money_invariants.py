@@ -272,3 +272,33 @@ def test_money_invariants_hold_on_three_desks_whatever_the_sync_order(desks, cap
                 f"{EXAMPLES['steps']} checked steps (3 desks, real server)"
             )
     assert EXAMPLES["count"] >= 1
+
+
+def test_a_month_billed_late_takes_the_credit_an_older_bill_had_taken(db, estate_id):
+    """Found by the state machine: money paid on no line, the next month billed (the
+    credit pays it), then the month before billed late. Credit goes to the oldest line
+    first, so the late month's line must now hold it; the reports' cache still had it
+    on the newer line (a unit with no money left on no line was not derived again)."""
+    with db.session() as s:
+        fee_schedule.ensure_default_schedule_in(s, estate_id)
+        unit_id = create_unit(
+            s,
+            estate_id,
+            UnitInput(
+                building="1栋",
+                entrance="1",
+                room="102",
+                area_m2="100.00",
+                handover_date="2020-01-01",
+            ),
+        ).id
+    counter.take_payment(db, unit_id, "10.00", "cash", "", "x", None, now=START)
+    billing_run.run_billing(db, estate_id, "2026-02", "x", now=START + timedelta(minutes=7))
+    billing_run.run_billing(db, estate_id, "2026-01", "x", now=START + timedelta(minutes=14))
+    with db.session() as s:
+        ledger = unit_ledger(s, unit_id)
+    lines, money = _cache(db, unit_id)
+    assert lines == {lid: ln.open for lid, ln in ledger.lines.items()}
+    assert money == ledger.unapplied - ledger.prepaid
+    january = min(ledger.lines.values(), key=lambda ln: ln.due_date)
+    assert january.open == january.due - D("10.00")

@@ -181,11 +181,41 @@ def _derive_where_needed(session: Session, estate_id: str, first_rowid: int) -> 
             {"e": estate_id, "r": first_rowid, "prepaid": PREPAYMENT},
         )
     )
+    units |= _billed_before_settled_lines(session, estate_id, first_rowid)
     if not units:
         return ZERO
     before = _credit_of(session, units)
     refresh_units(session, units)
     return before - _credit_of(session, units)
+
+
+def _billed_before_settled_lines(session: Session, estate_id: str, first_rowid: int) -> set[str]:
+    """Units given a line due no later than a line they already had, on which something
+    was settled: credit is applied oldest line first, so what that older-billed line took
+    may now belong to the new one (a month billed late, after the next). Asked only when
+    the estate has lines of the new lines' period or later: never on the monthly run."""
+    params = {"e": estate_id, "r": first_rowid}
+    first_period = session.scalar(
+        text("SELECT min(period) FROM bill_lines WHERE rowid > :r AND estate_id = :e"), params
+    )
+    if first_period is None or not session.scalar(
+        text(
+            "SELECT 1 FROM bill_lines WHERE estate_id = :e AND period >= :p AND rowid <= :r LIMIT 1"
+        ),
+        {**params, "p": first_period},
+    ):
+        return set()
+    return set(
+        session.scalars(
+            text(
+                "SELECT DISTINCT n.unit_id FROM bill_lines n JOIN bill_lines b "
+                "ON b.unit_id = n.unit_id AND b.rowid <= :r AND b.due_date >= n.due_date "
+                "JOIN fee_open_lines o ON o.line_id = b.id AND o.open_fen <> b.amount "
+                "WHERE n.rowid > :r AND n.estate_id = :e"
+            ),
+            params,
+        )
+    )
 
 
 def _credit_of(session: Session, units: set[str]) -> Decimal:
