@@ -136,11 +136,11 @@ def _section(
     selected = [cast(table.c[c], Text) if c == "field_clocks" else table.c[c] for c in columns]
     query = select(*selected).where(table.c.id > after)
     if not device.all_estates:
-        estate = table.c.estate_id
-        if session.get_bind().dialect.name == "sqlite":
-            # walk the primary key in id order: SQLite would otherwise take the estate
-            # index and sort the whole estate for every page (0.9 s a page of 20,000)
-            estate = estate.op("||")("")
+        # Walk the primary key in id order: SQLite, and PostgreSQL before it has analysed
+        # a freshly loaded table, would otherwise take the estate index and sort the
+        # whole estate for every page (0.9 s a page of 20,000 on SQLite; on PostgreSQL
+        # 0.36 s a page of 5,000 of 100,000 units, sorted on disk).
+        estate = table.c.estate_id.op("||")("")
         query = query.where(estate.in_(device.estate_ids))
     found = session.execute(query.order_by(table.c.id).limit(budget + 1)).all()
     more = len(found) > budget
