@@ -462,8 +462,9 @@ def test_devices_converge_on_a_sqlite_server():
 
 
 # PostgreSQL is where head office runs, so CI runs at least 50 examples there (about
-# 4 s each on an idle 2-core machine); a local run keeps to a quick dozen.
-PG_EXAMPLES = {"ci": 50, "thorough": 200}.get(os.environ.get("HYPOTHESIS_PROFILE", ""), 12)
+# 2-4 s each on a 2-core machine); a local run keeps to a quick dozen. Asked for with a
+# margin: Hypothesis may end a run a few examples short of max_examples (49 of 50, once).
+PG_EXAMPLES = {"ci": 56, "thorough": 200}.get(os.environ.get("HYPOTHESIS_PROFILE", ""), 12)
 
 
 def test_devices_converge_on_a_postgresql_server(pg_url):
@@ -481,4 +482,4 @@ def test_devices_converge_on_a_postgresql_server(pg_url):
     finally:
         engine.dispose()
     print(f"convergence on PostgreSQL: {examples} examples in {time.monotonic() - started:.0f} s")
-    assert examples >= 50 or PG_EXAMPLES < 50
+    assert examples >= 50 or PG_EXAMPLES < 50, f"only {examples} examples ran"

@@ -124,7 +124,7 @@ def test_the_counter_shows_and_takes_the_prepayment_with_a_receipt(
     qtbot.waitUntil(lambda: panel.state.status == "ok")
     assert "¥500.00" in panel.summary.text()
     qtbot.waitUntil(
-        lambda: tab.history_model.rows and tab.history_model.rows[0].kind == "prepayment"
+        lambda: bool(tab.history_model.rows) and tab.history_model.rows[0].kind == "prepayment"
     )
     # the management fees still owed are not paid from it
     assert tab.shown.balance == account.unit_account(db, unit_a).balance > 0

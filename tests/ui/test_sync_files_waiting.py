@@ -47,7 +47,7 @@ def test_files_waiting_are_listed_per_inspection_until_confirmed(ctx, qtbot, tmp
     assert waiting.box.title() == "Inspection files not yet confirmed by the server (3)"
 
     confirm_blobs(ctx.db, shas[:2], NOW)  # what the sync client records from the server
-    qtbot.waitUntil(lambda: waiting.rows and waiting.rows[0].files == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(waiting.rows) and waiting.rows[0].files == 1, timeout=10_000)
     confirm_blobs(ctx.db, shas[2:], NOW)
     qtbot.waitUntil(lambda: waiting.rows == [], timeout=10_000)
     assert waiting.box.isHidden()
