@@ -364,6 +364,7 @@ def main() -> None:
     )
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--sqlite-only", action="store_true", help="skip the PostgreSQL server")
+    parser.add_argument("--pg-only", action="store_true", help="skip the SQLite server")
     parser.add_argument(
         "--no-replay", action="store_true", help="skip replaying the log (the old first sync)"
     )
@@ -377,7 +378,8 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="propdesk-bench-"))
     replay = not args.no_replay
     sqlite_url = f"sqlite:///{folder / 'server.sqlite3'}"
-    bench_backend("SQLite", sqlite_url, args.rows, folder, 0, replay, args.repeat)
+    if not args.pg_only:
+        bench_backend("SQLite", sqlite_url, args.rows, folder, 0, replay, args.repeat)
     if args.sqlite_only:
         return
     name = f"propdesk_bench_{secrets.token_hex(4)}"

@@ -14,9 +14,10 @@ other areas' derived data is refreshed (``AFTER_APPLY``), and the rows written a
 for the change event (published once per page, on commit).
 
 A load of many pages into an empty desk (a first sync) may instead :func:`defer_indexes`:
-the loaded tables' secondary indexes and the unit search triggers are dropped for the
-whole load and made once at its end by :func:`restore_indexes` (100,000 units: each page
-otherwise pays five index updates per row and a search-index rebuild). What was dropped
+the loaded tables' secondary indexes are dropped for the whole load and made once at its
+end by :func:`restore_indexes` (100,000 units: each page otherwise pays five index
+updates per row). The search index is still written page by page, as for any applied
+page: while the desk waits for the server's next page, not all at the end. What was dropped
 is noted in ``sync_state`` in the transaction that drops it, so the desk is never left
 without it: the load's last page restores it, so does a cancel, and a desk that crashed
 meanwhile restores it when it next opens (``app.store.db.Database``).
@@ -87,10 +88,9 @@ def load_sections(session: Session, sections: Sequence[Section]) -> Loaded:
     order = {t.name: i for i, t in enumerate(synced_tables_sorted())}
     sections = sorted(sections, key=lambda s: order.get(s.table_name, -1))
     ids = {s.table_name: set(s.values[0]) if s.values else set() for s in sections}
-    with (
-        collector_paused(),
-        search_index_deferred_for(session, ids.get("units", set()), ids.get("residents", set())),
-    ):
+    # units it holds already are merged after the load, through the search triggers
+    units, residents = ids.get("units", set()), ids.get("residents", set())
+    with collector_paused(), search_index_deferred_for(session, units, residents, True):
         for section in sections:
             try:
                 written, held = _insert(session, section)
@@ -113,7 +113,8 @@ def load_sections(session: Session, sections: Sequence[Section]) -> Loaded:
     return loaded
 
 
-# sync_state: what defer_indexes dropped (JSON {"indexes": {name: sql}, "triggers": ...})
+# sync_state: what defer_indexes dropped (JSON {"indexes": {name: sql}}; an earlier version
+# also dropped the search triggers: {"triggers": {name: sql}})
 DEFERRED = "bulk_load_deferred"
 # Indexes kept through a load: what each page's after-apply work reads by (the fee cache
 # reads fee rows by unit, the signed-inspection lock answers by inspection); without
@@ -129,13 +130,17 @@ _APPENDED = re.compile(
 )
 
 
+# Indexes the search index's refresh reads by: each page's units find their residents.
+KEEP_INDEXES = frozenset({"ix_residents_unit_id"})
+
+
 def defer_indexes(session: Session, tables: Sequence[str]) -> None:
-    """Drop the non-unique indexes of these synced tables (and, once, the unit search
-    triggers) until :func:`restore_indexes`, within the caller's transaction. For a load
-    into a desk that holds none of these rows: unique indexes and keys stay."""
+    """Drop the non-unique indexes of these synced tables until :func:`restore_indexes`,
+    within the caller's transaction. For a load into a desk that holds none of these
+    rows: unique indexes and keys stay, and so do the search triggers."""
     if session.get_bind().dialect.name != "sqlite":
         return
-    state = _deferred(session) or {"indexes": {}, "triggers": {}}
+    state = _deferred(session) or {"indexes": {}}
     names = sorted({t for t in tables if t in SYNCED_TABLES and t not in KEEP_INDEXES_OF})
     dropped = []
     for name, sql in session.execute(
@@ -147,17 +152,10 @@ def defer_indexes(session: Session, tables: Sequence[str]) -> None:
     ).all():
         if not re.match(r"\s*CREATE\s+INDEX\b", sql, re.IGNORECASE):
             continue  # a unique index: it says what may be inserted
-        if _APPENDED.search(sql):
+        if _APPENDED.search(sql) or name in KEEP_INDEXES:
             continue  # rows come in id order, mostly of one estate: kept at the end, cheaply
         state["indexes"][name] = sql
         dropped.append(f'DROP INDEX "{name}"')
-    if not state["triggers"] and {"buildings", "units", "residents"} & set(names):
-        for name, sql in session.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE :t"),
-            {"t": "%unit_search%"},
-        ).all():
-            state["triggers"][name] = sql
-            dropped.append(f'DROP TRIGGER "{name}"')
     if not dropped:
         return
     connection = session.connection()
@@ -167,8 +165,9 @@ def defer_indexes(session: Session, tables: Sequence[str]) -> None:
 
 
 def restore_indexes(session: Session) -> bool:
-    """Make again what :func:`defer_indexes` dropped, within the caller's transaction, and
-    rebuild the unit search index of every unit. Returns whether there was anything."""
+    """Make again what :func:`defer_indexes` dropped, within the caller's transaction (and
+    the search triggers with the search index of every unit, which a desk of an earlier
+    version dropped too). Returns whether there was anything."""
     state = _deferred(session)
     if state is None:
         return False
@@ -181,7 +180,7 @@ def restore_indexes(session: Session) -> bool:
     for name, sql in state["indexes"].items():
         if name not in present:
             connection.exec_driver_sql(sql)
-    triggers = state["triggers"]
+    triggers = state.get("triggers")
     if triggers:
         # the text of every unit, by the statement the update trigger runs for one
         refresh = triggers["units_search_au"]

@@ -47,41 +47,49 @@ def search_index_deferred(session: Session) -> Iterator[DeferredSearchIndex]:
         return
     refresh = next(sql for name, sql in triggers if name == "units_search_au")
     insert = refresh[refresh.index("INSERT INTO unit_search") : refresh.rindex("END")].strip()
-    insert = insert.rstrip(";").replace(
-        "u.id = NEW.id", "u.rowid IN (SELECT value FROM json_each(:rowids))"
-    )
+    insert = insert.rstrip(";")
     before = session.execute(text("SELECT coalesce(max(rowid), 0) FROM units")).scalar_one()
     for name, _sql in triggers:
         session.execute(text(f'DROP TRIGGER "{name}"'))
     deferred = DeferredSearchIndex(before + 1)
     yield deferred
     session.flush()
-    rowids = session.scalars(
-        text("SELECT rowid FROM units WHERE rowid >= :first"), {"first": deferred.first_new_rowid}
-    ).all()
+    connection = session.connection()
+    # the new units: one range of rowids (read in order, nothing to look up)
+    first = deferred.first_new_rowid
+    connection.exec_driver_sql("DELETE FROM unit_search WHERE rowid >= ?", (first,))
+    connection.exec_driver_sql(insert.replace("u.id = NEW.id", "u.rowid >= ?"), (first,))
+    # and the units held before that this write touched
     touched = list(deferred.touched)
+    rowids: list[int] = []
     for start in range(0, len(touched), 5000):
         rowids += session.scalars(
             select(text("rowid"))
             .select_from(Unit)
-            .where(Unit.id.in_(touched[start : start + 5000]))
+            .where(Unit.id.in_(touched[start : start + 5000]), text("rowid < :first"))
+            .params(first=first)
         ).all()
-    rowids = sorted(set(rowids))  # a new unit may also be touched
-    session.execute(
-        text("DELETE FROM unit_search WHERE rowid IN (SELECT value FROM json_each(:rowids))"),
-        {"rowids": json.dumps(rowids)},
-    )
-    session.connection().exec_driver_sql(insert.replace(":rowids", "?"), (json.dumps(rowids),))
+    if rowids:
+        chosen = "u.rowid IN (SELECT value FROM json_each(?))"
+        listed = (json.dumps(sorted(set(rowids))),)
+        connection.exec_driver_sql(
+            "DELETE FROM unit_search WHERE rowid IN (SELECT value FROM json_each(?))", listed
+        )
+        connection.exec_driver_sql(insert.replace("u.id = NEW.id", chosen), listed)
     for _name, sql in triggers:
-        session.connection().exec_driver_sql(sql)
+        connection.exec_driver_sql(sql)
 
 
-def search_index_deferred_for(session: Session, units: set[str], residents: set[str]):
+def search_index_deferred_for(
+    session: Session, units: set[str], residents: set[str], units_are_new: bool = False
+):
     """For a sync page about to write these units and residents: defer the index when the
-    page is large and the database has the index (a desk's; the server's tables have none)."""
+    page is large and the database has the index (a desk's; the server's tables have none).
+    ``units_are_new``: the page only inserts units the desk does not hold (a bulk load),
+    which the rebuild finds by their rowids without looking them up."""
     if len(units) + len(residents) < BULK_ROWS or not _has_index(session):
         return nullcontext()
-    return _deferred_page(session, units, residents)
+    return _deferred_page(session, set() if units_are_new else units, residents)
 
 
 def _has_index(session: Session) -> bool:

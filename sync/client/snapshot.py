@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 SNAPSHOT = "snapshot_progress"  # JSON: epoch, cursor, table, after, done, total
 # Rows per page: a page's JSON is parsed in one call that holds the interpreter, so the
 # window's stall grows with it (bench/ui_stall.py); fewer, larger pages save round trips.
-SNAPSHOT_PAGE = 5000
+SNAPSHOT_PAGE = 10_000
 
 
 class NoSnapshot(Exception):

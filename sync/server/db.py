@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import warnings
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, MetaData, Table, create_engine, event, inspect, text
+from sqlalchemy import Engine, Index, MetaData, Table, create_engine, event, inspect, text
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.schema import AddConstraint, CreateColumn, ForeignKeyConstraint  # noqa: F401
 
 import app.store.all_models  # noqa: F401  (registers every synced table)
@@ -106,7 +108,23 @@ def entity_metadata() -> MetaData:
                 continue
             constraint.deferrable = True
             constraint.initially = "DEFERRED"
+        if "estate_id" in table.c and "id" in table.c:
+            # a snapshot page is one range of it, read in order (sync.server.snapshot)
+            Index(estate_page_index(table.name), table.c.estate_id, table.c.id)
     return meta
+
+
+def estate_page_index(table_name: str) -> str:
+    return f"ix_{table_name}_estate_page"
+
+
+def _missing_indexes(insp, table: Table) -> list[Index]:
+    with warnings.catch_warnings():  # SQLite's expression indexes are not reflected: not ours
+        warnings.simplefilter("ignore", SAWarning)
+        have = {i["name"] for i in insp.get_indexes(table.name)}
+    return [
+        i for i in table.indexes if i.name == estate_page_index(table.name) and i.name not in have
+    ]
 
 
 def alembic_config(engine: Engine):
@@ -159,6 +177,9 @@ def sync_entity_tables(engine: Engine) -> list[str]:
                 if column.name not in have:
                     _add_column(conn, table, column)
                     done.append(f"added column {table.name}.{column.name}")
+            for index in _missing_indexes(insp, table):
+                index.create(conn)
+                done.append(f"created index {index.name}")
     return done
 
 
@@ -191,6 +212,7 @@ def schema_problems(engine: Engine) -> list[str]:
             continue
         have = {c["name"] for c in insp.get_columns(table.name)}
         lacking = [c.name for c in table.columns if c.name not in have]
+        lacking += [i.name for i in _missing_indexes(insp, table)]
         if lacking:
             problems.append(f"table {table.name} lacks {', '.join(lacking)}")
     return problems

@@ -151,7 +151,7 @@ def page_json(page: protocol.PullResponse) -> str:
 @router.get("/sync/snapshot", response_model=protocol.SnapshotPage, responses=ERRORS)
 def estate_snapshot(
     table: str | None = Query(None, max_length=64, description="where to go on; none: start"),
-    after: str = Query("", max_length=36, description="the last row id of the previous page"),
+    after: str = Query("", max_length=80, description="where the previous page stopped"),
     cursor: int | None = Query(None, ge=0, description="the snapshot's cursor; none: start"),
     limit: int = Query(5000, ge=1, le=protocol.MAX_SNAPSHOT_ROWS),
     s: Session = Depends(snapshot_session),

@@ -17,12 +17,13 @@ Memory stays bounded: one page of rows at a time.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from app.store.apply import synced_tables_sorted, wire_types
@@ -74,6 +75,7 @@ def snapshot_page(
             f"Cursor {cursor} is past the server's newest change {newest}; start again",
             permanent=True,
         )
+    _read_pages_in_index_order(session)
     order = [t.name for t in synced_tables_sorted()]
     if table is not None and table not in order:
         raise SyncError(404, "unknown_table", f"The server has no synced table {table!r}")
@@ -112,6 +114,18 @@ def snapshot_page(
     )
 
 
+def _read_pages_in_index_order(session: Session) -> None:
+    """Have PostgreSQL read a page as a range of the (estate_id, id) index, in order.
+
+    Right after an estate is loaded, before it analyses the table, PostgreSQL guesses a
+    few hundred rows and gathers the estate in a bitmap, then sorts it on disk for every
+    page (0.18 s a page of 5,000 of 100,000 units); the ordered range scan never sorts.
+    For this read-only transaction only."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL enable_sort = off"))
+        session.execute(text("SET LOCAL enable_bitmapscan = off"))
+
+
 def _total(session: Session, device: Device, order: list[str]) -> int:
     """Rows of every synced table in the device's scope (for the desk's progress)."""
     total = 0
@@ -134,18 +148,15 @@ def _section(
     columns = columns_of(name)
     # the clocks as the stored JSON text: most are compared, not parsed
     selected = [cast(table.c[c], Text) if c == "field_clocks" else table.c[c] for c in columns]
-    query = select(*selected).where(table.c.id > after)
-    if not device.all_estates:
-        # Walk the primary key in id order: SQLite, and PostgreSQL before it has analysed
-        # a freshly loaded table, would otherwise take the estate index and sort the
-        # whole estate for every page (0.9 s a page of 20,000 on SQLite; on PostgreSQL
-        # 0.36 s a page of 5,000 of 100,000 units, sorted on disk).
-        estate = table.c.estate_id.op("||")("")
-        query = query.where(estate.in_(device.estate_ids))
-    found = session.execute(query.order_by(table.c.id).limit(budget + 1)).all()
+    if device.all_estates:
+        query = select(*selected).where(table.c.id > after).order_by(table.c.id)
+        found = session.execute(query.limit(budget + 1)).all()
+    else:
+        found = _estate_rows(session, table, selected, device.estate_ids, after, budget + 1)
     more = len(found) > budget
     found = found[:budget]
-    read, last_read = len(found), found[-1][0] if found else after
+    read = len(found)
+    last_read = _resume_after(found[-1], device) if found else after
     # Read after the rows: a change committed meanwhile marks its row as changed.
     changed = _changed_after(session, name, found, cursor)
     if changed:
@@ -168,17 +179,62 @@ def _section(
     return section, more, last_read, read
 
 
+def _estate_rows(
+    session: Session, table, selected: list, estate_ids: list[str], after: str, wanted: int
+) -> list:
+    """Up to ``wanted`` rows of the device's estates after ``after``, estate by estate and
+    in id order within each: each estate's rows are one range of the server's
+    (estate_id, id) index (``sync.server.db.entity_metadata``), read in order with no
+    sort, however large the table and whether or not it has been analysed."""
+    estates = sorted(estate_ids)
+    estate, after_id = _resume_point(after, estates)
+    found: list = []
+    for current in estates[bisect_left(estates, estate) :]:
+        query = (
+            select(*selected)
+            .where(
+                table.c.estate_id == current, table.c.id > (after_id if current == estate else "")
+            )
+            .order_by(table.c.id)
+            .limit(wanted - len(found))
+        )
+        found += session.execute(query).all()
+        if len(found) >= wanted:
+            break
+    return found
+
+
+# ``after`` for a device of several estates: the estate and the row id, so a page can
+# resume inside any estate. A device of one estate sends the bare row id.
+AFTER_SEPARATOR = "|"
+
+
+def _resume_point(after: str, estates: list[str]) -> tuple[str, str]:
+    """The estate and row id a page goes on after."""
+    if AFTER_SEPARATOR in after:
+        estate, row_id = after.split(AFTER_SEPARATOR, 1)
+        return estate, row_id
+    return (estates[0] if estates else ""), after
+
+
+def _resume_after(row, device: Device) -> str:
+    """The ``after`` that resumes right after this row (``id``, ``estate_id`` first)."""
+    if device.all_estates or len(device.estate_ids) <= 1:
+        return row[0]
+    return f"{row[1]}{AFTER_SEPARATOR}{row[0]}"
+
+
 def _compact_clocks(fields: list[str], hlcs: list[str], texts: list[Any]) -> list[Any]:
     """Each row's clocks: the mark when every field is at the row's clock, else as stored."""
     template = json.dumps(dict.fromkeys(fields, "\0"))
     out: list[Any] = []
-    for hlc, text in zip(hlcs, texts, strict=True):
-        if text is None:
+    for hlc, stored in zip(hlcs, texts, strict=True):
+        if stored is None:
             out.append({})
-        elif text == template.replace("\\u0000", hlc):
+        elif stored == template.replace("\\u0000", hlc):
             out.append(ALL_AT_ROW_CLOCK)
         else:
-            clocks = json.loads(text) if isinstance(text, str) else text
+            clocks = json.loads(stored) if isinstance(stored, str) else stored
             if (
                 isinstance(clocks, dict)
                 and clocks.keys() == set(fields)
@@ -195,15 +251,19 @@ def _changed_after(session: Session, name: str, found: list, cursor: int) -> set
     if not found:
         return set()
     ids = {r[0] for r in found}
+    # Found as a range of the log's sequence (its primary key, in order): while a
+    # snapshot is read the changes after its cursor are few, and the (table, row) index
+    # would visit every row of the page.
+    table_name = ChangeLog.table_name.op("||")("")
     touched = session.scalars(
         select(ChangeLog.row_id)
         .where(
-            ChangeLog.table_name == name,
-            ChangeLog.row_id >= found[0][0],
-            ChangeLog.row_id <= found[-1][0],
             ChangeLog.seq > cursor,
+            table_name == name,
+            ChangeLog.row_id >= min(ids),
+            ChangeLog.row_id <= max(ids),
         )
-        .distinct()
+        .order_by(ChangeLog.seq)
     )
     return ids.intersection(touched)
 

@@ -40,14 +40,15 @@ def live(server_url):
 
 
 class Desk:
-    def __init__(self, live, tmp_path, name: str, estate: str) -> None:
+    def __init__(self, live, tmp_path, name: str, estate: str | list[str]) -> None:
         process, engine = live
         self.db = Database(tmp_path / f"{name}.sqlite3")
         self.client = SyncClient(self.db, blob_dir=tmp_path / f"{name}-blobs")
+        estates = [estate] if isinstance(estate, str) else estate
         with crud.new_session(engine) as s, s.begin():
             from datetime import timedelta
 
-            code = crud.create_code(s, [estate], False, timedelta(hours=1))
+            code = crud.create_code(s, estates, False, timedelta(hours=1))
         asyncio.run(self.client.enroll(process.url, code, name))
 
     def sync(self, progress=None):
@@ -59,11 +60,11 @@ class Desk:
         return self
 
 
-def _estate(engine) -> str:
+def _estate(engine, name: str = "阳光花园") -> str:
     from app.services.units import create_estate
 
     with crud.new_session(engine) as s, s.begin(), crud.server_writes(s):
-        return create_estate(s, "阳光花园").id
+        return create_estate(s, name).id
 
 
 def dump(db: Database) -> dict[str, list[dict]]:
@@ -250,3 +251,55 @@ def test_a_desk_holding_its_own_rows_pulls_the_log_as_before(live, tmp_path):
     replay = Desk(live, tmp_path, "replay", estate).replaying()
     replay.sync()
     assert dump(desk.db) == dump(replay.db)
+
+
+def test_a_desk_of_two_estates_cancelled_inside_one_resumes_and_holds_both(
+    live, tmp_path, monkeypatch
+):
+    """Pages of a desk enrolled for several estates go estate by estate; one cancelled
+    in the middle of an estate resumes there, and nothing is skipped or loaded twice."""
+    estates = [_estate(live[1], "阳光花园"), _estate(live[1], "翠湖苑")]
+    for number, estate in enumerate(estates):
+        writer = Desk(live, tmp_path, f"writer{number}", estate)
+        with writer.db.session() as s:
+            block = recorder(s).create(Building, estate_id=estate, name=f"{number + 1}栋")
+            for n in range(7):
+                recorder(s).create(
+                    Unit,
+                    estate_id=estate,
+                    building_id=block.id,
+                    entrance="1单元",
+                    room=f"{number + 1}0{n}",
+                    area_m2=Decimal("90.00"),
+                )
+        writer.sync()
+    monkeypatch.setattr(snapshot, "SNAPSHOT_PAGE", 3)
+    desk = Desk(live, tmp_path, "both", estates)
+    pages = []
+
+    async def cancelled_inside_the_second_estate():
+        task = asyncio.current_task()
+
+        def progress(report):
+            pages.append(json.loads(desk.client.state(snapshot.SNAPSHOT) or "{}"))
+            with desk.db.session() as s:
+                held = {u.estate_id for u in s.scalars(select(Unit))}
+            if len(held) == 2:
+                task.cancel()
+
+        await desk.client.sync(progress=progress)
+
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(cancelled_inside_the_second_estate())
+    stopped = json.loads(desk.client.state(snapshot.SNAPSHOT))
+    assert stopped["table"] == "units"
+    with desk.db.session() as s:
+        assert 7 < len(s.scalars(select(Unit)).all()) < 14  # inside the second estate
+    assert desk.sync().first_sync
+    replay = Desk(live, tmp_path, "replay", estates).replaying()
+    replay.sync()
+    held = dump(desk.db)
+    assert held == dump(replay.db)
+    assert sorted(r["room"] for r in held["units"]) == sorted(
+        f"{e}0{n}" for e in (1, 2) for n in range(7)
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from sqlalchemy import inspect, text
 
 from sync.server.cli import main
@@ -23,6 +25,24 @@ def test_a_table_or_column_the_app_adds_reaches_the_server(server_url, capsys):
     assert "created table settings" in done and "added column residents.note" in done
     assert schema_problems(engine) == []
     assert "note" in {c["name"] for c in inspect(engine).get_columns("residents")}
+    engine.dispose()
+
+
+def test_a_server_from_before_the_estate_page_index_gets_it_from_migrate(server_url, capsys):
+    """A snapshot page is one range of (estate_id, id): a server upgraded from before it
+    is told to migrate, and migrate makes it."""
+    engine = make_engine(server_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_units_estate_page"))
+    assert "table units lacks ix_units_estate_page" in schema_problems(engine)
+    assert main(["serve", "--db", server_url]) == 2
+    assert "created index ix_units_estate_page" in migrate(engine)
+    assert schema_problems(engine) == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        indexes = inspect(engine).get_indexes("units")
+    index = next(i for i in indexes if i["name"] == "ix_units_estate_page")
+    assert index["column_names"] == ["estate_id", "id"]
     engine.dispose()
 
 
