@@ -10,8 +10,6 @@ that differs from the defaults of :mod:`app.domain.permissions`.
 operation remembering to write it.
 """
 
-from __future__ import annotations
-
 import uuid
 from datetime import UTC, datetime
 from typing import Any

@@ -1,7 +1,5 @@
 """Declarative base and the columns every synced table carries (DESIGN.md "Data rules")."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 import uuid_utils

@@ -2,8 +2,6 @@
 cashier closes the day and never changed (a log). Its id is natural (estate, cashier,
 day), so two desks closing the same cashier's day write the same row."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any

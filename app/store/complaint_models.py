@@ -1,8 +1,6 @@
 """Complaints (issue 5): the synced header (a register), its insert-only events and
 attachments (logs), and the local-only derived status the lists filter on."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -5,8 +5,6 @@ a correction is a new row. Rows of one log may arrive from other devices in any 
 so references between log rows are plain ids, not foreign keys.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 

@@ -9,8 +9,6 @@ References between rows are plain ids (no foreign keys): rows may arrive by sync
 row they name.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Any
 

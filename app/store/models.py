@@ -1,8 +1,6 @@
 """Entities of the foundation: estates, buildings, units, residents, staff, settings,
 and the local-only sync bookkeeping tables. Other areas add their own model modules."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any

@@ -10,8 +10,6 @@ period), and the table is a document like a bill: the copy the server accepted f
 stands everywhere, a differing copy is kept as a conflict.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 

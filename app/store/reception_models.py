@@ -7,8 +7,6 @@ References between rows are plain ids (no foreign keys): rows of one log may arr
 before the row they name.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any

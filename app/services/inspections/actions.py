@@ -19,7 +19,6 @@ from app.domain.errors import DomainError
 from app.domain.inspections import Answer, Content, ScoreResult, corrective_due
 from app.domain.workorders import CATEGORIES, DEPARTMENTS
 from app.services.inspections.common import live_inspection
-from app.services.inspections.photos import store_photo_in
 from app.services.reception.common import get_live
 from app.services.reception.workorders import WorkOrderInput, append_step, create_order
 from app.store.blobs import BlobStore
@@ -243,6 +242,8 @@ def rectified(
     worker if nobody did. Returns the order's status."""
     if after_photo is None:
         raise DomainError("inspection.action.after_photo_required")
+    from app.services.inspections.photos import store_photo_in  # Pillow: not at start-up
+
     blobs = blobs or BlobStore()
     with db.session() as s:
         link, order = _link(s, action_id)

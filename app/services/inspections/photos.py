@@ -13,9 +13,9 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -28,11 +28,14 @@ from app.store.db import Database
 from app.store.inspection_models import InspectionPhoto
 from app.store.recorder import recorder
 
+if TYPE_CHECKING:  # Pillow loads when a photo is taken, not at every desk's start-up
+    from PIL import Image
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 LONG_EDGE = 1920
 QUALITY = 80
 MAX_STORED_BYTES = 3 * 1024 * 1024  # a stored photo above this is refused at finalise
-Image.MAX_IMAGE_PIXELS = 120_000_000  # a decompression bomb is refused, not decoded
+MAX_IMAGE_PIXELS = 120_000_000  # a decompression bomb is refused, not decoded
 _FONTS = (
     "C:/Windows/Fonts/msyh.ttc",
     "/System/Library/Fonts/PingFang.ttc",
@@ -63,6 +66,8 @@ def view(row: InspectionPhoto) -> PhotoView:
 
 
 def _font(size: int):
+    from PIL import ImageFont
+
     for path in _FONTS:
         if Path(path).is_file():
             try:
@@ -98,6 +103,9 @@ def prepare(source: Path, stamp: str, tz: str) -> tuple[bytes, int, int, datetim
             mb=f"{size / 1048576:.1f}",
             limit=MAX_FILE_BYTES // 1048576,
         )
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
         with Image.open(source) as opened:
             taken = capture_time(opened, tz)
@@ -123,6 +131,8 @@ def _stamp(image: Image.Image, text: str) -> None:
         return
     size = max(14, image.width // 60)
     font = _font(size)
+    from PIL import ImageDraw
+
     draw = ImageDraw.Draw(image)
     box = draw.textbbox((0, 0), text, font=font)
     pad = size // 2

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 
-from PIL import Image, ImageDraw
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -45,6 +44,8 @@ def render_strokes(strokes: list) -> bytes:
         raise DomainError("inspection.signature.empty")
     if points > MAX_POINTS:
         raise DomainError("inspection.signature.too_long")
+    from PIL import Image, ImageDraw  # only to sign: not on every desk's start-up
+
     image = Image.new("L", PAD, 255)
     draw = ImageDraw.Draw(image)
     for stroke in strokes:
