@@ -90,7 +90,10 @@ def load_sections(session: Session, sections: Sequence[Section]) -> Loaded:
     ids = {s.table_name: set(s.values[0]) if s.values else set() for s in sections}
     # units it holds already are merged after the load, through the search triggers
     units, residents = ids.get("units", set()), ids.get("residents", set())
-    with collector_paused(), search_index_deferred_for(session, units, residents, True):
+    with (
+        collector_paused(),
+        search_index_deferred_for(session, units, residents, units_are_new=True),
+    ):
         for section in sections:
             try:
                 written, held = _insert(session, section)

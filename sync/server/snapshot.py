@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -86,6 +85,7 @@ def snapshot_page(
     next_table: str | None = None
     next_after = ""
     sent = 0
+    _read_in_index_order(session, True)
     for position in range(start, len(order)):
         name = order[position]
         section, more, last_read, read = _section(
@@ -114,25 +114,19 @@ def snapshot_page(
     )
 
 
-@contextmanager
-def _in_index_order(session: Session) -> Iterator[None]:
-    """Have PostgreSQL read what follows as ranges of an index, in its order.
+def _read_in_index_order(session: Session, ordered: bool) -> None:
+    """Have PostgreSQL read as ranges of an index, in its order (``ordered``), or plan
+    as usual, for the rest of this read-only transaction.
 
     Right after an estate is loaded, before it analyses the table, PostgreSQL guesses a
     few hundred rows and gathers the estate in a bitmap, then sorts it on disk for every
     page (0.18 s a page of 5,000 of 100,000 units); the ordered range scan never sorts.
-    Only for a page's rows and the log's changes after the cursor: the history of the
-    few rows changed since is read by its (table, row) index and sorted."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:
-        session.execute(text("SET LOCAL enable_sort = off"))
-        session.execute(text("SET LOCAL enable_bitmapscan = off"))
-    try:
-        yield
-    finally:
-        if postgres:
-            session.execute(text("RESET enable_sort"))
-            session.execute(text("RESET enable_bitmapscan"))
+    The history of the few rows changed since the cursor is planned as usual: with
+    sorting off, PostgreSQL walked the whole change log by its key to find it."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for setting in ("enable_sort", "enable_bitmapscan"):
+        session.execute(text(f"SET LOCAL {setting} = off" if ordered else f"RESET {setting}"))
 
 
 def _total(session: Session, device: Device, order: list[str]) -> int:
@@ -157,16 +151,15 @@ def _section(
     columns = columns_of(name)
     # the clocks as the stored JSON text: most are compared, not parsed
     selected = [cast(table.c[c], Text) if c == "field_clocks" else table.c[c] for c in columns]
-    with _in_index_order(session):
-        if device.all_estates:
-            query = select(*selected).where(table.c.id > after).order_by(table.c.id)
-            found = session.execute(query.limit(budget + 1)).all()
-        else:
-            found = _estate_rows(session, table, selected, device.estate_ids, after, budget + 1)
-        more = len(found) > budget
-        found = found[:budget]
-        # Read after the rows: a change committed meanwhile marks its row as changed.
-        changed = _changed_after(session, name, found, cursor)
+    if device.all_estates:
+        query = select(*selected).where(table.c.id > after).order_by(table.c.id)
+        found = session.execute(query.limit(budget + 1)).all()
+    else:
+        found = _estate_rows(session, table, selected, device.estate_ids, after, budget + 1)
+    more = len(found) > budget
+    found = found[:budget]
+    # Read after the rows: a change committed meanwhile marks its row as changed.
+    changed = _changed_after(session, name, found, cursor)
     read = len(found)
     last_read = _resume_after(found[-1], device) if found else after
     if changed:
@@ -185,7 +178,9 @@ def _section(
         values.append(stored)
     section = protocol.SnapshotSection(table=name, columns=columns, values=values)
     if changed:
+        _read_in_index_order(session, False)
         section.changes = _history(session, device, name, sorted(changed), cursor)
+        _read_in_index_order(session, True)
     return section, more, last_read, read
 
 

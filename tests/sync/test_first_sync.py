@@ -54,6 +54,22 @@ class Desk:
     def sync(self, progress=None):
         return asyncio.run(self.client.sync(progress=progress))
 
+    def sync_cancelled_when(self, stop) -> None:
+        """Sync, cancelled (as the Sync page's Cancel does) at the first progress report
+        for which ``stop(report)`` holds."""
+
+        async def run():
+            task = asyncio.current_task()
+
+            def progress(report):
+                if stop(report):
+                    task.cancel()
+
+            await self.client.sync(progress=progress)
+
+        with pytest.raises(asyncio.CancelledError):
+            asyncio.run(run())
+
     def replaying(self) -> Desk:
         """This desk pulls the change log change by change, as before snapshots."""
         self.client._snapshot_progress = lambda: None
@@ -182,18 +198,11 @@ def test_a_first_sync_cancelled_midway_resumes_where_it_stopped(live, tmp_path, 
     desk = Desk(live, tmp_path, "desk", estate)
     seen: list[tuple[int, int | None]] = []
 
-    async def cancelled_after_two_pages():
-        task = asyncio.current_task()
+    def after_two_pages(report) -> bool:
+        seen.append((report.pulled, report.remaining))
+        return len(seen) == 2
 
-        def progress(report):
-            seen.append((report.pulled, report.remaining))
-            if len(seen) == 2:
-                task.cancel()
-
-        await desk.client.sync(progress=progress)
-
-    with pytest.raises(asyncio.CancelledError):
-        asyncio.run(cancelled_after_two_pages())
+    desk.sync_cancelled_when(after_two_pages)
     stopped = json.loads(desk.client.state(snapshot.SNAPSHOT))
     assert stopped["done"] == 6 and stopped["table"] and desk.client.state("pull_cursor") == "0"
     assert desk.client.state("last_sync_error") and "cancelled" in desk.client.state(
@@ -275,22 +284,12 @@ def test_a_desk_of_two_estates_cancelled_inside_one_resumes_and_holds_both(
         writer.sync()
     monkeypatch.setattr(snapshot, "SNAPSHOT_PAGE", 3)
     desk = Desk(live, tmp_path, "both", estates)
-    pages = []
 
-    async def cancelled_inside_the_second_estate():
-        task = asyncio.current_task()
+    def inside_the_second_estate(_report) -> bool:
+        with desk.db.session() as s:
+            return len({u.estate_id for u in s.scalars(select(Unit))}) == 2
 
-        def progress(report):
-            pages.append(json.loads(desk.client.state(snapshot.SNAPSHOT) or "{}"))
-            with desk.db.session() as s:
-                held = {u.estate_id for u in s.scalars(select(Unit))}
-            if len(held) == 2:
-                task.cancel()
-
-        await desk.client.sync(progress=progress)
-
-    with pytest.raises(asyncio.CancelledError):
-        asyncio.run(cancelled_inside_the_second_estate())
+    desk.sync_cancelled_when(inside_the_second_estate)
     stopped = json.loads(desk.client.state(snapshot.SNAPSHOT))
     assert stopped["table"] == "units"
     with desk.db.session() as s:

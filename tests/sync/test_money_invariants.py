@@ -65,6 +65,15 @@ def desks(tmp_path_factory):
     engine.dispose()
 
 
+def billed_unit(s, estate_id: str) -> str:
+    """A 100 m² home handed over in 2020, on the estate's default fee schedule."""
+    fee_schedule.ensure_default_schedule_in(s, estate_id)
+    unit = UnitInput(
+        building="1栋", entrance="1", room="102", area_m2="100.00", handover_date="2020-01-01"
+    )
+    return create_unit(s, estate_id, unit).id
+
+
 def _cache(db, unit_id) -> tuple[dict[str, Decimal], Decimal]:
     """What the reports read: each line's open amount and the money on no line."""
     with db.session() as s:
@@ -92,18 +101,7 @@ class Money(RuleBasedStateMachine):
         self.estate_id = self.server.add_estate(f"花园{EXAMPLES['count']}")
         desk = self.devices[0]
         with desk.db.session() as s:
-            fee_schedule.ensure_default_schedule_in(s, self.estate_id)
-            self.unit_id = create_unit(
-                s,
-                self.estate_id,
-                UnitInput(
-                    building="1栋",
-                    entrance="1",
-                    room="102",
-                    area_m2="100.00",
-                    handover_date="2020-01-01",
-                ),
-            ).id
+            self.unit_id = billed_unit(s, self.estate_id)
         for device in self.devices:
             device.sync()
 
@@ -280,18 +278,7 @@ def test_a_month_billed_late_takes_the_credit_an_older_bill_had_taken(db, estate
     first, so the late month's line must now hold it; the reports' cache still had it
     on the newer line (a unit with no money left on no line was not derived again)."""
     with db.session() as s:
-        fee_schedule.ensure_default_schedule_in(s, estate_id)
-        unit_id = create_unit(
-            s,
-            estate_id,
-            UnitInput(
-                building="1栋",
-                entrance="1",
-                room="102",
-                area_m2="100.00",
-                handover_date="2020-01-01",
-            ),
-        ).id
+        unit_id = billed_unit(s, estate_id)
     counter.take_payment(db, unit_id, "10.00", "cash", "", "x", None, now=START)
     billing_run.run_billing(db, estate_id, "2026-02", "x", now=START + timedelta(minutes=7))
     billing_run.run_billing(db, estate_id, "2026-01", "x", now=START + timedelta(minutes=14))
